@@ -1,0 +1,112 @@
+"""Normalization for matching.
+
+Two things live here:
+
+* ``fold(s)``: the matching key used by every dictionary (actors, places, titles, cues).
+  Letter variants of Arabic and Persian collapse (ي/ی, ك/ک, ة/ه, hamza forms on alef),
+  diacritics and tatweel go, digits become ASCII, Latin is lower-cased and accents dropped,
+  punctuation becomes space, ZWNJ becomes space.
+* ``NormText``: a normalized *view* of a document with a map back to the original offsets,
+  so patterns run on clean text while spans still slice the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+ARABIC_DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
+
+# Arabic-script letter variants -> one form (Persian letters are the pivot: ی, ک).
+LETTER_MAP = {
+    "ي": "ی", "ى": "ی", "ئ": "ی", "ۍ": "ی", "ې": "ی",
+    "ك": "ک", "ڪ": "ک",
+    "ة": "ه", "ۀ": "ه", "ہ": "ه", "ە": "ه",
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ؤ": "و",
+}
+DIGITS = {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
+ZW_SPACE = {"\u200c": " ", "\u200d": "", "\u200e": "", "\u200f": "", "\ufeff": "", "\u00a0": " "}
+
+_FOLD_TABLE = str.maketrans({**LETTER_MAP, **DIGITS, **ZW_SPACE})
+_PUNCT = re.compile(r"[^\w\s]|_")
+
+# Single-letter proclitics of Arabic (and the article) that stick to names: وروحاني، بباكو، لطهران.
+AR_PROCLITICS = ("و", "ف", "ب", "ل", "ک")
+
+
+def fold_char(c: str) -> str:
+    """Fold one character; returns '' for characters that vanish (diacritics, tatweel)."""
+    if ARABIC_DIACRITICS.match(c):
+        return ""
+    c = c.translate(_FOLD_TABLE)
+    if len(c) == 1 and not c.isascii():
+        d = unicodedata.normalize("NFKD", c)
+        base = "".join(ch for ch in d if not unicodedata.combining(ch))
+        if base and base.isascii():
+            c = base
+    return c.lower()
+
+
+def fold(s: str | None) -> str:
+    """The matching key: letter variants, diacritics, digits, case, punctuation and spacing folded."""
+    if not s:
+        return ""
+    s = unicodedata.normalize("NFKC", s)
+    s = "".join(fold_char(c) for c in s)
+    s = _PUNCT.sub(" ", s)
+    return " ".join(s.split())
+
+
+def clitic_variants(token: str) -> list[str]:
+    """Readings of a folded Arabic-script token with proclitics and the article removed.
+
+    "وباکو" -> ["وباکو", "باکو"]; "والرییس" -> ["والرییس", "الرییس", "رییس"]. The token itself comes
+    first so exact matches win; callers try the variants in order.
+    """
+    out = [token]
+    t = token
+    for _ in range(2):
+        if len(t) > 3 and t[0] in AR_PROCLITICS:
+            t = t[1:]
+            out.append(t)
+        else:
+            break
+    for v in list(out):
+        if v.startswith("ال") and len(v) > 4:
+            out.append(v[2:])
+    seen: set[str] = set()
+    return [v for v in out if not (v in seen or seen.add(v))]
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A folded copy of a text with, for every folded character, its offset in the original."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) for folded [start, end)."""
+        if start >= end:
+            o = self.offsets[start] if start < len(self.offsets) else (self.offsets[-1] + 1 if self.offsets else 0)
+            return o, o
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def fold_with_offsets(s: str) -> Folded:
+    """Fold character by character (no NFKC, no collapsing) so every output char maps to its source.
+
+    Punctuation becomes a space; runs of whitespace are kept, so token boundaries are stable.
+    """
+    out: list[str] = []
+    offs: list[int] = []
+    for i, c in enumerate(s):
+        f = fold_char(c)
+        for ch in f:
+            if not (ch.isalnum() or ch.isspace()) or ch == "_":
+                ch = " "
+            out.append(ch)
+            offs.append(i)
+    return Folded("".join(out), tuple(offs))
