@@ -95,7 +95,18 @@ class Folded:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
-def fold_with_offsets(s: str) -> Folded:
+def match_keys(alias: str) -> set[str]:
+    """Keys under which a dictionary alias is indexed: folded, and folded with ZWNJ squeezed out.
+
+    The scanning view squeezes ZWNJ (see ``fold_with_offsets``) so that a Persian word matches
+    whether its ZWNJ survived, was lost, or was restored in the wrong place.
+    """
+    keys = {fold(alias), fold(alias.replace("\u200c", ""))}
+    keys.discard("")
+    return keys
+
+
+def fold_with_offsets(s: str, squeeze_zwnj: bool = False) -> Folded:
     """Fold character by character (no NFKC, no collapsing) so every output char maps to its source.
 
     Punctuation becomes a space; runs of whitespace are kept, so token boundaries are stable.
@@ -103,6 +114,8 @@ def fold_with_offsets(s: str) -> Folded:
     out: list[str] = []
     offs: list[int] = []
     for i, c in enumerate(s):
+        if squeeze_zwnj and c == "\u200c":
+            continue
         f = fold_char(c)
         for ch in f:
             if not (ch.isalnum() or ch.isspace()) or ch == "_":

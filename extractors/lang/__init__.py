@@ -1,0 +1,45 @@
+"""Language profiles and data files, one folder per language with the same file names in each.
+
+``profile(lang)`` returns the language's profile (``profile.json``); ``load_jsonl(lang, name)`` and
+``load_json(lang, name)`` read the other data files (triggers, cues, titles, dates...), each of
+which documents its provenance in the folder's ``SOURCE.md``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+LANGS = ("ar", "fa", "en")
+
+
+def _path(lang: str, name: str):
+    return resources.files(__package__).joinpath(lang, name)
+
+
+@lru_cache(maxsize=None)
+def profile(lang: str) -> dict[str, Any]:
+    return json.loads(_path(lang, "profile.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def load_json(lang: str, name: str) -> Any:
+    return json.loads(_path(lang, name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def load_jsonl(lang: str, name: str) -> tuple[dict[str, Any], ...]:
+    """Rows of a JSONL data file; blank lines and lines starting with '#' or '//' are comments."""
+    rows = []
+    text = _path(lang, name).read_text(encoding="utf-8")
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith(("#", "//")):
+            continue
+        try:
+            rows.append(json.loads(line))
+        except ValueError as e:
+            raise ValueError(f"{lang}/{name}:{n}: not JSON: {e}") from None
+    return tuple(rows)

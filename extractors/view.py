@@ -1,0 +1,291 @@
+"""The normalized view of a document, with every character mapped back to the original.
+
+Later stages read ``View.text`` (clean letters, repaired Persian ZWNJ, hard-wrapped lines joined)
+and report spans with ``View.orig_span``, so ``original[start:end]`` always reproduces a field.
+The repairs are data (``lang/<code>/normalize.json``); each one keeps the offset map intact:
+inserted characters point at the original character they stand before, dropped ones vanish.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lang import load_json, profile
+from .normalize import ARABIC_DIACRITICS, DIGITS, Folded, fold_with_offsets
+
+ZWNJ = "\u200c"
+_TERMINAL = set(".!?؟…:؛;»”\"')]")
+_SENT_END = set(".!?؟…")
+_CLOSERS = set("»”\"')]’")
+_ARABIC_RUN = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]+")
+_WRAP_MIN = 45  # a line at least this long that ends without punctuation was hard-wrapped
+
+
+@dataclass
+class View:
+    original: str
+    text: str
+    offsets: list[int]
+    lang: str
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    _folded: Folded | None = None
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) for view [start, end)."""
+        if not self.offsets:
+            return 0, 0
+        if start >= end:
+            o = self.offsets[min(start, len(self.offsets) - 1)]
+            return o, o
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    @property
+    def folded(self) -> Folded:
+        """The folded matching text of the view, offsets pointing into the *original*."""
+        if self._folded is None:
+            f = fold_with_offsets(self.text, squeeze_zwnj=True)
+            self._folded = Folded(f.text, tuple(self.offsets[i] for i in f.offsets))
+        return self._folded
+
+    def sentence_of(self, pos: int) -> int:
+        """Index of the sentence containing view position ``pos`` (binary search)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sentences[mid][0] <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+
+class _Builder:
+    """Characters of the view with their original offsets, edited by position-keeping operations."""
+
+    def __init__(self, chars: list[str], offs: list[int]):
+        self.chars, self.offs = chars, offs
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+    def apply(self, edits: list[tuple[int, int, str]]) -> None:
+        """Replace [start, end) by new text for each edit (non-overlapping); offsets stay anchored."""
+        if not edits:
+            return
+        chars: list[str] = []
+        offs: list[int] = []
+        pos = 0
+        for start, end, new in sorted(edits):
+            if start < pos:
+                continue
+            chars.extend(self.chars[pos:start])
+            offs.extend(self.offs[pos:start])
+            anchor = self.offs[start] if start < len(self.offs) else (self.offs[-1] if self.offs else 0)
+            old = self.chars[start:end]
+            # keep the original offset of characters that survive in place; new ones anchor to start
+            for i, c in enumerate(new):
+                chars.append(c)
+                offs.append(self.offs[start + i] if i < len(old) and old[i] == c else anchor)
+            pos = end
+        chars.extend(self.chars[pos:])
+        offs.extend(self.offs[pos:])
+        self.chars, self.offs = chars, offs
+
+
+def _join_lines(text: str) -> tuple[list[str], list[int]]:
+    """Join hard-wrapped lines (also across a blank line) when the line before ends mid-sentence."""
+    chars: list[str] = []
+    offs: list[int] = []
+    i, n = 0, len(text)
+    line_start = 0
+    while i < n:
+        c = text[i]
+        if c == "\n" or (c.isspace() and "\n" in text[i : i + 1]):
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            gap = text[i:j]
+            newlines = gap.count("\n")
+            prev_line = text[line_start:i].strip()
+            last = prev_line[-1:] if prev_line else ""
+            nxt = text[j : j + 1]
+            wrapped = len(prev_line) >= _WRAP_MIN and last not in _TERMINAL and not prev_line.startswith("#")
+            if nxt and nxt.isalpha() and nxt.isupper() and newlines > 1:
+                wrapped = False
+            if j >= n:
+                wrapped = False
+            if wrapped and newlines <= 2:
+                chars.append(" ")
+                offs.append(i)
+            else:
+                chars.append("\n" if newlines == 1 else "\n\n")
+                offs.append(i)
+                if newlines > 1:
+                    offs.append(i)
+                    chars[-1] = "\n"
+                    chars.append("\n")
+            line_start = j if not (wrapped and newlines <= 2) else line_start
+            if not (wrapped and newlines <= 2):
+                line_start = j
+            i = j
+            continue
+        chars.append(c)
+        offs.append(i)
+        i += 1
+    return chars, offs
+
+
+def _letters(b: _Builder, lang: str) -> None:
+    table = {**DIGITS, **load_json(lang, "normalize.json").get("letter_map", {})}
+    chars: list[str] = []
+    offs: list[int] = []
+    for c, o in zip(b.chars, b.offs):
+        if ARABIC_DIACRITICS.match(c) and c != "\u0654":
+            continue
+        r = table.get(c, c)
+        for ch in r:
+            chars.append(ch)
+            offs.append(o)
+    b.chars, b.offs = chars, offs
+
+
+@lru_cache(maxsize=None)
+def _fa_rules() -> dict:
+    d = load_json("fa", "normalize.json")
+    return {
+        **d,
+        "verb_ex": frozenset(d["verb_prefix_exceptions"]),
+        "plural_ex": frozenset(d["plural_exceptions"]),
+        "clitic_ex": frozenset(d["clitic_exceptions"]),
+    }
+
+
+def _zwnj_edits(word: str, start: int) -> list[tuple[int, int, str]]:
+    """Where a Persian word lost its ZWNJ: verb prefix می/نمی, plural ها/های, clitics after ه."""
+    r = _fa_rules()
+    edits: list[tuple[int, int, str]] = []
+    for joined, fixed in r["compounds"]:
+        k = word.find(joined)
+        if k >= 0 and joined != fixed:
+            return [(start + k, start + k + len(joined), fixed)]
+    for p in r["verb_prefixes"]:
+        if word.startswith(p) and len(word) - len(p) >= r["verb_prefix_min_rest"]:
+            if not any(word.startswith(e) for e in r["verb_ex"]):
+                edits.append((start + len(p), start + len(p), ZWNJ))
+            break
+    done = False
+    if word not in r["plural_ex"]:
+        for s in r["plural_suffixes"]:
+            stem = word[: -len(s)]
+            if word.endswith(s) and len(stem) >= r["plural_min_stem"]:
+                amb = r["heh_ay_ambiguity"]
+                if s == "های" and len(stem) >= 3 and (
+                    stem[-1:] in amb["clitic_letters"] or word[:-2] in amb["heh_words"]
+                ):
+                    break  # read as Xه + ای below
+                if stem not in ("آن", "این") or s != "ها":
+                    edits.append((start + len(stem), start + len(stem), ZWNJ))
+                done = True
+                break
+    if not done and word not in r["clitic_ex"]:
+        for s in r["clitic_after_heh"]:
+            stem = word[: -len(s)]
+            if word.endswith(s) and stem.endswith("ه") and len(stem) >= r["clitic_min_stem"]:
+                edits.append((start + len(stem), start + len(stem), ZWNJ))
+                done = True
+                break
+    for s in r["word_suffixes"]:
+        stem = word[: -len(s)]
+        if not done and word.endswith(s) and len(stem) >= 3:
+            edits.append((start + len(stem), start + len(stem), ZWNJ))
+            break
+    return sorted(set(edits))
+
+
+def _repairs(b: _Builder, lang: str) -> None:
+    for fix in load_json(lang, "normalize.json").get("regex_fixes", []):
+        text = b.text
+        b.apply([(m.start(), m.end(), fix["replace"]) for m in re.finditer(fix["pattern"], text)])
+    if lang == "fa":
+        text = b.text
+        edits: list[tuple[int, int, str]] = []
+        for m in _ARABIC_RUN.finditer(text):
+            edits.extend(_zwnj_edits(m.group(), m.start()))
+        b.apply(edits)
+
+
+def _abbrev(lang: str) -> frozenset[str]:
+    return frozenset(profile(lang).get("abbreviations", ()))
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """Sentence spans over the view: ends at . ! ? ؟ … (not inside a quotation) and at line breaks."""
+    pairs = {o: c for o, c in profile(lang)["quote_pairs"] if o != c}
+    closers = set(pairs.values())
+    abbrev = _abbrev(lang)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    depth = 0
+    open_at = -1
+    n = len(text)
+    i = 0
+    while i < n:
+        c = text[i]
+        if c in pairs:
+            depth += 1
+            open_at = i
+        elif c in closers and depth:
+            depth -= 1
+        if depth and i - open_at > 1500:
+            depth = 0  # an unclosed quotation does not swallow the document
+        end = None
+        if c == "\n":
+            end = i
+        elif c in _SENT_END and not depth:
+            j = i + 1
+            while j < n and (text[j] in _SENT_END or text[j] in _CLOSERS):
+                j += 1
+            if j >= n or text[j].isspace():
+                word = re.search(r"(\S+)$", text[start:i])
+                w = word.group(1).lower().lstrip("(\"“«") if word else ""
+                is_abbrev = c == "." and (w in abbrev or (len(w) == 1 and w.isalpha() and w.isupper() is False)
+                                          or (len(w) <= 2 and w[:1].isupper()) or re.fullmatch(r"([a-z]\.)+[a-z]", w))
+                if c == "." and word and len(word.group(1)) == 1 and word.group(1).isupper():
+                    is_abbrev = True
+                if not is_abbrev:
+                    end = j
+                    i = j - 1
+        if end is not None:
+            s, e = start, end
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                spans.append((s, e))
+            start = end + (1 if c == "\n" else 0)
+            depth = 0 if c == "\n" and depth and text[start:start + 1] == "\n" else depth
+        i += 1
+    s, e = start, n
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        spans.append((s, e))
+    return spans
+
+
+def build_view(original: str, lang: str) -> View:
+    """Normalize ``original`` for language ``lang`` and segment it into sentences."""
+    chars, offs = _join_lines(original)
+    b = _Builder(chars, offs)
+    _letters(b, lang)
+    _repairs(b, lang)
+    text = b.text
+    view = View(original, text, b.offs, lang)
+    view.sentences = split_sentences(text, lang)
+    return view
