@@ -1,0 +1,190 @@
+"""The actor dictionary: one identity per person across scripts, spellings and titles.
+
+Data: ``extractors/data/actors/*.jsonl`` (one person per line, with provenance per entry) plus an
+optional user file (``--actors FILE``, same format) whose entries extend or override built-in ones
+by id. Offices carry date ranges, so a title resolves to whoever held it on the document's date.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import DataError
+from .normalize import fold, match_keys
+
+
+@dataclass(frozen=True)
+class Office:
+    role: str
+    country: str | None
+    start: date | None
+    end: date | None
+    org: str | None = None
+
+    def covers(self, d: date) -> bool:
+        return (self.start is None or self.start <= d) and (self.end is None or d <= self.end)
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    wikidata: str | None
+    country: str | None
+    offices: tuple[Office, ...]
+    aliases: tuple[str, ...] = field(default=(), compare=False)
+    short: tuple[str, ...] = field(default=(), compare=False)
+    source: str = field(default="", compare=False)
+
+    def holds(self, role: str, country: str | None, org: str | None, d: date | None) -> bool:
+        for o in self.offices:
+            if o.role != role:
+                continue
+            if country and o.country != country:
+                continue
+            if org and o.org != org:
+                continue
+            if d is None or o.covers(d):
+                return True
+        return False
+
+    def in_office(self, d: date | None) -> bool:
+        if d is None:
+            return any(o.end is None for o in self.offices)
+        return any(o.covers(d) for o in self.offices)
+
+
+def _date(s: str | None) -> date | None:
+    if not s:
+        return None
+    s = str(s)
+    if re.fullmatch(r"\d{4}", s):
+        s += "-01-01"
+    elif re.fullmatch(r"\d{4}-\d{2}", s):
+        s += "-01"
+    return date.fromisoformat(s)
+
+
+def _actor(row: dict[str, Any], where: str) -> Actor:
+    try:
+        offices = tuple(
+            Office(o["role"], o.get("country"), _date(o.get("from")), _date(o.get("to")), o.get("org"))
+            for o in row.get("offices", [])
+        )
+        aliases = [row["name"], *(a for v in row.get("aliases", {}).values() for a in v)]
+        short = [a for v in row.get("short", {}).values() for a in v]
+        country = next((o.country for o in offices if o.country), row.get("country"))
+        return Actor(row["id"], row["name"], row.get("wikidata"), country, offices,
+                     tuple(aliases), tuple(short), row.get("source", ""))
+    except (KeyError, TypeError, ValueError) as e:
+        raise DataError(f"{where}: bad actor entry ({e.__class__.__name__}: {e})") from None
+
+
+def _rows(text: str, where: str) -> Iterable[tuple[dict[str, Any], str]]:
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if line and not line.startswith(("#", "//")):
+            try:
+                yield json.loads(line), f"{where}:{n}"
+            except ValueError as e:
+                raise DataError(f"{where}:{n}: not JSON ({e})") from None
+
+
+class ActorDB:
+    """Actors indexed by folded full-name aliases and by short (surname) forms."""
+
+    def __init__(self, actors: Iterable[Actor]) -> None:
+        self.by_id: dict[str, Actor] = {}
+        for a in actors:
+            self.by_id[a.id] = a  # later entries (a user's file) override
+        self.full: dict[str, list[str]] = defaultdict(list)
+        self.short: dict[str, list[str]] = defaultdict(list)
+        for a in self.by_id.values():
+            for alias in a.aliases:
+                for k in match_keys(alias):
+                    if a.id not in self.full[k]:
+                        self.full[k].append(a.id)
+            for alias in a.short:
+                for k in match_keys(alias):
+                    if a.id not in self.short[k]:
+                        self.short[k].append(a.id)
+
+    def __len__(self) -> int:
+        return len(self.by_id)
+
+    def holders(self, role: str, country: str | None, d: date | None, org: str | None = None) -> list[Actor]:
+        return [a for a in self.by_id.values() if a.holds(role, country, org, d)]
+
+    def choose(self, ids: Iterable[str], d: date | None, context: Iterable[str] = ()) -> Actor | None:
+        """Pick one of several people sharing a name: one already named in the document, else the
+        one in office at the date (or still in office when there is no date), else none."""
+        cands = [self.by_id[i] for i in dict.fromkeys(ids)]
+        if len(cands) == 1:
+            return cands[0]
+        ctx = [c for c in cands if c.id in set(context)]
+        if len(ctx) == 1:
+            return ctx[0]
+        active = [c for c in cands if c.in_office(d)]
+        if len(active) == 1:
+            return active[0]
+        return None
+
+    def resolve_title(self, role: str, country: str | None, d: date | None, org: str | None = None,
+                      context: Iterable[str] = ()) -> tuple[Actor | None, str]:
+        """The holder of an office on a date; without a date, the holder named in the document or
+        the only person ever recorded in that office. Returns (actor, why)."""
+        if d is not None:
+            hs = self.holders(role, country, d, org)
+            if len(hs) == 1:
+                return hs[0], f"held {role} of {country or org} on {d.isoformat()}"
+            if len(hs) > 1:
+                ctx = [h for h in hs if h.id in set(context)]
+                if len(ctx) == 1:
+                    return ctx[0], f"held {role} of {country or org} on {d.isoformat()} and is named in the text"
+                return None, f"{len(hs)} people held {role} of {country or org} on {d.isoformat()}"
+        ever = self.holders(role, country, None, org)
+        ctx = [h for h in ever if h.id in set(context)]
+        if len(ctx) == 1:
+            return ctx[0], f"held {role} of {country or org} and is named in the text"
+        if len(ever) == 1:
+            return ever[0], f"the only recorded holder of {role} of {country or org}"
+        if d is None:
+            return None, f"{len(ever)} recorded holders of {role} of {country or org} and no document date"
+        return None, f"no recorded holder of {role} of {country or org} on {d.isoformat()}"
+
+
+def _builtin_files() -> list[Any]:
+    base = resources.files("extractors").joinpath("data", "actors")
+    return sorted((p for p in base.iterdir() if p.name.endswith(".jsonl")), key=lambda p: p.name)
+
+
+@lru_cache(maxsize=8)
+def load_actors(extra: str | None = None) -> ActorDB:
+    """The built-in dictionary, plus ``extra`` (a user JSONL file) overriding entries by id."""
+    actors: list[Actor] = []
+    for p in _builtin_files():
+        for row, where in _rows(p.read_text(encoding="utf-8"), f"actors/{p.name}"):
+            actors.append(_actor(row, where))
+    if extra:
+        path = Path(extra)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as e:
+            raise DataError(f"{extra}: cannot read actors file ({e.strerror or e})") from None
+        for row, where in _rows(text, str(extra)):
+            actors.append(_actor(row, where))
+    return ActorDB(actors)
+
+
+def unknown_key(text: str) -> str:
+    """The normalized key of a person not in the dictionary: the same name gives the same key."""
+    return "unk:" + fold(text).replace(" ", "_")

@@ -1,0 +1,205 @@
+"""Claims: who said what, with the speaker resolved through names, titles and pronouns.
+
+A reporting cue (``lang/<code>/cues.jsonl``) opens a claim. Its text is, by the first form that
+fits: a quotation right after the cue (“…”, «…», "…", possibly over several sentences); the rest
+of the sentence after a colon ("قال سماحته: …"); the clause after a complementizer (أن، إن، که,
+that); the clause that follows the cue directly (رأى، اعتبر، described…); or, for Persian
+clause-final verbs ("… را … خواندند"), the words between the speaker and the verb. Text ends
+where the next cue begins.
+
+The speaker is the person the cue points to (after a verb-initial Arabic cue, before an
+English or Persian one); a pronoun, honorific or missing subject ("سماحته", "ایشان", "he",
+"وأضاف:") is the most recent speaker. An unresolvable speaker keeps its text with name null.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lang import load_jsonl, profile
+from .lexicon import Trie, folded_tokens
+from .mentions import Mention
+from .normalize import match_keys
+from .view import View
+
+_COMPLEMENTIZERS = {"ar": ("أن", "إن", "ان", "بأن", "بان", "انه", "أنه", "إنه"), "fa": ("که",), "en": ("that",)}
+_PREPS = {"ar": ("مع", "ب", "الى", "إلى", "عن", "من", "مع"), "fa": ("با", "از", "به", "برای"),
+          "en": ("with", "to", "by", "of", "from", "for")}
+_END_PUNCT = ".،,؛;:!?؟ \n\t\"'«»“”"
+
+
+@dataclass
+class Claim:
+    start: int  # view offsets of the claim text
+    end: int
+    direct: bool
+    cue: tuple[int, int, str]  # view start, end, rule id
+    speaker: Mention | None
+    speaker_resolution: str
+    speaker_via: Mention | None  # the pronoun/title mention when resolution is not "name"
+    sent: int
+
+
+@lru_cache(maxsize=None)
+def _cue_trie(lang: str) -> Trie:
+    t = Trie()
+    for row in load_jsonl(lang, "cues.jsonl"):
+        for pat in row["patterns"]:
+            for k in match_keys(pat):
+                t.add(k, row)
+    return t
+
+
+def _quote_pairs(lang: str) -> dict[str, str]:
+    return {o: c for o, c in profile(lang)["quote_pairs"]}
+
+
+def _skip_ws(text: str, i: int, limit: int) -> int:
+    while i < limit and text[i] in " \t\n,،":
+        i += 1
+    return i
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _END_PUNCT:
+        s += 1
+    while e > s and text[e - 1] in _END_PUNCT:
+        e -= 1
+    return s, e
+
+
+def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
+    lang = view.lang
+    text = view.text
+    f = view.folded
+    tokens = folded_tokens(f.text, f.offsets)
+    cues = list(_cue_trie(lang).scan(tokens, clitics=lang == "ar"))
+    quotes = _quote_pairs(lang)
+    speakers_seen: list[Mention] = []
+    claims: list[Claim] = []
+    people = [m for m in mentions if m.kind in ("person", "title", "pronoun") and m.role != "counterpart"]
+    consumed_until = -1
+    for ci, cue in enumerate(cues):
+        row = cue.payloads[0]
+        si = view.sentence_of(cue.start)
+        s, e = view.sentences[si]
+        if cue.start < consumed_until:
+            continue  # inside a quotation already taken
+        nxt_cue = next((c.start for c in cues[ci + 1:] if c.start < e), e)
+        speaker, via = _speaker(view, people, cue, s, e, row, lang)
+        after = cue.end
+        if speaker is not None and speaker.start >= cue.end:
+            after = max(after, speaker.end)
+        span, direct = _claim_span(view, cue, after, s, e, nxt_cue, row, quotes, lang, speaker)
+        if span is None:
+            continue
+        cs, ce = _trim(text, *span)
+        if len(text[cs:ce].split()) < 3:
+            continue
+        if direct and ce > e:
+            consumed_until = ce
+        resolution = "name"
+        if speaker is None or speaker.kind == "pronoun":
+            prev = speakers_seen[-1] if speakers_seen else _last_person(people, cue.start)
+            via = speaker
+            speaker = prev
+            resolution = "pronoun"
+        elif speaker.kind == "title":
+            resolution = "title"
+        if speaker is not None and speaker.kind == "title" and resolution == "pronoun":
+            resolution = "pronoun"
+        if speaker is not None and (speaker.actor is not None or speaker.kind == "person"):
+            speakers_seen.append(speaker)
+        claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), speaker, resolution, via, si))
+    return claims
+
+
+def _last_person(people: list[Mention], pos: int) -> Mention | None:
+    for m in reversed(people):
+        if m.start < pos and m.kind in ("person", "title") and (m.actor is not None or m.kind == "person"):
+            return m
+    return None
+
+
+def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, lang: str):
+    text = view.text
+    sent_people = [m for m in people if s <= m.start < e]
+    # right after the cue, before any colon or quote: "قال الإمام الخامنئي:", "said Aliyev"
+    for m in sent_people:
+        if m.start >= cue.end:
+            between = text[cue.end:m.start]
+            if len(between.split()) <= (3 if lang == "ar" else 1) and not any(c in between for c in ":«“\"،,"):
+                if lang == "ar" or row.get("form") == "verb":
+                    return m, None
+            break
+    before = [m for m in sent_people if m.end <= cue.start]
+    if not before:
+        return None, None
+    if lang == "en":
+        # the closest person before the cue whose clause reaches it: "Aliyev then ... noted"
+        return before[-1], None
+    # Persian and Arabic SVO: the clause's subject, i.e. the first person not governed by a preposition
+    for m in before:
+        prev = text[max(s, m.start - 8):m.start].split()
+        if prev and prev[-1] in _PREPS.get(lang, ()):
+            continue
+        return m, None
+    return before[0], None
+
+
+def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quotes, lang: str,
+                speaker: Mention | None):
+    text = view.text
+    takes = row.get("takes", [])
+    i = _skip_ws(text, after, e)
+    # a colon, possibly followed by a quotation
+    if "colon" in takes and i < e and text[i] in ":：":
+        j = _skip_ws(text, i + 1, len(text))
+        if j < len(text) and text[j] in quotes:
+            close = text.find(quotes[text[j]], j + 1)
+            if 0 < close - j < 3000:
+                return (j + 1, close), True
+        return (i + 1, nxt), True
+    # a quotation right after the cue (English: said, “…”)
+    if "quote" in takes and i < len(text) and text[i] in quotes:
+        close = text.find(quotes[text[i]], i + 1)
+        if 0 < close - i < 3000:
+            return (i + 1, close), True
+    # a complementizer
+    words = list(re.finditer(r"\S+", text[i:nxt]))
+    if "that" in takes and words:
+        for w in words[:3]:
+            if w.group().strip("،,") in _COMPLEMENTIZERS.get(lang, ()):
+                return (i + w.end(), nxt), False
+    if "ala" in takes and words and words[0].group() in ("على", "علي"):
+        return (i + words[0].end(), nxt), False
+    if "ila" in takes and words and words[0].group() in ("الى", "إلى"):
+        return (i + words[0].end(), nxt), False
+    if "final" in takes:
+        start = speaker.end if speaker is not None and speaker.end <= cue.start else s
+        start = max(start, _clause_floor(text, cue.start, s))
+        return (start, cue.start), False
+    if "object" in takes and words:
+        return (i, nxt), False
+    # a quotation just before the cue: “…,” he said
+    j = cue.start - 1
+    while j > s and text[j] in " ,،\n":
+        j -= 1
+    closers = {c: o for o, c in quotes.items()}
+    if j >= s and text[j] in closers:
+        open_at = text.rfind(closers[text[j]], max(0, j - 3000), j)
+        if open_at >= 0:
+            return (open_at + 1, j), True
+    if lang == "en" and "that" in takes and words and "object" in takes:
+        return (i, nxt), False
+    return None, False
+
+
+def _clause_floor(text: str, pos: int, s: int) -> int:
+    """Start of the clause that ends at a Persian clause-final cue: after the last 'و' joining clauses."""
+    m = None
+    for m in re.finditer(r"(?:^|\s)(?:و|،)\s", text[s:pos]):
+        pass
+    return s + m.end() if m is not None and (pos - (s + m.end())) > 40 else s

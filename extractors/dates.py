@@ -1,0 +1,174 @@
+"""Dates in text: absolute dates in three calendars, relative days and weekdays, document dates.
+
+Month, weekday and relative-day words are data (``lang/<code>/dates.json``). Solar Hijri dates
+convert with jdatetime, Hijri (Umm al-Qura) with hijridate. A relative expression resolves only
+against a known document date, and only when any weekday it gives agrees; otherwise the value
+stays null and the text and weekday are kept. Nothing falls back to today's date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .lang import load_json
+
+_NUM = r"(\d{1,4})"
+_SEP = r"[\s/\-.,،]*"
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    start: int
+    end: int
+    text: str
+    value: date | None
+    granularity: str  # day | month | year
+    weekday: int | None
+    basis: str  # explicit | relative | weekday
+    rule: str
+
+
+def _alt(words) -> str:
+    words = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"[\s\u200c]*").replace("\u200c", r"[\s\u200c]*") for w in words)
+
+
+@lru_cache(maxsize=None)
+def _patterns(lang: str):
+    d = load_json(lang, "dates.json")
+    months: dict[str, tuple[str, int]] = {}
+    for cal, names in d["months"].items():
+        for name, num in names.items():
+            months.setdefault(name.lower(), (cal, num))
+    m_alt = _alt(months)
+    w_alt = _alt(d["weekdays"])
+    r_alt = _alt(d["relative"])
+    ysuf = _alt(d.get("year_suffixes", [])) or "(?!)"
+    b_l = r"(?<![\w])"
+    b_r = r"(?![\w])"
+    wd_pre = _alt(d.get("weekday_prefixes", [])) or "(?!)"
+    pats = [
+        ("date.dmy", re.compile(rf"{b_l}(\d{{1,2}}){_SEP}({m_alt})\.?{_SEP}(\d{{4}})(?:\s*(?:{ysuf}){b_r})?", re.I)),
+        ("date.mdy", re.compile(rf"{b_l}({m_alt})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){b_r}", re.I)),
+        ("date.iso", re.compile(rf"{b_l}(\d{{4}})-(\d{{2}})-(\d{{2}}){b_r}")),
+        ("date.dm", re.compile(rf"{b_l}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({m_alt}){b_r}", re.I)),
+        ("date.md", re.compile(rf"{b_l}({m_alt})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?{b_r}", re.I)),
+        ("date.relative", re.compile(
+            rf"{b_l}(?:ال)?({r_alt}){b_r}(?:[\s,،(]*(?:{wd_pre})?[\s(]*(?:ال)?({w_alt}){b_r}\)?)?", re.I)),
+        ("date.weekday", re.compile(rf"{b_l}(?:(?:{wd_pre})\s+)?(?:ال)?({w_alt}){b_r}", re.I)),
+    ]
+    return d, months, pats
+
+
+def _convert(cal: str, y: int, m: int, dd: int) -> date | None:
+    try:
+        if cal == "jalali" or (cal == "gregorian" and y < 1500):
+            import jdatetime
+
+            return jdatetime.date(y, m, dd).togregorian()
+        if cal == "hijri":
+            from hijridate import Hijri
+
+            g = Hijri(y, m, dd).to_gregorian()
+            return date(g.year, g.month, g.day)
+        return date(y, m, dd)
+    except (ValueError, OverflowError, ImportError):
+        return None
+
+
+def _month(months, word: str) -> tuple[str, int] | None:
+    return months.get(word.lower()) or months.get(re.sub(r"[\s\u200c]+", " ", word.lower()))
+
+
+def find_dates(text: str, lang: str, doc_date: date | None, base: int = 0) -> list[DateExpr]:
+    """Date expressions in ``text`` (offsets shifted by ``base``), in text order, non-overlapping."""
+    d, months, pats = _patterns(lang)
+    weekdays = {k: v for k, v in d["weekdays"].items()}
+    relative = d["relative"]
+    out: list[DateExpr] = []
+    taken: list[tuple[int, int]] = []
+    for rule, pat in pats:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            expr = _interpret(rule, m, months, weekdays, relative, doc_date)
+            if expr is None:
+                continue
+            value, gran, wd, basis = expr
+            out.append(DateExpr(base + s, base + e, m.group(), value, gran, wd, basis, f"{lang}.{rule}"))
+            taken.append((s, e))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _weekday_of(weekdays, word: str | None) -> int | None:
+    if not word:
+        return None
+    w = re.sub(r"[\s\u200c]+", " ", word)
+    for k, v in weekdays.items():
+        if re.sub(r"[\s\u200c]+", " ", k) == w or k.lower() == word.lower():
+            return v
+    return None
+
+
+def _interpret(rule, m, months, weekdays, relative, doc_date):
+    g = m.groups()
+    if rule in ("date.dmy", "date.mdy"):
+        day, mon, year = (g[0], g[1], g[2]) if rule == "date.dmy" else (g[1], g[0], g[2])
+        mm = _month(months, mon)
+        if not mm:
+            return None
+        v = _convert(mm[0], int(year), mm[1], int(day))
+        return (v, "day", None, "explicit") if v else None
+    if rule == "date.iso":
+        v = _convert("gregorian", int(g[0]), int(g[1]), int(g[2]))
+        return (v, "day", None, "explicit") if v else None
+    if rule in ("date.dm", "date.md"):
+        day, mon = (g[0], g[1]) if rule == "date.dm" else (g[1], g[0])
+        mm = _month(months, mon)
+        if not mm or not 1 <= int(day) <= 31:
+            return None
+        if doc_date is None or mm[0] != "gregorian":
+            return (None, "day", None, "explicit")
+        # the year is the document's, unless that puts the date months after publication
+        for y in (doc_date.year, doc_date.year - 1):
+            v = _convert("gregorian", y, mm[1], int(day))
+            if v and v <= doc_date + timedelta(days=31):
+                return (v, "day", None, "explicit")
+        return (None, "day", None, "explicit")
+    if rule == "date.relative":
+        key = m.group(1)
+        off = relative.get(key, relative.get(key.lower()))
+        if off is None:
+            off = next((v for k, v in relative.items() if re.sub(r"[\s\u200c]+", " ", k) ==
+                        re.sub(r"[\s\u200c]+", " ", key)), None)
+        if off is None:
+            return None
+        wd = _weekday_of(weekdays, g[1]) if len(g) > 1 else None
+        if doc_date is None:
+            return (None, "day", wd, "relative")
+        v = doc_date + timedelta(days=off)
+        if wd is not None and v.weekday() != wd:
+            return (None, "day", wd, "relative")  # the text contradicts the document date
+        return (v, "day", wd if wd is not None else v.weekday(), "relative")
+    if rule == "date.weekday":
+        wd = _weekday_of(weekdays, g[0])
+        if wd is None:
+            return None
+        if doc_date is None:
+            return (None, "day", wd, "weekday")
+        back = (doc_date.weekday() - wd) % 7
+        return (doc_date - timedelta(days=back), "day", wd, "weekday")
+    return None
+
+
+def document_date(text: str, lang: str) -> DateExpr | None:
+    """The publication date from a header or dateline: the first full date in the opening lines."""
+    head = "\n".join(text.strip().splitlines()[:4])[:400]
+    for expr in find_dates(head, lang, None):
+        if expr.value is not None and expr.basis == "explicit":
+            return expr
+    return None

@@ -1,0 +1,289 @@
+"""Meetings: who met whom, where and when, from trigger words and the mentions around them.
+
+Per sentence with a trigger (``lang/<code>/meetings.json``): participants are the people
+mentioned in it; the first is the subject and each other one a counterpart (meetings listed
+together are split per counterpart). People in an attendance clause ("بحضور", "which was also
+attended by", "که ... نیز حضور داشت") are attendees. A sentence that only refers back to a
+meeting ("خلال هذا اللقاء", "در این دیدار", "during the meeting") adds to the meeting before it,
+or, when the article is itself the report of that meeting, completes it with the article's
+principal person. Plans, invitations and promises are status "planned", never "happened".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from .dates import DateExpr
+from .lang import load_json
+from .lexicon import Trie, folded_tokens
+from .mentions import Lexicons, Mention
+from .normalize import match_keys
+from .view import View
+
+_BOUNDARY = set(".،,؛;:!?؟\n«»“”\"()")
+
+
+@dataclass
+class Meeting:
+    kind: str
+    status: str
+    rule: str
+    sent: int
+    parties: list[Mention]
+    attendees: list[Mention] = field(default_factory=list)
+    roles: dict[int, str] = field(default_factory=dict)  # id(mention) -> role
+    location: tuple[Any, str, Mention | None] | None = None  # (Place, basis, mention)
+    date: DateExpr | None = None
+    evidence_sents: list[int] = field(default_factory=list)
+
+    def identities(self) -> frozenset[str]:
+        return frozenset(m.identity or m.text for m in self.parties)
+
+
+@lru_cache(maxsize=None)
+def _tries(lang: str) -> dict[str, Trie]:
+    data = load_json(lang, "meetings.json")
+    out: dict[str, Trie] = {}
+    for group in ("triggers", "anaphora", "planned", "attendees", "guest_markers"):
+        t = Trie()
+        for row in data[group]:
+            for pat in row["patterns"]:
+                for k in match_keys(pat):
+                    t.add(k, row)
+        out[group] = t
+    return out
+
+
+def _scan(view: View, group: str, s: int, e: int, clitics: bool):
+    f = view.folded
+    toks = [t for t in folded_tokens(f.text, f.offsets) if s <= t.start and t.end <= e]
+    return list(_tries(view.lang)[group].scan(toks, clitics=clitics))
+
+
+def _clause_end(text: str, pos: int, limit: int) -> int:
+    i = pos
+    while i < limit and text[i] not in _BOUNDARY:
+        i += 1
+    return i
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    i = pos
+    while i > floor and text[i - 1] not in _BOUNDARY:
+        i -= 1
+    return i
+
+
+def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr], lex: Lexicons,
+                     doc_date: date | None) -> list[Meeting]:
+    lang = view.lang
+    data = load_json(lang, "meetings.json")
+    clitics = lang == "ar"
+    people = [m for m in mentions if m.is_person and m.role not in ("counterpart",)]
+    meetings: list[Meeting] = []
+    for si, (s, e) in enumerate(view.sentences):
+        trig = _scan(view, "triggers", s, e, clitics)
+        if not trig:
+            continue
+        ana = _scan(view, "anaphora", s, e, clitics)
+        planned = _scan(view, "planned", s, e, clitics)
+        sent_people = [m for m in people if s <= m.start < e]
+        attendees = _attendees(view, s, e, sent_people, clitics)
+        parties = [m for m in sent_people if m not in attendees]
+        parties = _dedupe(parties)
+        t0 = trig[0]
+        rule = t0.payloads[0]["id"]
+        kind = t0.payloads[0]["kind"]
+        status = "planned" if _is_planned(view, planned, trig, parties) else "happened"
+        if ana and not _has_own_trigger(trig, ana):
+            target = meetings[-1] if meetings and meetings[-1].status == "happened" else None
+            if target is not None:
+                _augment(target, parties, attendees, si)
+                continue
+            if len(parties) == 1:
+                principal = _principal(mentions, exclude={parties[0].identity, *(a.identity for a in attendees)})
+                if principal is not None:
+                    parties = [principal, *parties]
+        if len(parties) == 1 and not ana:
+            subj = _implicit_subject(view, mentions, parties[0], s, lang)
+            if subj is not None:
+                parties = [subj, *parties]
+        if len(parties) < 2:
+            continue
+        subject, others = parties[0], parties[1:]
+        for other in others:
+            m = Meeting(kind, status, rule, si, [subject, other], list(attendees), evidence_sents=[si])
+            host_subject = any(p.get("roles") == "host_subject" for p in t0.payloads)
+            _roles(view, m, host_subject, s, e, clitics)
+            m.date = next((d for d in dates if s <= d.start < e), None)
+            _location(view, m, mentions, lex, s, e, data)
+            meetings.append(m)
+    return _merge_same(meetings)
+
+
+def _has_own_trigger(trig, ana) -> bool:
+    """True when a trigger stands outside every anaphoric phrase ("met ... during the meeting")."""
+    return any(not any(a.start <= t.start and t.end <= a.end for a in ana) for t in trig)
+
+
+def _dedupe(parties: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    out = []
+    for p in parties:
+        ident = p.identity or p.text
+        if ident in seen:
+            continue
+        seen.add(ident)
+        out.append(p)
+    return out
+
+
+def _attendees(view: View, s: int, e: int, people: list[Mention], clitics: bool) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _scan(view, "attendees", s, e, clitics):
+        row = m.payloads[0]
+        if row.get("scope") == "before":
+            lo = _clause_start(view.text, m.start, s)
+            lo = max(lo, m.start - 200)
+            out += [p for p in people if lo <= p.start < m.start]
+        else:
+            hi = _clause_end(view.text, m.end, e)
+            hi = min(hi, m.end + 200)
+            out += [p for p in people if m.end <= p.start < hi]
+    return out
+
+
+def _is_planned(view: View, planned, trig, parties) -> bool:
+    """A plan marker within a few words of the trigger makes the meeting planned."""
+    for p in planned:
+        for t in trig:
+            gap = view.text[min(p.end, t.end):max(p.start, t.start)]
+            if len(gap.split()) <= 6 and not any(c in gap for c in ".؟?!\n"):
+                return True
+    return False
+
+
+def _principal(mentions: list[Mention], exclude: set) -> Mention | None:
+    """The article's principal person: the resolved actor mentioned most often."""
+    counts: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.actor is not None and m.identity not in exclude:
+            counts.setdefault(m.actor.id, []).append(m)
+    if not counts:
+        return None
+    best = max(counts.values(), key=lambda ms: (len(ms), -ms[0].start))
+    return best[0]
+
+
+def _implicit_subject(view: View, mentions: list[Mention], only: Mention, s: int, lang: str) -> Mention | None:
+    """'He also held talks with X': the subject is a pronoun or left out; take the last person
+    named before this sentence who is not the counterpart."""
+    before = view.text[s:only.start]
+    pronoun = any(p.kind == "pronoun" and s <= p.start < only.start for p in mentions)
+    if lang == "en" and not pronoun:
+        return None
+    if lang != "en" and len(before.split()) > 4 and not pronoun:
+        return None
+    for m in reversed(mentions):
+        if m.start >= s or not m.is_person:
+            continue
+        if (m.identity or m.text) != (only.identity or only.text) and m.actor is not None:
+            return m
+    return None
+
+
+def _roles(view: View, m: Meeting, host_subject: bool, s: int, e: int, clitics: bool) -> None:
+    subject, other = m.parties
+    for a in m.attendees:
+        m.roles[id(a)] = "attendee"
+    guests = set()
+    for g in _scan(view, "guest_markers", s, e, clitics):
+        nxt = [p for p in m.parties if p.start >= g.end and len(view.text[g.end:p.start].split()) <= 4]
+        if nxt:
+            guests.add(id(min(nxt, key=lambda p: p.start)))
+    if host_subject:
+        m.roles[id(subject)], m.roles[id(other)] = "host", "guest"
+    elif guests:
+        for p in m.parties:
+            m.roles[id(p)] = "guest" if id(p) in guests else "host"
+    else:
+        for p in m.parties:
+            m.roles[id(p)] = "party"
+
+
+def _location(view: View, m: Meeting, mentions: list[Mention], lex: Lexicons, s: int, e: int, data) -> None:
+    preps = {p for p in data["location_preps"]}
+    places = [x for x in mentions if x.kind == "place" and s <= x.start < e and x.place is not None]
+    for p in places:
+        before = view.text[max(s, p.start - 12):p.start].split()
+        clitic_b = view.lang == "ar" and view.text[p.start - 1:p.start] == "ب" if p.start > 0 else False
+        if clitic_b or (before and before[-1].strip("،,") in preps):
+            if p.place.kind == "city" or not any(x.place and x.place.kind == "city" for x in places):
+                m.location = (p.place, "explicit", p)
+                if p.place.kind == "city":
+                    return
+    if m.location is not None:
+        return
+    guest = next((p for p in m.parties if m.roles.get(id(p)) == "guest"), None)
+    host = next((p for p in m.parties if m.roles.get(id(p)) == "host"), None)
+    if guest is not None and host is not None and host.actor is not None and host.actor.country:
+        cap = lex.places.capital(host.actor.country)
+        if cap is not None:
+            m.location = (cap, "inferred", None)
+
+
+def _augment(target: Meeting, parties: list[Mention], attendees: list[Mention], si: int) -> None:
+    have = {a.identity for a in target.attendees} | target.identities()
+    for a in attendees:
+        if a.identity not in have:
+            target.attendees.append(a)
+            target.roles[id(a)] = "attendee"
+    target.evidence_sents.append(si)
+
+
+def _merge_same(meetings: list[Meeting]) -> list[Meeting]:
+    """One meeting reported in several sentences of a document is one meeting."""
+    out: list[Meeting] = []
+    for m in meetings:
+        twin = next((o for o in out if o.identities() == m.identities() and o.status == m.status
+                     and (o.date is None or m.date is None or o.date.value == m.date.value)), None)
+        if twin is None:
+            out.append(m)
+            continue
+        twin.evidence_sents.extend(m.evidence_sents)
+        have = {a.identity for a in twin.attendees}
+        for a in m.attendees:
+            if a.identity not in have:
+                twin.attendees.append(a)
+                twin.roles[id(a)] = "attendee"
+        if twin.location is None or (twin.location[1] == "inferred" and m.location and m.location[1] == "explicit"):
+            twin.location = m.location or twin.location
+        if twin.date is None or (twin.date.value is None and m.date is not None and m.date.value is not None):
+            twin.date = m.date or twin.date
+        for p in m.parties:
+            r = m.roles.get(id(p))
+            q = next(x for x in twin.parties if (x.identity or x.text) == (p.identity or p.text))
+            if r in ("host", "guest") and twin.roles.get(id(q)) == "party":
+                twin.roles[id(q)] = r
+    return out
+
+
+CAMEO = {"meeting": "040", "talks": "046", "phone_call": "040", "summit": "040", "visit": "042"}
+
+
+def codes(m: Meeting) -> dict[str, str | None]:
+    """CAMEO and PLOVER codes for event-data users."""
+    if m.status == "planned":
+        cameo = "036"
+    elif m.kind == "visit":
+        cameo = "043" if any(r == "host" for r in m.roles.values()) and m.parties and \
+            m.roles.get(id(m.parties[0])) == "host" else "042"
+    else:
+        cameo = CAMEO.get(m.kind, "040")
+    mode = {"visit": "visit", "phone_call": "phone", "summit": "multilateral"}.get(m.kind)
+    if mode is None and any(r == "guest" for r in m.roles.values()):
+        mode = "visit"
+    return {"cameo": cameo, "plover": "CONSULT", "plover_mode": mode}

@@ -1,0 +1,266 @@
+"""Mentions of people, titles, pronouns and places in one document, resolved to identities.
+
+Sources, merged here: dictionary matches (actor full names and surnames, places and demonyms,
+titles of office, pronouns and honorifics, all scanned with one trie per language) and Stanza's
+PER entities for people the dictionary does not know. Titles take their country from a
+neighbouring country name or demonym ("رئيس أذربيجان", "the Azeri president", "Iran's
+President") and resolve to the office holder on the document date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from .actors import Actor, ActorDB, load_actors, unknown_key
+from .lang import load_json, load_jsonl, profile
+from .lexicon import Token, Trie, folded_tokens
+from .ner import Entity
+from .normalize import clitic_variants, fold, match_keys
+from .places import Gazetteer, Place, load_gazetteer
+from .view import View
+
+# Filler tokens allowed between a role word and its country ("President of the Republic of
+# Azerbaijan", "رئيس جمهورية أذربيجان", "Iran's President" folds to "iran s president").
+_TITLE_GLUE = {"of", "the", "republic", "islamic", "s", "جمهوریه", "جمهوری", "الجمهوریه", "دوله", "کشور", "for"}
+
+
+@dataclass
+class Mention:
+    start: int  # view offsets
+    end: int
+    kind: str  # person | title | pronoun | place | demonym
+    text: str
+    sent: int
+    actor: Actor | None = None
+    place: Place | None = None
+    role: str | None = None
+    country: str | None = None
+    org: str | None = None
+    resolution: str = "name"  # name | title | pronoun
+    key: str = ""
+    rule: str | None = None
+    why: str = ""
+    title_span: tuple[int, int] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def identity(self) -> str | None:
+        if self.actor is not None:
+            return self.actor.id
+        return self.key or None
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind in ("person", "title")
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    trie: Trie
+    actors: ActorDB
+    places: Gazetteer
+
+
+@lru_cache(maxsize=16)
+def lexicons(lang: str, actors_file: str | None = None, places_file: str | None = None) -> Lexicons:
+    """The scanning trie of a language: actors, places, titles, pronouns and honorifics."""
+    db = load_actors(actors_file)
+    gaz = load_gazetteer(places_file)
+    trie = Trie()
+    for key, place, relation in gaz.entries():
+        trie.add(key, ("place" if relation == "name" else "demonym", place))
+    for key, ids in db.short.items():
+        for i in ids:
+            trie.add(key, ("short", i))
+    for key, ids in db.full.items():
+        for i in ids:
+            trie.add(key, ("actor", i))
+    for row in load_jsonl(lang, "titles.jsonl"):
+        for pat in row["patterns"]:
+            for k in match_keys(pat):
+                trie.add(k, ("title", row))
+    pr = load_json(lang, "pronouns.json")
+    for w in pr["pronouns"]:
+        trie.add(fold(w), ("pronoun", w))
+    for w in pr["honorifics"]:
+        for k in match_keys(w):
+            trie.add(k, ("honorific", w))
+    home = profile(lang).get("home_country")
+    if home:
+        for w in pr.get("our_country", ["کشورمان", "کشور ما"] if lang == "fa" else []):
+            p = gaz.country(home)
+            if p is not None:
+                trie.add(fold(w), ("place", p))
+    return Lexicons(trie, db, gaz)
+
+
+_PRIORITY = {"actor": 0, "title": 1, "place": 2, "demonym": 3, "short": 4, "pronoun": 5, "honorific": 6}
+
+
+def _best(payloads: Sequence[Any]) -> tuple[str, list[Any]]:
+    kinds = sorted({p[0] for p in payloads}, key=lambda k: _PRIORITY[k])
+    k = kinds[0]
+    return k, [p[1] for p in payloads if p[0] == k]
+
+
+def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None,
+                   lex: Lexicons) -> list[Mention]:
+    """All mentions of a document in text order, people resolved where the evidence allows."""
+    lang = view.lang
+    tokens = folded_tokens(view.folded.text, view.folded.offsets)
+    matches = list(lex.trie.scan(tokens, clitics=bool(profile(lang).get("proclitics"))))
+    raw: list[tuple[Any, str, list[Any]]] = []
+    for m in matches:
+        kind, vals = _best(m.payloads)
+        if kind == "title":
+            vals = [r for r in vals if not r.get("cased") or view.text[m.start:m.start + 1].isupper()]
+            if not vals:
+                continue
+        raw.append((m, kind, vals))
+
+    def sent(pos: int) -> int:
+        return view.sentence_of(pos)
+
+    mentions: list[Mention] = []
+    used: set[int] = set()
+    full_ids = {v for _, k, vals in raw if k == "actor" for v in vals}
+    for idx, (m, kind, vals) in enumerate(raw):
+        if idx in used:
+            continue
+        text = view.text[m.start:m.end]
+        if kind in ("actor", "short"):
+            actor = lex.actors.choose(vals, doc_date, full_ids)
+            mentions.append(Mention(m.start, m.end, "person", text, sent(m.start), actor=actor,
+                                    key=unknown_key(text) if actor is None else actor.id,
+                                    why="full name" if kind == "actor" else "surname"))
+        elif kind in ("place", "demonym"):
+            mentions.append(Mention(m.start, m.end, kind, text, sent(m.start), place=vals[0],
+                                    country=vals[0].country))
+        elif kind == "pronoun":
+            mentions.append(Mention(m.start, m.end, "pronoun", text, sent(m.start), resolution="pronoun"))
+        elif kind == "title":
+            row = vals[0]
+            mt = Mention(m.start, m.end, "title", text, sent(m.start), role=row["role"],
+                         country=row.get("country"), org=row.get("org"), resolution="title", rule=row["id"])
+            if mt.country is None:
+                _title_country(mt, idx, raw, tokens, used, view)
+            mentions.append(mt)
+    _add_ner_people(mentions, entities, view, sent)
+    mentions.sort(key=lambda x: (x.start, -x.end))
+    _apposition(mentions, view)
+    _resolve_titles(mentions, lex.actors, doc_date)
+    _corefer_unknowns(mentions)
+    return mentions
+
+
+def _gap_ok(tokens: list[Token], a: int, b: int) -> bool:
+    return b - a <= 4 and all(tokens[k].text in _TITLE_GLUE for k in range(a, b))
+
+
+def _title_country(mt: Mention, idx: int, raw, tokens: list[Token], used: set[int], view: View) -> None:
+    """Give a role title its country from a neighbouring country name or demonym."""
+    m = raw[idx][0]
+    for j in (idx + 1, idx - 1):
+        if not 0 <= j < len(raw) or j in used:
+            continue
+        n, kind, vals = raw[j]
+        if kind not in ("place", "demonym") or vals[0].kind != "country" and kind == "place":
+            continue
+        after = j > idx
+        if (after and _gap_ok(tokens, m.last, n.first)) or (not after and _gap_ok(tokens, n.last, m.first)):
+            mt.country = vals[0].country
+            used.add(j)
+            mt.start, mt.end = min(mt.start, n.start), max(mt.end, n.end)
+            mt.text = view.text[mt.start:mt.end]
+            return
+
+
+def _add_ner_people(mentions: list[Mention], entities: Sequence[Entity], view: View, sent) -> None:
+    taken = [(m.start, m.end) for m in mentions if m.kind in ("person", "title", "place", "demonym")]
+    orgs = [(e.start, e.end) for e in entities if e.type == "ORG"]
+    # titles inside an organisation's name ("the office of the Leader") are not people
+    mentions[:] = [m for m in mentions if not (m.kind == "title" and any(
+        s <= m.start and m.end <= e and (e - s) > (m.end - m.start) for s, e in orgs))]
+    for e in entities:
+        if e.type != "PER":
+            continue
+        if any(s < e.end and e.start < t for s, t in taken):
+            continue
+        start, text = _strip_clitic(view, e.start, e.end)
+        if len(fold(text)) < 3:
+            continue
+        mentions.append(Mention(start, e.end, "person", text, sent(start), key=unknown_key(text), why="NER"))
+
+
+def _strip_clitic(view: View, start: int, end: int) -> tuple[int, str]:
+    text = view.text[start:end]
+    if profile(view.lang).get("proclitics") and len(text) > 4 and text[0] in "وفبلك":
+        variants = clitic_variants(fold(text.split()[0]))
+        if len(variants) > 1 and text[1] not in "ا":
+            start += 1
+    return start, view.text[start:end]
+
+
+def _apposition(mentions: list[Mention], view: View) -> None:
+    """A title next to a name describes that person: keep the name, remember the title."""
+    drop: set[int] = set()
+    for i, m in enumerate(mentions):
+        if m.kind != "title":
+            continue
+        for j in (i + 1, i - 1):
+            if not 0 <= j < len(mentions):
+                continue
+            p = mentions[j]
+            if p.kind != "person":
+                continue
+            a, b = (m, p) if j > i else (p, m)
+            between = view.text[a.end:b.start]
+            if len(between.split()) <= 3 and not any(c in between for c in ".،,؛;:\n«»“”\""):
+                if p.actor is None and m.role and m.role != "counterpart":
+                    p.extra["title_role"] = (m.role, m.country, m.org)
+                p.title_span = (m.start, m.end)
+                p.extra["title_rule"] = m.rule
+                if m.role == "counterpart":
+                    p.extra["counterpart"] = True
+                drop.add(i)
+                break
+    mentions[:] = [m for k, m in enumerate(mentions) if k not in drop]
+
+
+def _resolve_titles(mentions: list[Mention], db: ActorDB, doc_date: date | None) -> None:
+    named = [m.actor.id for m in mentions if m.actor is not None]
+    for m in mentions:
+        if m.kind == "title" and m.role not in ("counterpart", "ambassador", "special_envoy"):
+            actor, why = db.resolve_title(m.role, m.country, doc_date, m.org, named)
+            m.actor, m.why = actor, why
+            m.key = actor.id if actor else "title:" + fold(m.text).replace(" ", "_")
+        elif m.kind == "title":
+            m.key = "title:" + fold(m.text).replace(" ", "_")
+
+
+def _corefer_unknowns(mentions: list[Mention]) -> None:
+    """A later short form of an unknown name ("Qureshi") takes the key of the full name before it."""
+    seen: list[tuple[list[str], str]] = []
+    for m in mentions:
+        if m.kind != "person" or m.actor is not None:
+            continue
+        toks = fold(m.text).split()
+        for full, key in reversed(seen):
+            if len(toks) < len(full) and full[-len(toks):] == toks:
+                m.key = key
+                break
+        else:
+            seen.append((toks, m.key))
+
+
+def display_name(m: Mention) -> str | None:
+    """Canonical English name when resolved; else the surface text for people, None for pronouns."""
+    if m.actor is not None:
+        return m.actor.name
+    if m.kind == "person":
+        return m.text
+    return None

@@ -1,0 +1,255 @@
+"""The ordered stages: read -> normalize -> language -> sentences -> NER -> mentions ->
+meetings, dates, claims -> records. Models are built once per language per process and the
+sentences of many documents go to NER together."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .claims import extract_claims
+from .dates import document_date, find_dates
+from .errors import AttacheError, InputError
+from .language import detect_language, supported
+from .meetings import extract_meetings
+from .mentions import lexicons
+from .ner import NER
+from .read import DEFAULT_MAX_BYTES, decode_bytes, read_file
+from .records import claim_record, meeting_record
+from .view import build_view
+
+
+@dataclass
+class InputDoc:
+    """One document to extract from: its text plus whatever metadata came with it."""
+
+    id: str
+    text: str
+    path: str | None = None
+    sha256: str = ""
+    encoding: str = "utf-8"
+    lang: str | None = None
+    date: str | None = None
+    date_source: str = "none"
+    warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.sha256:
+            self.sha256 = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class DocResult:
+    """The outcome for one input: records, or an error line; warnings either way."""
+
+    input: str
+    records: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    lang: str | None = None
+    sha256: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def _parse_date(value: str | date | None) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise AttacheError(f"not a date (want YYYY-MM-DD): {value!r}") from None
+
+
+class Extractor:
+    """Runs the stages over documents; holds the NER pipelines and the dictionaries."""
+
+    def __init__(self, models_dir: str | os.PathLike | None = None, actors_file: str | None = None,
+                 places_file: str | None = None, lang: str | None = None, doc_date: str | None = None,
+                 batch_docs: int = 16) -> None:
+        self.ner = NER(models_dir)
+        self.models_dir = models_dir
+        self.actors_file = actors_file
+        self.places_file = places_file
+        self.lang = lang
+        self.doc_date = _parse_date(doc_date)
+        self.batch_docs = batch_docs
+
+    # -- inputs -------------------------------------------------------------------------------
+    def load(self, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> InputDoc:
+        data, decoded = read_file(path, max_bytes)
+        p = Path(path)
+        return InputDoc(id=p.stem, text=decoded.text, path=str(path), sha256=hashlib.sha256(data).hexdigest(),
+                        encoding=decoded.encoding, warnings=list(decoded.warnings))
+
+    def from_bytes(self, data: bytes, name: str = "stdin") -> InputDoc:
+        decoded = decode_bytes(data, name)
+        if not decoded.text.strip():
+            raise InputError(name, "empty input (no text)")
+        return InputDoc(id=name, text=decoded.text, path=None, sha256=hashlib.sha256(data).hexdigest(),
+                        encoding=decoded.encoding, warnings=list(decoded.warnings))
+
+    # -- extraction ---------------------------------------------------------------------------
+    def languages_of(self, docs: Iterable[InputDoc]) -> set[str]:
+        out = set()
+        for d in docs:
+            lang = d.lang or self.lang or detect_language(d.text)[0]
+            if supported(lang):
+                out.add(lang)
+        return out
+
+    def extract(self, doc: InputDoc) -> list[dict[str, Any]]:
+        res = self.extract_many([doc])[0]
+        if res.error:
+            raise InputError(res.input, res.error.split(": ", 1)[-1])
+        return res.records
+
+    def extract_many(self, docs: Sequence[InputDoc]) -> list[DocResult]:
+        """Extract from a batch of documents; one result per document, in order."""
+        prepared = []
+        results: list[DocResult] = []
+        for d in docs:
+            r = DocResult(input=d.path or d.id, warnings=list(d.warnings), sha256=d.sha256)
+            results.append(r)
+            try:
+                prepared.append((r, d, *self._prepare(d)))
+            except AttacheError as e:
+                r.error = str(e) if isinstance(e, InputError) else f"{r.input}: {e}"
+        by_lang: dict[str, list[tuple]] = {}
+        for item in prepared:
+            by_lang.setdefault(item[2].lang, []).append(item)
+        for lang, items in by_lang.items():
+            sents = [(v.text[s:e], s) for *_, v, _, _ in items for s, e in v.sentences]
+            ents = self.ner.tag(lang, sents)
+            k = 0
+            for r, d, v, dd, meta in items:
+                n = len(v.sentences)
+                doc_ents = [e for per in ents[k:k + n] for e in per]
+                k += n
+                r.lang = lang
+                r.records = self._stages(d, v, dd, meta, doc_ents)
+        return results
+
+    def _prepare(self, d: InputDoc):
+        lang = d.lang or self.lang
+        if lang is None:
+            lang, why = detect_language(d.text)
+            if lang is None:
+                raise InputError(d.path or d.id, f"unsupported language ({why}); attache reads ar, fa, en "
+                                                 f"(force one with --lang)")
+        elif not supported(lang):
+            raise InputError(d.path or d.id, f"unsupported language {lang!r} (attache reads ar, fa, en)")
+        view = build_view(d.text, lang)
+        if d.date:
+            dd, source = _parse_date(d.date), d.date_source if d.date_source != "none" else "input"
+        elif self.doc_date is not None:
+            dd, source = self.doc_date, "option"
+        else:
+            found = document_date(d.text, lang)
+            dd, source = (found.value, "text") if found is not None else (None, "none")
+        meta = {
+            "id": d.id, "path": d.path, "sha256": d.sha256, "lang": lang, "encoding": d.encoding,
+            "date": {"value": dd.isoformat() if dd else None, "source": source},
+        }
+        return view, dd, meta
+
+    def _stages(self, d: InputDoc, view, dd, meta, entities) -> list[dict[str, Any]]:
+        lex = lexicons(view.lang, self.actors_file, self.places_file)
+        from .mentions import build_mentions
+
+        mentions = build_mentions(view, entities, dd, lex)
+        dates = [x for s, e in view.sentences for x in find_dates(view.text[s:e], view.lang, dd, base=s)]
+        meetings = extract_meetings(view, mentions, dates, lex, dd)
+        claims = extract_claims(view, mentions)
+        records = [meeting_record(meta, view, m, i + 1) for i, m in enumerate(meetings)]
+        held = [(m, r) for m, r in zip(meetings, records) if m.status == "happened"]
+        for i, c in enumerate(claims):
+            records.append(claim_record(meta, view, c, i + 1, _claim_meeting(c, held, view)))
+        return records
+
+    # -- paths --------------------------------------------------------------------------------
+    def extract_paths(self, paths: Iterable[str | Path], glob: str | None = None,
+                      max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[DocResult]:
+        """Yield one result per input file (directories walked recursively), errors included."""
+        batch: list[InputDoc] = []
+        for item in iter_inputs(paths, glob):
+            if isinstance(item, DocResult):
+                yield from self._flush(batch)
+                batch = []
+                yield item
+                continue
+            try:
+                batch.append(self.load(item, max_bytes))
+            except InputError as e:
+                yield from self._flush(batch)
+                batch = []
+                yield DocResult(input=str(item), error=str(e))
+                continue
+            if len(batch) >= self.batch_docs:
+                yield from self._flush(batch)
+                batch = []
+        yield from self._flush(batch)
+
+    def _flush(self, batch: list[InputDoc]) -> Iterator[DocResult]:
+        if batch:
+            yield from self.extract_many(batch)
+
+
+def _claim_meeting(c, held, view) -> str | None:
+    """The meeting a claim was made at: its speaker took part in a held meeting of this article."""
+    if c.speaker is None or not held:
+        return None
+    ident = c.speaker.identity or c.speaker.text
+    for m, rec in held:
+        idents = {p.identity or p.text for p in [*m.parties, *m.attendees]}
+        if ident in idents and (len(held) == 1 or c.sent in m.evidence_sents):
+            return rec["id"]
+    return None
+
+
+def iter_inputs(paths: Iterable[str | Path], glob: str | None = None) -> Iterator[Path | DocResult]:
+    """Files named or found under directories (sorted, recursive, symlink loops skipped)."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            seen: set[tuple[int, int]] = set()
+            yield from _walk(p, glob, seen)
+        elif p.exists() or p.is_symlink():
+            yield p
+        else:
+            yield DocResult(input=str(raw), error=f"{raw}: no such file or directory")
+
+
+def _walk(d: Path, glob: str | None, seen: set[tuple[int, int]]) -> Iterator[Path | DocResult]:
+    try:
+        st = d.stat()
+    except OSError as e:
+        yield DocResult(input=str(d), error=f"{d}: cannot read directory ({e.strerror or e})")
+        return
+    key = (st.st_dev, st.st_ino)
+    if key in seen:
+        yield DocResult(input=str(d), error=f"{d}: symlink loop, directory skipped")
+        return
+    seen.add(key)
+    try:
+        entries = sorted(d.iterdir(), key=lambda x: x.name)
+    except OSError as e:
+        yield DocResult(input=str(d), error=f"{d}: cannot read directory ({e.strerror or e})")
+        return
+    for e in entries:
+        if e.name.startswith("."):
+            continue
+        if e.is_dir():
+            yield from _walk(e, glob, seen)
+        elif e.is_file() or e.is_symlink():
+            if glob is None or e.match(glob):
+                yield e
