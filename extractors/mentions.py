@@ -134,6 +134,10 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
         text = view.text[m.start:m.end]
         if kind in ("actor", "short"):
             actor = lex.actors.choose(vals, doc_date, full_ids)
+            if kind == "short" and actor is not None and actor.id not in full_ids and not actor.in_office(doc_date):
+                actor = None  # a bare surname names only someone already named, or in office then
+            if kind == "short" and actor is None:
+                continue  # leave it to NER: a lone surname-like word is no evidence of a person
             mentions.append(Mention(m.start, m.end, "person", text, sent(m.start), actor=actor,
                                     key=unknown_key(text) if actor is None else actor.id,
                                     why="full name" if kind == "actor" else "surname"))

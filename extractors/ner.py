@@ -199,3 +199,12 @@ def _entities(sent, text: str, base: int, shift: int) -> list[Entity]:
             vs, ve = s + shift, e + shift
             result.append(Entity(vs, ve, t, text[vs - base : ve - base]))
     return result
+
+
+def download_official(lang: str, resources_dir: str | os.PathLike | None = None) -> str:
+    """Download Stanza's official tokenize+NER models for ``lang``; returns the resources folder."""
+    import stanza
+
+    d = str(resources_dir or stanza_resources_dir())
+    stanza.download(lang, model_dir=d, processors="tokenize,ner", logging_level="WARN")
+    return d

@@ -1,0 +1,45 @@
+# attache: two commands on a fresh machine, `make run` then `make test`.
+#
+# NER models: a folder of local models wins when there is one (ATTACHE_MODELS_DIR, or
+# ../shared/models beside this checkout, as on the team's machines and CI); otherwise Stanza's
+# official models are downloaded once into STANZA_RESOURCES_DIR (needs internet).
+
+VENV       ?= .venv
+PY         := $(VENV)/bin/python
+ATTACHE    := $(VENV)/bin/attache
+MODELS_DIR ?= $(or $(ATTACHE_MODELS_DIR),$(shell [ -f ../shared/models/resources.json ] && echo ../shared/models))
+export ATTACHE_MODELS_DIR := $(MODELS_DIR)
+
+.PHONY: run test lint bench models eval clean
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q torch==2.13.0
+	$(VENV)/bin/pip install -q -e '.[dev]'
+	touch $@
+
+models: $(VENV)/.installed
+	@if [ -n "$(MODELS_DIR)" ]; then \
+	  echo "NER models: local folder $(MODELS_DIR)"; \
+	else \
+	  echo "NER models: no local folder; downloading Stanza's official models"; \
+	  $(ATTACHE) models download ar fa en; \
+	fi
+
+run: models
+	$(ATTACHE) extract seeds/ --format table
+
+test: models
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check cli extractors tests bench
+
+eval: models
+	$(ATTACHE) eval ../shared/gold/dev.jsonl ../shared/gold/docs/
+
+bench: models
+	$(PY) bench/bench.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

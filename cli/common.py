@@ -1,0 +1,43 @@
+"""Shared pieces of the CLI: consoles, error printing, exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_USAGE = 2
+EXIT_NO_MODEL = 3
+EXIT_ALL_FAILED = 4
+
+
+def err_console():
+    from rich.console import Console
+
+    return Console(stderr=True, no_color=bool(os.environ.get("NO_COLOR")) or None, highlight=False)
+
+
+def out_console():
+    from rich.console import Console
+
+    return Console(no_color=bool(os.environ.get("NO_COLOR")) or None, highlight=False)
+
+
+def error(msg: str) -> None:
+    """One line on stderr, no markup interpretation."""
+    sys.stderr.write(f"ERROR: {msg}\n")
+    sys.stderr.flush()
+
+
+def warn(msg: str, quiet: bool = False) -> None:
+    if not quiet:
+        sys.stderr.write(f"WARNING: {msg}\n")
+        sys.stderr.flush()
+
+
+def fail(msg: str, code: int) -> typer.Exit:
+    error(msg)
+    return typer.Exit(code)
