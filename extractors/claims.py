@@ -180,6 +180,12 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
     if "final" in takes:
         start = speaker.end if speaker is not None and speaker.end <= cue.start else s
         start = max(start, _clause_floor(text, cue.start, s))
+        # "…، X را Y خواندند": the claim starts with the object, after the last comma before را
+        ra = text.rfind(" را ", start, cue.start)
+        if ra > start:
+            comma = max(text.rfind("،", start, ra), text.rfind(",", start, ra))
+            if comma > start:
+                start = comma + 1
         return (start, cue.start), False
     if "object" in takes and words:
         return (i, nxt), False

@@ -95,6 +95,9 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         parties = [m for m in sent_people if m not in attendees]
         parties = _dedupe(parties)
         t0 = trig[0]
+        between = _between(view, t0, parties, e, data)
+        if between:
+            parties = between
         rule = t0.payloads[0]["id"]
         kind = t0.payloads[0]["kind"]
         status = "planned" if _is_planned(view, planned, trig, parties) else "happened"
@@ -118,10 +121,23 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             m = Meeting(kind, status, rule, si, [subject, other], list(attendees), evidence_sents=[si])
             host_subject = any(p.get("roles") == "host_subject" for p in t0.payloads)
             _roles(view, m, host_subject, s, e, clitics)
-            m.date = next((d for d in dates if s <= d.start < e), None)
+            in_sent = [d for d in dates if s <= d.start < e]
+            # the date nearest the trigger: a dateline at the sentence start is the report's, not the meeting's
+            m.date = min(in_sent, key=lambda d: min(abs(d.start - t0.end), abs(t0.start - d.end)), default=None)
             _location(view, m, mentions, lex, s, e, data)
             meetings.append(m)
     return _merge_same(meetings)
+
+
+def _between(view: View, trig, parties: list[Mention], e: int, data) -> list[Mention]:
+    """'talks between X and Y': exactly the people after 'between', whoever else the sentence names."""
+    words = set(data.get("between", []))
+    after = view.text[trig.end:e].split()[:3]
+    if not any(w.strip("،,") in words for w in after):
+        return []
+    k = trig.end + view.text[trig.end:e].find(next(w for w in after if w.strip("،,") in words))
+    found = [p for p in parties if p.start > k]
+    return found if len(found) >= 2 else []
 
 
 def _has_own_trigger(trig, ana) -> bool:

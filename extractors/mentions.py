@@ -195,35 +195,49 @@ def _add_ner_people(mentions: list[Mention], entities: Sequence[Entity], view: V
         if any(s < e.end and e.start < t for s, t in taken):
             continue
         start, text = _strip_clitic(view, e.start, e.end)
-        if len(fold(text)) < 3:
+        words = fold(text).split()
+        if len(fold(text)) < 3 or any(w in _not_person_words(view.lang) for w in words):
             continue
         mentions.append(Mention(start, e.end, "person", text, sent(start), key=unknown_key(text), why="NER"))
 
 
+@lru_cache(maxsize=None)
+def _not_person_words(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json(lang, "pronouns.json").get("not_person_words", []))
+
+
 def _strip_clitic(view: View, start: int, end: int) -> tuple[int, str]:
+    """Drop a conjunction و glued to a name Stanza found ("وروحاني"). Only و: ف ب ل ك begin too
+    many names (فيصل، بشار، لطيف، كمال) to strip them without a dictionary to confirm."""
     text = view.text[start:end]
-    if profile(view.lang).get("proclitics") and len(text) > 4 and text[0] in "وفبلك":
-        variants = clitic_variants(fold(text.split()[0]))
-        if len(variants) > 1 and text[1] not in "ا":
-            start += 1
+    first = text.split()[0] if text.split() else ""
+    if profile(view.lang).get("proclitics") and len(first) >= 5 and first[0] == "و" and first[1] not in "اوي":
+        start += 1
     return start, view.text[start:end]
 
 
 def _apposition(mentions: list[Mention], view: View) -> None:
-    """A title next to a name describes that person: keep the name, remember the title."""
+    """A title next to a name describes that person: keep the name, remember the title.
+
+    "الرئيس الأميركي، باراك أوباما", "Saudi Crown Prince Mohammad bin Salman", "وزير الخارجية
+    السعودي الأمير فيصل": the name may follow after a comma or another title word.
+    """
     drop: set[int] = set()
     for i, m in enumerate(mentions):
-        if m.kind != "title":
+        if m.kind != "title" or i in drop:
             continue
-        for j in (i + 1, i - 1):
+        for j in (*range(i + 1, min(i + 3, len(mentions))), i - 1):
             if not 0 <= j < len(mentions):
                 continue
             p = mentions[j]
+            if p.kind == "title" and j > i:
+                continue  # look past a second title word ("... السعودي الأمير فيصل")
             if p.kind != "person":
-                continue
+                break
             a, b = (m, p) if j > i else (p, m)
             between = view.text[a.end:b.start]
-            if len(between.split()) <= 3 and not any(c in between for c in ".،,؛;:\n«»“”\""):
+            bare = between.strip(" ،,\u200c")
+            if len(bare.split()) <= 3 and not any(c in bare for c in ".،,؛;:\n«»“”\"()") and between.count("\n") == 0:
                 if p.actor is None and m.role and m.role != "counterpart":
                     p.extra["title_role"] = (m.role, m.country, m.org)
                 p.title_span = (m.start, m.end)
@@ -231,6 +245,9 @@ def _apposition(mentions: list[Mention], view: View) -> None:
                 if m.role == "counterpart":
                     p.extra["counterpart"] = True
                 drop.add(i)
+                for k in range(i + 1, j):
+                    if mentions[k].kind == "title":
+                        drop.add(k)
                 break
     mentions[:] = [m for k, m in enumerate(mentions) if k not in drop]
 
