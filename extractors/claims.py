@@ -81,6 +81,7 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
     claims: list[Claim] = []
     people = [m for m in mentions if m.kind in ("person", "title", "pronoun") and m.role != "counterpart"]
     consumed_until = -1
+    last_in_sentence: dict[int, Mention] = {}
     for ci, cue in enumerate(cues):
         row = cue.payloads[0]
         si = view.sentence_of(cue.start)
@@ -89,6 +90,11 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
             continue  # inside a quotation already taken
         nxt_cue = next((c.start for c in cues[ci + 1:] if c.start < e), e)
         speaker, via = _speaker(view, people, cue, s, e, row, lang)
+        if row.get("form") == "participle" and si in last_in_sentence and (
+                speaker is None or speaker.end <= cue.start):
+            speaker = last_in_sentence[si]  # "أشار الرئيس علييف إلى … بقوله:": the clause's speaker
+        if speaker is not None and speaker.kind != "pronoun":
+            last_in_sentence[si] = speaker
         after = cue.end
         if speaker is not None and speaker.start >= cue.end:
             after = max(after, speaker.end)
@@ -140,12 +146,18 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, lang: 
     if lang == "en":
         # the closest person before the cue whose clause reaches it: "Aliyev then ... noted"
         return before[-1], None
-    # Persian and Arabic SVO: the clause's subject, i.e. the first person not governed by a preposition
-    for m in before:
+    # Persian and Arabic SVO: the clause's subject, i.e. the first person not governed by a
+    # preposition, looked for after the last comma before the cue, then in the whole sentence
+    # (so "در این دیدار که آقای روحانی … حضور داشت، آقای علیاف … گفت" gives Aliyev).
+    def free(m: Mention) -> bool:
         prev = text[max(s, m.start - 8):m.start].split()
-        if prev and prev[-1] in _PREPS.get(lang, ()):
-            continue
-        return m, None
+        return not (prev and prev[-1] in _PREPS.get(lang, ()))
+
+    last_comma = max(text.rfind("،", s, cue.start), text.rfind(",", s, cue.start))
+    for group in ([m for m in before if m.start > last_comma], before):
+        for m in group:
+            if free(m):
+                return m, None
     return before[0], None
 
 

@@ -78,7 +78,7 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
 
 
 def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr], lex: Lexicons,
-                     doc_date: date | None) -> list[Meeting]:
+                     doc_date: date | None, claims: list | None = None) -> list[Meeting]:
     lang = view.lang
     data = load_json(lang, "meetings.json")
     clitics = lang == "ar"
@@ -90,11 +90,18 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             continue
         ana = _scan(view, "anaphora", s, e, clitics)
         planned = _scan(view, "planned", s, e, clitics)
+        t0 = trig[0]
         sent_people = [m for m in people if s <= m.start < e]
+        # "the spokesman said that the minister received X": the meeting is the reported one
+        said = next((c for c in claims or [] if c.start <= t0.start < c.end), None)
+        if said is not None:
+            sent_people = [m for m in sent_people if said.start <= m.start < said.end]
         attendees = _attendees(view, s, e, sent_people, clitics)
         parties = [m for m in sent_people if m not in attendees]
         parties = _dedupe(parties)
-        t0 = trig[0]
+        if said is not None and len(parties) == 1 and said.speaker is not None and \
+                (said.speaker.identity or said.speaker.text) != (parties[0].identity or parties[0].text):
+            parties = [said.speaker, *parties]  # "قال أوباما إنه أجرى اتصالا بروحاني"
         between = _between(view, t0, parties, e, data)
         if between:
             parties = between
@@ -111,7 +118,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                 if principal is not None:
                     parties = [principal, *parties]
         if len(parties) == 1 and not ana:
-            subj = _implicit_subject(view, mentions, parties[0], s, lang)
+            subj = _implicit_subject(view, mentions, parties[0], s, lang, meetings)
             if subj is not None:
                 parties = [subj, *parties]
         if len(parties) < 2:
@@ -126,7 +133,41 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             m.date = min(in_sent, key=lambda d: min(abs(d.start - t0.end), abs(t0.start - d.end)), default=None)
             _location(view, m, mentions, lex, s, e, data)
             meetings.append(m)
+    _visit_destinations(view, meetings, mentions, data, clitics)
     return _merge_same(meetings)
+
+
+def _visit_destinations(view: View, meetings: list[Meeting], mentions: list[Mention], data, clitics: bool) -> None:
+    """'زيارة روحاني إلى باكو', "Rouhani's visit to Baku": a held meeting of that visitor with no
+    stated place took place at the destination (basis inferred); the visitor is the guest."""
+    dest_words = set(data.get("visit_destination", []))
+    facts: dict[str, Any] = {}
+    for si, (s, e) in enumerate(view.sentences):
+        for t in _scan(view, "triggers", s, e, clitics):
+            if t.payloads[0].get("kind") != "visit" or _is_planned(view, _scan(view, "planned", s, e, clitics), [t], []):
+                continue
+            near = [m for m in mentions if s <= m.start < e and abs(m.start - t.end) < 60 or
+                    (s <= m.start < e and 0 <= t.start - m.end < 40)]
+            person = next((m for m in near if m.is_person and m.actor is not None), None)
+            place = next((m for m in near if m.kind == "place" and m.start > t.end and
+                          (view.text[max(s, m.start - 6):m.start].split() or [""])[-1] in dest_words), None)
+            if person is not None and place is not None:
+                facts[person.actor.id] = place.place
+    if not facts:
+        return
+    for m in meetings:
+        if m.location is not None or m.status != "happened":
+            continue
+        for p in m.parties:
+            if p.actor is not None and p.actor.id in facts:
+                place = facts[p.actor.id]
+                others = [q for q in m.parties if q is not p]
+                if any(q.actor is not None and q.actor.country == place.country for q in others):
+                    m.location = (place, "inferred", None)
+                    m.roles[id(p)] = "guest"
+                    for q in others:
+                        m.roles[id(q)] = "host"
+                    break
 
 
 def _between(view: View, trig, parties: list[Mention], e: int, data) -> list[Mention]:
@@ -194,15 +235,18 @@ def _principal(mentions: list[Mention], exclude: set) -> Mention | None:
     return best[0]
 
 
-def _implicit_subject(view: View, mentions: list[Mention], only: Mention, s: int, lang: str) -> Mention | None:
-    """'He also held talks with X': the subject is a pronoun or left out; take the last person
-    named before this sentence who is not the counterpart."""
+def _implicit_subject(view: View, mentions: list[Mention], only: Mention, s: int, lang: str,
+                      meetings: list[Meeting]) -> Mention | None:
+    """'He also held talks with X': the subject is a pronoun or left out; take the subject of the
+    article's previous meeting, else the last person named before this sentence."""
     before = view.text[s:only.start]
     pronoun = any(p.kind == "pronoun" and s <= p.start < only.start for p in mentions)
     if lang == "en" and not pronoun:
         return None
     if lang != "en" and len(before.split()) > 4 and not pronoun:
         return None
+    if meetings and (meetings[-1].parties[0].identity or "") != (only.identity or only.text):
+        return meetings[-1].parties[0]
     for m in reversed(mentions):
         if m.start >= s or not m.is_person:
             continue
@@ -217,7 +261,9 @@ def _roles(view: View, m: Meeting, host_subject: bool, s: int, e: int, clitics: 
         m.roles[id(a)] = "attendee"
     guests = set()
     for g in _scan(view, "guest_markers", s, e, clitics):
-        nxt = [p for p in m.parties if p.start >= g.end and len(view.text[g.end:p.start].split()) <= 4]
+        def lead(p: Mention) -> int:
+            return min(p.start, p.title_span[0]) if p.title_span else p.start
+        nxt = [p for p in m.parties if lead(p) >= g.end and len(view.text[g.end:lead(p)].split()) <= 3]
         if nxt:
             guests.add(id(min(nxt, key=lambda p: p.start)))
     if host_subject:

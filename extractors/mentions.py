@@ -189,12 +189,20 @@ def _add_ner_people(mentions: list[Mention], entities: Sequence[Entity], view: V
     # titles inside an organisation's name ("the office of the Leader") are not people
     mentions[:] = [m for m in mentions if not (m.kind == "title" and any(
         s <= m.start and m.end <= e and (e - s) > (m.end - m.start) for s, e in orgs))]
+    titles = [(m.start, m.end) for m in mentions if m.kind == "title"]
     for e in entities:
         if e.type != "PER":
             continue
-        if any(s < e.end and e.start < t for s, t in taken):
+        start = e.start
+        # "Russian President Vladimir Putin" tagged whole: the name is what follows the title
+        for ts, te in titles:
+            if ts <= start < te < e.end:
+                start = te
+        while start < e.end and not view.text[start].isalnum():
+            start += 1
+        if start >= e.end or any(s < e.end and start < t for s, t in taken):
             continue
-        start, text = _strip_clitic(view, e.start, e.end)
+        start, text = _strip_clitic(view, start, e.end)
         words = fold(text).split()
         if len(fold(text)) < 3 or any(w in _not_person_words(view.lang) for w in words):
             continue
@@ -236,8 +244,12 @@ def _apposition(mentions: list[Mention], view: View) -> None:
                 break
             a, b = (m, p) if j > i else (p, m)
             between = view.text[a.end:b.start]
-            bare = between.strip(" ،,\u200c")
-            if len(bare.split()) <= 3 and not any(c in bare for c in ".،,؛;:\n«»“”\"()") and between.count("\n") == 0:
+            bare = between.strip(" \u200c")
+            if any(c in bare for c in "،,"):
+                ok = bare.strip("،, ") == ""  # "الرئيس الأميركي، باراك أوباما": only the comma between
+            else:
+                ok = len(bare.split()) <= 3 and not any(c in bare for c in ".؛;:\n«»“”\"()")
+            if ok and "\n" not in between:
                 if p.actor is None and m.role and m.role != "counterpart":
                     p.extra["title_role"] = (m.role, m.country, m.org)
                 p.title_span = (m.start, m.end)

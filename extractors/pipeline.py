@@ -168,8 +168,8 @@ class Extractor:
 
         mentions = build_mentions(view, entities, dd, lex)
         dates = [x for s, e in view.sentences for x in find_dates(view.text[s:e], view.lang, dd, base=s)]
-        meetings = extract_meetings(view, mentions, dates, lex, dd)
         claims = extract_claims(view, mentions)
+        meetings = extract_meetings(view, mentions, dates, lex, dd, claims)
         records = [meeting_record(meta, view, m, i + 1) for i, m in enumerate(meetings)]
         held = [(m, r) for m, r in zip(meetings, records) if m.status == "happened"]
         for i, c in enumerate(claims):

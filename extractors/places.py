@@ -450,6 +450,8 @@ def _apply_file(src: _Sources, path: Path, tier: int) -> None:
         if "capital" in obj:
             if kind != "country":
                 raise PlacesDataError(path, n, "capital belongs on country entries")
+            if not (isinstance(obj["capital"], str) and obj["capital"].startswith("city:")):
+                raise PlacesDataError(path, n, "capital must be a city id such as 'city:587084'")
             src.capitals[country] = obj["capital"]
 
 
@@ -477,12 +479,23 @@ def load_gazetteer(extra: str | Path | None = None) -> Gazetteer:
     """The gazetteer, built once per process; ``extra`` is a user JSONL file in the curated format.
 
     User entries extend or override the built-in ones: a user alias wins any key it names, even a
-    stoplisted one, because the user asked for it explicitly.
+    stoplisted one, because the user asked for it explicitly. A user file is re-read only when its
+    size or modification time changes, so calling this once per document in a batch stays cheap.
     """
     if extra is None:
         return _builtin_gazetteer()
+    path = Path(extra)
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise PlacesDataError(path, 0, f"cannot read places file: {exc.strerror or exc}") from exc
+    return _user_gazetteer(str(path.resolve()), st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _user_gazetteer(path: str, mtime_ns: int, size: int) -> Gazetteer:
     base = _builtin_sources()
     src = _Sources(dict(base.places), dict(base.population), dict(base.capitals), dict(base.capital_names),
                    list(base.claims), set(base.stop_keys), set(base.stop_pairs))
-    _apply_file(src, Path(extra), _USER)
+    _apply_file(src, Path(path), _USER)
     return Gazetteer(src)

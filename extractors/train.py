@@ -456,7 +456,7 @@ def _run_trainer(
     """
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     lines: list[str] = []
-    with open(log_path, "w", encoding="utf-8") as log:
+    with open(log_path, "w", encoding="utf-8", buffering=1) as log:  # line-buffered: tail -f works
         try:
             proc = subprocess.Popen(
                 cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
@@ -519,6 +519,8 @@ def train_ner(
     for name, value in knobs.items():
         if value < 1:
             raise TrainError(f"--{name} must be at least 1 (got {value})")
+    if vectors is not None and vector_texts:
+        raise TrainError("--vector-text feeds word2vec, which --vectors replaces: give one or the other")
     train_s = read_sentences(train)
     dev_s = read_sentences(dev)
     test_s = read_sentences(test) if test is not None else None

@@ -43,10 +43,9 @@ class View:
 
     @property
     def folded(self) -> Folded:
-        """The folded matching text of the view, offsets pointing into the *original*."""
+        """The folded matching text of the view; its offsets point into the *view*."""
         if self._folded is None:
-            f = fold_with_offsets(self.text, squeeze_zwnj=True)
-            self._folded = Folded(f.text, tuple(self.offsets[i] for i in f.offsets))
+            self._folded = fold_with_offsets(self.text, squeeze_zwnj=True)
         return self._folded
 
     def sentence_of(self, pos: int) -> int:
