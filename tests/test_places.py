@@ -345,3 +345,22 @@ def test_cold_load_is_fast_and_imports_no_heavy_modules() -> None:
     assert int(count) > 20_000
     # The target is < 1.5 s on a developer machine; the bound leaves room for a loaded CI runner.
     assert float(seconds) < 4.0, seconds
+
+
+def test_user_file_is_cached_until_it_changes(tmp_path: Path) -> None:
+    extra = tmp_path / "places.jsonl"
+    extra.write_text(json.dumps({"id": "city:587084", "name": "Baku One"}) + "\n", encoding="utf-8")
+    first = load_gazetteer(extra)
+    assert load_gazetteer(str(extra)) is first
+    extra.write_text(json.dumps({"id": "city:587084", "name": "Baku Two, renamed"}) + "\n", encoding="utf-8")
+    second = load_gazetteer(extra)
+    assert second is not first and second.lookup("Baku").name == "Baku Two, renamed"
+
+
+def test_user_capital_must_be_a_city_id(tmp_path: Path) -> None:
+    extra = tmp_path / "places.jsonl"
+    extra.write_text(json.dumps({"id": "country:AZ", "capital": "Baku"}) + "\n", encoding="utf-8")
+    with pytest.raises(PlacesDataError, match="city id"):
+        load_gazetteer(extra)
+    extra.write_text(json.dumps({"id": "country:AZ", "capital": "city:147429"}) + "\n", encoding="utf-8")
+    assert load_gazetteer(extra).capital("AZ").name == "Nakhchivan"
