@@ -334,8 +334,8 @@ def test_missing_user_file_is_a_places_error(tmp_path: Path) -> None:
 
 def test_cold_load_is_fast_and_imports_no_heavy_modules() -> None:
     code = (
-        "import sys, time; t = time.perf_counter(); from extractors.places import load_gazetteer; "
-        "g = load_gazetteer(); dt = time.perf_counter() - t; "
+        "import sys, time; t = time.process_time(); from extractors.places import load_gazetteer; "
+        "g = load_gazetteer(); dt = time.process_time() - t; "
         "heavy = [m for m in ('torch', 'stanza', 'typer', 'rich', 'spacy') if m in sys.modules]; "
         "print(dt, len(g), heavy)"
     )
@@ -343,8 +343,9 @@ def test_cold_load_is_fast_and_imports_no_heavy_modules() -> None:
     seconds, count, heavy = out.stdout.split(" ", 2)
     assert heavy.strip() == "[]"
     assert int(count) > 20_000
-    # The target is < 1.5 s on a developer machine; the bound leaves room for a loaded CI runner.
-    assert float(seconds) < 4.0, seconds
+    # CPU time, not wall time, so a busy machine does not fail the test. The target is < 1.5 s cold
+    # (about 0.9 s measured); the bound leaves room for a slower CI runner.
+    assert float(seconds) < 3.0, seconds
 
 
 def test_user_file_is_cached_until_it_changes(tmp_path: Path) -> None:
