@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extractors.errors import DataError
 from extractors.normalize import clitic_variants, fold
 
 DATA_DIR = Path(__file__).parent / "data" / "places"
@@ -77,8 +78,11 @@ class Place:
     country: str
 
 
-class PlacesDataError(ValueError):
-    """A places JSONL file (built-in or passed with ``--places``) has a line that cannot be used."""
+class PlacesDataError(DataError, ValueError):
+    """A places JSONL file (built-in or passed with ``--places``) has a line that cannot be used.
+
+    A ``DataError``, so the CLI reports it as one line and exits with the data-file code.
+    """
 
     def __init__(self, path: Path | str, line: int, message: str) -> None:
         super().__init__(f"{path}:{line}: {message}")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from extractors.errors import DataError
 from extractors.normalize import fold
 from extractors.places import (
     CITIES_FILE,
@@ -328,8 +329,9 @@ def test_user_file_errors_name_the_line(tmp_path: Path, line: str, message: str)
 
 
 def test_missing_user_file_is_a_places_error(tmp_path: Path) -> None:
-    with pytest.raises(PlacesDataError, match="cannot read places file"):
+    with pytest.raises(PlacesDataError, match="cannot read places file") as err:
         load_gazetteer(tmp_path / "nope.jsonl")
+    assert isinstance(err.value, DataError) and err.value.exit_code == 2
 
 
 def test_cold_load_is_fast_and_imports_no_heavy_modules() -> None:
