@@ -131,7 +131,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             in_sent = [d for d in dates if s <= d.start < e]
             # the date nearest the trigger: a dateline at the sentence start is the report's, not the meeting's
             m.date = min(in_sent, key=lambda d: min(abs(d.start - t0.end), abs(t0.start - d.end)), default=None)
-            _location(view, m, mentions, lex, s, e, data)
+            _location(view, m, mentions, lex, s, e, data, claims or [])
             meetings.append(m)
     _visit_destinations(view, meetings, mentions, data, clitics)
     return _merge_same(meetings)
@@ -207,9 +207,17 @@ def _attendees(view: View, s: int, e: int, people: list[Mention], clitics: bool)
             lo = max(lo, m.start - 200)
             out += [p for p in people if lo <= p.start < m.start]
         else:
-            hi = _clause_end(view.text, m.end, e)
-            hi = min(hi, m.end + 200)
-            out += [p for p in people if m.end <= p.start < hi]
+            # the first person after the marker, and others only when joined to it by "و"/"and"/","
+            hi = min(_clause_end(view.text, m.end, e), m.end + 200)
+            after = [p for p in people if m.end <= p.start < hi]
+            if after:
+                chain = [after[0]]
+                for p in after[1:]:
+                    gap = view.text[chain[-1].end:p.start].strip(" ،,")
+                    if gap not in ("", "و", "and", "&"):
+                        break
+                    chain.append(p)
+                out += chain
     return out
 
 
@@ -276,9 +284,12 @@ def _roles(view: View, m: Meeting, host_subject: bool, s: int, e: int, clitics: 
             m.roles[id(p)] = "party"
 
 
-def _location(view: View, m: Meeting, mentions: list[Mention], lex: Lexicons, s: int, e: int, data) -> None:
+def _location(view: View, m: Meeting, mentions: list[Mention], lex: Lexicons, s: int, e: int, data,
+              claims: list) -> None:
     preps = {p for p in data["location_preps"]}
-    places = [x for x in mentions if x.kind == "place" and s <= x.start < e and x.place is not None]
+    # a place inside what someone said ("I have travelled to Iran") is not where they met
+    places = [x for x in mentions if x.kind == "place" and s <= x.start < e and x.place is not None
+              and not any(c.start <= x.start < c.end for c in claims)]
     for p in places:
         before = view.text[max(s, p.start - 12):p.start].split()
         clitic_b = view.lang == "ar" and view.text[p.start - 1:p.start] == "ب" if p.start > 0 else False

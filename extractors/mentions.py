@@ -134,8 +134,14 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
         text = view.text[m.start:m.end]
         if kind in ("actor", "short"):
             actor = lex.actors.choose(vals, doc_date, full_ids)
-            if kind == "short" and actor is not None and actor.id not in full_ids and not actor.in_office(doc_date):
-                actor = None  # a bare surname names only someone already named, or in office then
+            if kind == "short" and actor is not None and not (
+                    actor.id in full_ids or any(e.type == "PER" and e.start < m.end and m.start < e.end
+                                                for e in entities)
+                    or (idx > 0 and raw[idx - 1][1] == "honorific" and raw[idx - 1][0].last == m.first)
+                    or (doc_date is not None and actor.in_office(doc_date))):
+                # a bare surname that is also a word (الخميس, آنان): only when the article names the
+                # person in full, NER sees a person there, or they held office on the document date
+                actor = None
             if kind == "short" and actor is None:
                 continue  # leave it to NER: a lone surname-like word is no evidence of a person
             mentions.append(Mention(m.start, m.end, "person", text, sent(m.start), actor=actor,

@@ -51,7 +51,12 @@ def _sentence(view: View, si: int, rule: str) -> dict[str, Any]:
 
 def meeting_record(doc: dict[str, Any], view: View, m: Meeting, n: int) -> dict[str, Any]:
     parts = [person(view, p, m.roles.get(id(p), "party")) for p in m.parties]
-    parts += [person(view, a, "attendee") for a in m.attendees]
+    seen = {p["key"] for p in parts}
+    for a in m.attendees:
+        rec = person(view, a, "attendee")
+        if rec["key"] not in seen:
+            seen.add(rec["key"])
+            parts.append(rec)
     loc = None
     if m.location is not None:
         place, basis, mention = m.location
