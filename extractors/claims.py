@@ -153,10 +153,10 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, lang: 
         prev = text[max(s, m.start - 8):m.start].split()
         return not (prev and prev[-1] in _PREPS.get(lang, ()))
 
-    last_comma = max(text.rfind("،", s, cue.start), text.rfind(",", s, cue.start))
-    for group in ([m for m in before if m.start > last_comma], before):
-        for m in group:
-            if free(m):
+    cuts = [s] + [i + 1 for i in range(s, cue.start) if text[i] in "،,"]
+    for lo in reversed(cuts):  # the nearest comma-separated segment that names someone
+        for m in before:
+            if m.start >= lo and free(m):
                 return m, None
     return before[0], None
 

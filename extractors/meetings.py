@@ -108,7 +108,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         rule = t0.payloads[0]["id"]
         kind = t0.payloads[0]["kind"]
         status = "planned" if _is_planned(view, planned, trig, parties) else "happened"
-        if ana and not _has_own_trigger(trig, ana):
+        if ana and any(a.start <= t0.start < a.end for a in ana):
             target = meetings[-1] if meetings and meetings[-1].status == "happened" else None
             if target is not None:
                 _augment(target, parties, attendees, si)
@@ -117,7 +117,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                 principal = _principal(mentions, exclude={parties[0].identity, *(a.identity for a in attendees)})
                 if principal is not None:
                     parties = [principal, *parties]
-        if len(parties) == 1 and not ana:
+        if len(parties) == 1:
             subj = _implicit_subject(view, mentions, parties[0], s, lang, meetings)
             if subj is not None:
                 parties = [subj, *parties]
@@ -179,11 +179,6 @@ def _between(view: View, trig, parties: list[Mention], e: int, data) -> list[Men
     k = trig.end + view.text[trig.end:e].find(next(w for w in after if w.strip("،,") in words))
     found = [p for p in parties if p.start > k]
     return found if len(found) >= 2 else []
-
-
-def _has_own_trigger(trig, ana) -> bool:
-    """True when a trigger stands outside every anaphoric phrase ("met ... during the meeting")."""
-    return any(not any(a.start <= t.start and t.end <= a.end for a in ana) for t in trig)
 
 
 def _dedupe(parties: list[Mention]) -> list[Mention]:
