@@ -133,11 +133,13 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, lang: 
     text = view.text
     sent_people = [m for m in people if s <= m.start < e]
     # right after the cue, before any colon or quote: "قال الإمام الخامنئي:", "said Aliyev"
+    inverted = lang == "ar" or text[s:cue.start].rstrip()[-1:] in (",", "،", "”", "\"", "»")
     for m in sent_people:
         if m.start >= cue.end:
             between = text[cue.end:m.start]
             if len(between.split()) <= (3 if lang == "ar" else 1) and not any(c in between for c in ":«“\"،,"):
-                if lang == "ar" or row.get("form") == "verb":
+                # Arabic is verb-first; elsewhere only '“…,” said Aliyev' puts the speaker after
+                if inverted and (lang == "ar" or row.get("form") == "verb"):
                     return m, None
             break
     before = [m for m in sent_people if m.end <= cue.start]
@@ -165,6 +167,18 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
                 speaker: Mention | None):
     text = view.text
     takes = row.get("takes", [])
+    # a quotation just before the cue (and its speaker): “…,” Kalin said
+    j = speaker.start if speaker is not None and speaker.end <= cue.start and \
+        not text[speaker.end:cue.start].strip(" \n\t") else cue.start
+    j -= 1
+    while j > s and text[j] in " ,،\n\t":
+        j -= 1
+    closers = {c: o for o, c in quotes.items() if o != c}
+    if "quote" in takes and j >= s and (text[j] in closers or (text[j] == '"' and text.count('"', s, j) % 2 == 1)):
+        opener = closers.get(text[j], '"')
+        open_at = text.rfind(opener, max(0, j - 3000), j)
+        if open_at >= 0:
+            return (open_at + 1, j), True
     i = _skip_ws(text, after, e)
     # a colon, possibly followed by a quotation
     if "colon" in takes and i < e and text[i] in ":：":
