@@ -70,7 +70,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
+def extract_claims(view: View, mentions: list[Mention], joint_parties=None) -> list[Claim]:
+    """Claims in text order. ``joint_parties(pos)`` names the parties of the meeting a joint
+    statement at ``pos`` belongs to (none: joint statements are left out)."""
     lang = view.lang
     text = view.text
     f = view.folded
@@ -79,7 +81,7 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
     quotes = _quote_pairs(lang)
     speakers_seen: list[Mention] = []
     claims: list[Claim] = []
-    people = [m for m in mentions if m.kind in ("person", "title", "pronoun") and m.role != "counterpart"]
+    people = [m for m in mentions if m.kind in ("person", "title", "pronoun", "joint") and m.role != "counterpart"]
     consumed_until = -1
     last_in_sentence: dict[int, Mention] = {}
     for ci, cue in enumerate(cues):
@@ -106,6 +108,12 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
             continue
         if direct and ce > e:
             consumed_until = ce
+        if row.get("joint") or (speaker is not None and speaker.kind == "joint"):
+            # "أكدا", "the two ministers stressed": one claim per party of the meeting reported
+            for party in (joint_parties(cue.start) if joint_parties else []):
+                claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), party, "pronoun",
+                                    speaker if speaker is not None and speaker.kind == "joint" else None, si))
+            continue
         resolution = "name"
         if speaker is None or speaker.kind == "pronoun":
             prev = speakers_seen[-1] if speakers_seen else _last_person(people, cue.start)

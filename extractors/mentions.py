@@ -86,6 +86,9 @@ def lexicons(lang: str, actors_file: str | None = None, places_file: str | None 
     pr = load_json(lang, "pronouns.json")
     for w in pr["pronouns"]:
         trie.add(fold(w), ("pronoun", w))
+    for w in pr.get("joint_refs", []):
+        for k in match_keys(w):
+            trie.add(k, ("joint", w))
     for w in pr["honorifics"]:
         for k in match_keys(w):
             trie.add(k, ("honorific", w))
@@ -98,7 +101,7 @@ def lexicons(lang: str, actors_file: str | None = None, places_file: str | None 
     return Lexicons(trie, db, gaz)
 
 
-_PRIORITY = {"actor": 0, "title": 1, "place": 2, "demonym": 3, "short": 4, "pronoun": 5, "honorific": 6}
+_PRIORITY = {"actor": 0, "title": 1, "joint": 2, "place": 3, "demonym": 4, "short": 5, "pronoun": 6, "honorific": 7}
 
 
 def _best(payloads: Sequence[Any]) -> tuple[str, list[Any]]:
@@ -152,6 +155,8 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
                                     country=vals[0].country))
         elif kind == "pronoun":
             mentions.append(Mention(m.start, m.end, "pronoun", text, sent(m.start), resolution="pronoun"))
+        elif kind == "joint":
+            mentions.append(Mention(m.start, m.end, "joint", text, sent(m.start), resolution="pronoun"))
         elif kind == "title":
             row = vals[0]
             mt = Mention(m.start, m.end, "title", text, sent(m.start), role=row["role"],

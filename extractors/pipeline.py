@@ -170,6 +170,13 @@ class Extractor:
         dates = [x for s, e in view.sentences for x in find_dates(view.text[s:e], view.lang, dd, base=s)]
         claims = extract_claims(view, mentions)
         meetings = extract_meetings(view, mentions, dates, lex, dd, claims)
+        held_m = [m for m in meetings if m.status == "happened"]
+        if held_m:
+            def joint_parties(pos: int):
+                before = [m for m in held_m if view.sentences[m.evidence_sents[0]][0] <= pos]
+                return (before[-1] if before else held_m[0]).parties
+
+            claims = extract_claims(view, mentions, joint_parties)
         records = [meeting_record(meta, view, m, i + 1) for i, m in enumerate(meetings)]
         held = [(m, r) for m, r in zip(meetings, records) if m.status == "happened"]
         for i, c in enumerate(claims):
