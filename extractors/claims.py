@@ -145,7 +145,8 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, lang: 
     for m in sent_people:
         if m.start >= cue.end:
             between = text[cue.end:m.start]
-            if len(between.split()) <= (3 if lang == "ar" else 1) and not any(c in between for c in ":«“\"،,"):
+            # Arabic puts a descriptive phrase between verb and name: "صرح المتحدث الرسمي باسم الوزارة السفير X"
+            if len(between.split()) <= (8 if lang == "ar" else 1) and not any(c in between for c in ":«“\"،,."):
                 # Arabic is verb-first; elsewhere only '“…,” said Aliyev' puts the speaker after
                 if inverted and (lang == "ar" or row.get("form") == "verb"):
                     return m, None

@@ -82,7 +82,9 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
     lang = view.lang
     data = load_json(lang, "meetings.json")
     clitics = lang == "ar"
-    people = [m for m in mentions if m.is_person and m.role not in ("counterpart",)]
+    # a bare role word ("the president", "وزير الخارجية") with no country and no holder is nobody in particular
+    people = [m for m in mentions if m.is_person and m.role not in ("counterpart",)
+              and not (m.kind == "title" and m.actor is None and m.country is None)]
     meetings: list[Meeting] = []
     for si, (s, e) in enumerate(view.sentences):
         trig = _scan(view, "triggers", s, e, clitics)
@@ -99,7 +101,8 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         attendees = _attendees(view, s, e, sent_people, clitics)
         parties = [m for m in sent_people if m not in attendees]
         parties = _dedupe(parties)
-        if said is not None and len(parties) == 1 and said.speaker is not None and \
+        if said is not None and len(parties) == 1 and said.speaker is not None and not said.direct and \
+                _reports_own_act(view, said) and \
                 (said.speaker.identity or said.speaker.text) != (parties[0].identity or parties[0].text):
             parties = [said.speaker, *parties]  # "قال أوباما إنه أجرى اتصالا بروحاني"
         between = _between(view, t0, parties, e, data)
@@ -179,6 +182,14 @@ def _between(view: View, trig, parties: list[Mention], e: int, data) -> list[Men
     k = trig.end + view.text[trig.end:e].find(next(w for w in after if w.strip("،,") in words))
     found = [p for p in parties if p.start > k]
     return found if len(found) >= 2 else []
+
+
+def _reports_own_act(view: View, said) -> bool:
+    """'قال أوباما إنه أجرى اتصالا', 'he said he met': the reported subject is the speaker himself."""
+    before = view.text[max(0, said.start - 6):said.start].split()
+    head = view.text[said.start:said.end].split()[:1]
+    own = {"إنه", "انه", "أنه", "بأنه", "he", "she", "وی", "او", "ایشان"}
+    return bool((before and before[-1] in own) or (head and head[0].lower() in own) or view.lang == "ar")
 
 
 def _dedupe(parties: list[Mention]) -> list[Mention]:
