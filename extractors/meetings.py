@@ -189,7 +189,10 @@ def _reports_own_act(view: View, said) -> bool:
     before = view.text[max(0, said.start - 6):said.start].split()
     head = view.text[said.start:said.end].split()[:1]
     own = {"إنه", "انه", "أنه", "بأنه", "he", "she", "وی", "او", "ایشان"}
-    return bool((before and before[-1] in own) or (head and head[0].lower() in own) or view.lang == "ar")
+    passive = {"تم", "تمت", "جرى", "جرت"}
+    if head and head[0] in passive:
+        return False
+    return bool((before and before[-1] in own) or (head and head[0].lower() in own))
 
 
 def _dedupe(parties: list[Mention]) -> list[Mention]:
