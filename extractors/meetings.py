@@ -151,7 +151,10 @@ def _visit_destinations(view: View, meetings: list[Meeting], mentions: list[Ment
                 continue
             near = [m for m in mentions if s <= m.start < e and abs(m.start - t.end) < 60 or
                     (s <= m.start < e and 0 <= t.start - m.end < 40)]
-            person = next((m for m in near if m.is_person and m.actor is not None), None)
+            # the visitor: right after the word ("زيارة روحاني") or just before it ("Rouhani's visit")
+            after = [m for m in near if m.is_person and m.actor is not None and 0 <= m.start - t.end < 30]
+            prior = [m for m in near if m.is_person and m.actor is not None and 0 <= t.start - m.end < 40]
+            person = after[0] if after else (prior[-1] if prior else None)
             place = next((m for m in near if m.kind == "place" and m.start > t.end and
                           (view.text[max(s, m.start - 6):m.start].split() or [""])[-1] in dest_words), None)
             if person is not None and place is not None:

@@ -131,6 +131,13 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
     mentions: list[Mention] = []
     used: set[int] = set()
     full_ids = {v for _, k, vals in raw if k == "actor" for v in vals}
+    # surnames corroborated once (NER, honorific) count for every mention in the article
+    for idx, (m, kind, vals) in enumerate(raw):
+        if kind == "short":
+            a = lex.actors.choose(vals, doc_date, full_ids)
+            if a is not None and (any(e.type == "PER" and e.start < m.end and m.start < e.end for e in entities)
+                                  or (idx > 0 and raw[idx - 1][1] == "honorific" and raw[idx - 1][0].last == m.first)):
+                full_ids.add(a.id)
     for idx, (m, kind, vals) in enumerate(raw):
         if idx in used:
             continue
