@@ -155,8 +155,18 @@ def _visit_destinations(view: View, meetings: list[Meeting], mentions: list[Ment
             after = [m for m in near if m.is_person and m.actor is not None and 0 <= m.start - t.end < 30]
             prior = [m for m in near if m.is_person and m.actor is not None and 0 <= t.start - m.end < 40]
             person = after[0] if after else (prior[-1] if prior else None)
-            place = next((m for m in near if m.kind == "place" and m.start > t.end and
-                          (view.text[max(s, m.start - 6):m.start].split() or [""])[-1] in dest_words), None)
+
+            def dest(m: Mention) -> bool:
+                return (view.text[max(s, m.start - 6):m.start].split() or [""])[-1] in dest_words
+
+            place = next((m for m in near if m.kind == "place" and m.start > t.end and dest(m)), None)
+            if place is None and not data.get("verb_initial", True):
+                # Persian "… به تهران سفر کرده است": destination before the verb, visitor the subject
+                place = next((m for m in mentions if m.kind == "place" and s <= m.start < t.start
+                              and 0 <= t.start - m.end < 12 and dest(m)), None)
+                if place is not None:
+                    person = next((m for m in mentions if s <= m.start < place.start and m.is_person
+                                   and m.actor is not None), person)
             if person is not None and place is not None:
                 facts[person.actor.id] = place.place
     if not facts:
