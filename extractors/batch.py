@@ -605,6 +605,7 @@ class SignalGuard:
         self._old: dict[int, Any] = {}
 
     def __enter__(self) -> SignalGuard:
+        self.pending, self._depth = None, 0
         if threading.current_thread() is threading.main_thread():
             for s in self.SIGNALS:
                 self._old[s] = signal.signal(s, self._handle)
@@ -704,7 +705,7 @@ class BatchRun:
     # context ---------------------------------------------------------------------------------
     def __enter__(self) -> BatchRun:
         locks = []
-        if self.state_path is not None:
+        if self.opts.state_path is not None:  # the default state inside an output folder needs no lock
             locks.append(self.state_path.with_name(self.state_path.name + ".lock"))
         if self.opts.output_dir is not None:
             locks.append(self.opts.output_dir / LOCK_NAME)
@@ -886,8 +887,10 @@ class BatchRun:
                 atomic_write(out, lambda f: writer(res.records, f))
                 if self.state is not None:
                     self.state.record(unit.key, entry)
-            self.outputs.append(out)
-        elif self.state is not None:
+                self.outputs.append(out)
+                self.counts["done"] += 1
+            return Outcome(unit, "done", res, out)
+        if self.state is not None:
             self._uncommitted.append((unit.key, entry))
         self.counts["done"] += 1
         return Outcome(unit, "done", res, out)

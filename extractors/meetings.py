@@ -339,11 +339,33 @@ def _augment(target: Meeting, parties: list[Mention], attendees: list[Mention], 
     target.evidence_sents.append(si)
 
 
+def _stands_for(title: Mention, person: Mention) -> bool:
+    """An unnamed office holder ("سفير إيران") and a named person holding that title in the text."""
+    tr = person.extra.get("title_role")
+    return title.kind == "title" and title.actor is None and tr is not None and \
+        tr[0] == title.role and tr[1] == title.country
+
+
+def _same_people(a: Meeting, b: Meeting) -> bool:
+    if a.identities() == b.identities():
+        return True
+    if len(a.parties) != len(b.parties):
+        return False
+    rest = list(b.parties)
+    for p in a.parties:
+        q = next((q for q in rest if (q.identity or q.text) == (p.identity or p.text)
+                  or _stands_for(p, q) or _stands_for(q, p)), None)
+        if q is None:
+            return False
+        rest.remove(q)
+    return True
+
+
 def _merge_same(meetings: list[Meeting]) -> list[Meeting]:
     """One meeting reported in several sentences of a document is one meeting."""
     out: list[Meeting] = []
     for m in meetings:
-        twin = next((o for o in out if o.identities() == m.identities() and o.status == m.status
+        twin = next((o for o in out if _same_people(o, m) and o.status == m.status
                      and (o.date is None or m.date is None or o.date.value == m.date.value)), None)
         if twin is None:
             out.append(m)
@@ -360,8 +382,15 @@ def _merge_same(meetings: list[Meeting]) -> list[Meeting]:
             twin.date = m.date or twin.date
         for p in m.parties:
             r = m.roles.get(id(p))
-            q = next(x for x in twin.parties if (x.identity or x.text) == (p.identity or p.text))
-            if r in ("host", "guest") and twin.roles.get(id(q)) == "party":
+            q = next((x for x in twin.parties if (x.identity or x.text) == (p.identity or p.text)), None)
+            if q is None:
+                # the twin named an office holder only; the named person replaces the title
+                q = next((x for x in twin.parties if _stands_for(x, p)), None)
+                if q is not None:
+                    twin.parties[twin.parties.index(q)] = p
+                    twin.roles[id(p)] = twin.roles.pop(id(q), "party")
+                    q = p
+            if q is not None and r in ("host", "guest") and twin.roles.get(id(q)) == "party":
                 twin.roles[id(q)] = r
     return out
 

@@ -252,19 +252,22 @@ def _apposition(mentions: list[Mention], view: View) -> None:
     for i, m in enumerate(mentions):
         if m.kind != "title" or i in drop:
             continue
+        seen_person = False
         for j in (*range(i + 1, min(i + 3, len(mentions))), i - 1):
             if not 0 <= j < len(mentions):
                 continue
             p = mentions[j]
             if p.kind == "title" and j > i:
                 continue  # look past a second title word ("... السعودي الأمير فيصل")
-            if p.kind != "person":
-                break
+            if p.kind != "person" or (j > i and seen_person):
+                continue
+            seen_person = seen_person or j > i
             a, b = (m, p) if j > i else (p, m)
             between = view.text[a.end:b.start]
-            bare = between.strip(" \u200c")
-            if any(c in bare for c in "،,"):
-                ok = bare.strip("،, ") == ""  # "الرئيس الأميركي، باراك أوباما": only the comma between
+            bare = between.strip(" \u200c«»“”\"")  # names are often quoted: «علیرضا یوسفی» سفیر …
+            if any(c in bare for c in "،,") or j < i:
+                # "الرئيس الأميركي، باراك أوباما", "الهام علیاف رئیس‌جمهوری": nothing but a comma between
+                ok = bare.strip("،, ") == ""
             else:
                 ok = len(bare.split()) <= 3 and not any(c in bare for c in ".؛;:\n«»“”\"()")
             if ok and "\n" not in between:
