@@ -7,8 +7,11 @@ counts come from ``lang/<code>/profile.json``.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 
 from .lang import LANGS, profile
 
@@ -42,11 +45,22 @@ def detect_language(text: str) -> tuple[str | None, str]:
             return None, "Arabic script, but neither Arabic nor Persian words"
         return best, f"Arabic script; scores {scores}"
     p = profile("en")
-    fw = sum(words[w] for w in p["function_words"])
+    en_words = set(p["function_words"])
+    fw = sum(words[w] for w in en_words)
     total = sum(words.values()) or 1
-    if fw / total >= 0.08 or (total < 12 and fw >= 1):
+    others = {k: sum(words[w] for w in v if w not in en_words) for k, v in _other_latin().items()}
+    best_other = max(others, key=lambda k: others[k]) if others else None
+    if best_other and others[best_other] and others[best_other] >= fw:
+        return None, f"Latin script, reads as {best_other} ({others[best_other]} function words vs {fw} English)"
+    if fw / total >= 0.05 or (fw >= 1 and fw >= 2 * (others.get(best_other, 0) if best_other else 0)):
         return "en", f"Latin script; English function words {fw}/{total}"
     return None, f"Latin script but not English (English function words {fw}/{total})"
+
+
+@lru_cache(maxsize=1)
+def _other_latin() -> dict[str, list[str]]:
+    path = resources.files("extractors").joinpath("data", "latin_function_words.json")
+    return {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if not k.startswith("_")}
 
 
 def supported(lang: str | None) -> bool:

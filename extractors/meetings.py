@@ -136,11 +136,12 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             m.date = min(in_sent, key=lambda d: min(abs(d.start - t0.end), abs(t0.start - d.end)), default=None)
             _location(view, m, mentions, lex, s, e, data, claims or [])
             meetings.append(m)
-    _visit_destinations(view, meetings, mentions, data, clitics)
+    _visit_destinations(view, meetings, mentions, data, clitics, claims or [])
     return _merge_same(meetings)
 
 
-def _visit_destinations(view: View, meetings: list[Meeting], mentions: list[Mention], data, clitics: bool) -> None:
+def _visit_destinations(view: View, meetings: list[Meeting], mentions: list[Mention], data, clitics: bool,
+                        claims: list) -> None:
     """'زيارة روحاني إلى باكو', "Rouhani's visit to Baku": a held meeting of that visitor with no
     stated place took place at the destination (basis inferred); the visitor is the guest."""
     dest_words = set(data.get("visit_destination", []))
@@ -149,6 +150,8 @@ def _visit_destinations(view: View, meetings: list[Meeting], mentions: list[Ment
         for t in _scan(view, "triggers", s, e, clitics):
             if t.payloads[0].get("kind") != "visit" or _is_planned(view, _scan(view, "planned", s, e, clitics), [t], []):
                 continue
+            if any(c.direct and c.start <= t.start < c.end for c in claims):
+                continue  # a quoted "I have travelled to Iran three times" is no report of this visit
             near = [m for m in mentions if s <= m.start < e and abs(m.start - t.end) < 60 or
                     (s <= m.start < e and 0 <= t.start - m.end < 40)]
             # the visitor: right after the word ("زيارة روحاني") or just before it ("Rouhani's visit")

@@ -120,7 +120,9 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
     for m in matches:
         kind, vals = _best(m.payloads)
         if kind == "title":
-            vals = [r for r in vals if not r.get("cased") or view.text[m.start:m.start + 1].isupper()]
+            # "the Leader" is Iran's Leader, "a leader" is nobody: the title's last word is capitalised
+            last_word = view.text[m.start:m.end].split()[-1:] or [""]
+            vals = [r for r in vals if not r.get("cased") or last_word[0][:1].isupper()]
             if not vals:
                 continue
         raw.append((m, kind, vals))
@@ -147,10 +149,9 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
             if kind == "short" and actor is not None and not (
                     actor.id in full_ids or any(e.type == "PER" and e.start < m.end and m.start < e.end
                                                 for e in entities)
-                    or (idx > 0 and raw[idx - 1][1] == "honorific" and raw[idx - 1][0].last == m.first)
-                    or (doc_date is not None and actor.in_office(doc_date))):
+                    or (idx > 0 and raw[idx - 1][1] == "honorific" and raw[idx - 1][0].last == m.first)):
                 # a bare surname that is also a word (الخميس, آنان): only when the article names the
-                # person in full, NER sees a person there, or they held office on the document date
+                # person in full, NER sees a person there, or an honorific stands before it
                 actor = None
             if kind == "short" and actor is None:
                 continue  # leave it to NER: a lone surname-like word is no evidence of a person

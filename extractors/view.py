@@ -84,10 +84,23 @@ class _Builder:
             offs.extend(self.offs[pos:start])
             anchor = self.offs[start] if start < len(self.offs) else (self.offs[-1] if self.offs else 0)
             old = self.chars[start:end]
-            # keep the original offset of characters that survive in place; new ones anchor to start
+            # characters of a common prefix and suffix keep their offsets ("آیت االله" -> "آیت‌الله"
+            # keeps آیت and الله in place); the changed middle anchors to the first changed one
+            pre = 0
+            while pre < min(len(old), len(new)) and old[pre] == new[pre]:
+                pre += 1
+            suf = 0
+            while suf < min(len(old), len(new)) - pre and old[-1 - suf] == new[-1 - suf]:
+                suf += 1
+            mid_anchor = self.offs[start + pre] if start + pre < len(self.offs) else anchor
             for i, c in enumerate(new):
                 chars.append(c)
-                offs.append(self.offs[start + i] if i < len(old) and old[i] == c else anchor)
+                if i < pre:
+                    offs.append(self.offs[start + i])
+                elif i >= len(new) - suf:
+                    offs.append(self.offs[end - (len(new) - i)])
+                else:
+                    offs.append(mid_anchor)
             pos = end
         chars.extend(self.chars[pos:])
         offs.extend(self.offs[pos:])
@@ -223,6 +236,8 @@ def _abbrev(lang: str) -> frozenset[str]:
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """Sentence spans over the view: ends at . ! ? ؟ … (not inside a quotation) and at line breaks."""
     pairs = {o: c for o, c in profile(lang)["quote_pairs"] if o != c}
+    straight = {o for o, c in profile(lang)["quote_pairs"] if o == c and o == '"'}
+    straight_open = ""
     closers = set(pairs.values())
     abbrev = _abbrev(lang)
     spans: list[tuple[int, int]] = []
@@ -233,11 +248,31 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     i = 0
     while i < n:
         c = text[i]
-        if c in pairs:
+        if c in straight:
+            if depth and straight_open == c:
+                depth -= 1
+                straight_open = ""
+                c = "\0close"
+            elif not depth:
+                depth += 1
+                open_at = i
+                straight_open = c
+        elif c in pairs:
             depth += 1
             open_at = i
         elif c in closers and depth:
             depth -= 1
+            c = "\0close"
+        if c == "\0close" and not depth and i > 0 and text[i - 1] in _SENT_END and \
+                (i + 1 >= n or text[i + 1].isspace()):
+            # '“… leave.” Then he left.': the sentence ends after the closing quote
+            nxt = text[i + 1:].lstrip()[:1]
+            if not nxt or nxt.isupper() or not nxt.isascii():
+                spans.append((start, i + 1))
+                start = i + 1
+                i += 1
+                continue
+        c = text[i]
         if depth and i - open_at > 1500:
             depth = 0  # an unclosed quotation does not swallow the document
         end = None
@@ -275,7 +310,15 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
         e -= 1
     if e > s:
         spans.append((s, e))
-    return spans
+    return [_strip(text, a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
 
 
 def build_view(original: str, lang: str) -> View:
