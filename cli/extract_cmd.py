@@ -1,20 +1,26 @@
-"""`attache extract`: parse options, call the extractors library, write records."""
+"""`attache extract`: parse options, call the extractors library, write records.
+
+The batch policy (which inputs to skip, per-input output files, the state, locks, signals, worker
+processes) lives in ``extractors.batch``; this module only maps options onto it and prints.
+"""
 
 from __future__ import annotations
 
+import functools
+import logging
+import os
 import sys
-import traceback
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import orjson
 import typer
 
 from . import common
 from .output import FORMATS, atomic_output, render_tables, write_csv, write_json, write_jsonl
 
 EXAMPLE = "attache extract seeds/ --format jsonl | jq -c 'select(.type==\"meeting\")'"
+WRITERS = {"jsonl": write_jsonl, "json": write_json, "csv": write_csv}
 
 
 def _read_list(src: str) -> list[str]:
@@ -22,68 +28,77 @@ def _read_list(src: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-def _jsonl_docs(paths: list[str]):
-    """Feed records {"id","text","date","url","lang","title"} (only text required) as documents."""
-    from extractors import InputDoc
-    from extractors.pipeline import DocResult
-
-    for p in paths:
-        try:
-            lines = (sys.stdin.buffer.read() if p == "-" else Path(p).read_bytes()).splitlines()
-        except OSError as e:
-            yield DocResult(input=p, error=f"{p}: cannot read ({e.strerror or e})")
-            continue
-        for n, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                row = orjson.loads(line)
-                text = row["text"]
-                if not isinstance(text, str) or not text.strip():
-                    raise ValueError("empty text")
-            except (orjson.JSONDecodeError, KeyError, TypeError, ValueError) as e:
-                yield DocResult(input=f"{p}:{n}", error=f"{p}:{n}: not a document record ({e})")
-                continue
-            doc_id = str(row.get("id") or f"{Path(p).stem if p != '-' else 'stdin'}-{n}")
-            yield InputDoc(id=doc_id, text=text, path=row.get("url") or (None if p == "-" else f"{p}:{n}"),
-                           lang=row.get("lang"), date=row.get("date"),
-                           date_source="input" if row.get("date") else "none")
-
-
 def extract_command(
     paths: list[str] = typer.Argument(None, help="Files, directories (recursive) or - for standard input."),
     glob: str | None = typer.Option(None, "--glob", help="Only files whose name matches, e.g. '*.txt'."),
-    files_from: str | None = typer.Option(None, "--files-from", help="Read input paths from FILE (- for stdin)."),
+    files_from: str | None = typer.Option(None, "--files-from",
+                                          help="Read input paths from FILE (- for stdin)."),
     fmt: str | None = typer.Option(None, "--format", "-f",
-                                   help="table, jsonl, json or csv (default: table on a terminal, else jsonl)."),
-    output: str | None = typer.Option(None, "-o", "--output", help="Write to FILE atomically instead of stdout."),
-    doc_date: str | None = typer.Option(None, "--doc-date", help="Publication date YYYY-MM-DD when the text has none."),
+                                   help="table, jsonl, json or csv (default: table on a terminal, "
+                                        "else jsonl)."),
+    output: str | None = typer.Option(None, "-o", "--output",
+                                      help="Write to FILE atomically instead of stdout."),
+    output_dir: str | None = typer.Option(
+        None, "--output-dir",
+        help="One output file per input under DIR (its path under the input folder plus .jsonl/.json/.csv), "
+             "each written atomically; a re-run skips finished inputs."),
+    state: str | None = typer.Option(
+        None, "--state",
+        help="Remember processed inputs by content hash in FILE; a re-run processes only new or changed "
+             "ones (default with --output-dir: DIR/.attache-state.json)."),
+    lock_timeout: float = typer.Option(
+        0.0, "--lock-timeout",
+        help="Seconds to wait when another run holds the state or output folder (default: exit at once, "
+             "status 5)."),
+    jobs: int = typer.Option(1, "--jobs", "-j",
+                             help="Worker processes (0: one per CPU); output order is unchanged."),
+    doc_date: str | None = typer.Option(None, "--doc-date",
+                                        help="Publication date YYYY-MM-DD when the text has none."),
     lang: str | None = typer.Option(None, "--lang", help="Force the language: ar, fa or en."),
-    input_format: str = typer.Option("text", "--input-format", help="text, or jsonl records {id,text,date,...}."),
+    input_format: str = typer.Option("text", "--input-format",
+                                     help="text, or jsonl records {id,text,date,...}."),
     models_dir: str | None = typer.Option(None, "--models-dir", envvar="ATTACHE_MODELS_DIR",
-                                          help="Folder of local NER models (DIR/<lang>/ner.pt + pretrain.pt)."),
-    actors: str | None = typer.Option(None, "--actors", help="Extra actors JSONL that extends/overrides the dictionary."),
-    places: str | None = typer.Option(None, "--places", help="Extra places JSONL that extends/overrides the gazetteer."),
+                                          help="Folder of local NER models (DIR/<lang>/ner.pt + "
+                                               "pretrain.pt)."),
+    actors: str | None = typer.Option(None, "--actors",
+                                      help="Extra actors JSONL that extends/overrides the dictionary."),
+    places: str | None = typer.Option(None, "--places",
+                                      help="Extra places JSONL that extends/overrides the gazetteer."),
     merge: bool = typer.Option(False, "--merge", help="Merge reports of one meeting across documents."),
-    store: str | None = typer.Option(None, "--store", help="Merge into a growing event store (file or directory)."),
-    max_bytes: int = typer.Option(20 * 1024 * 1024, "--max-bytes", help="Refuse input files larger than this."),
+    store: str | None = typer.Option(None, "--store",
+                                     help="Merge into a growing event store (file or directory)."),
+    max_bytes: int = typer.Option(20 * 1024 * 1024, "--max-bytes",
+                                  help="Refuse input files larger than this."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Only errors on stderr."),
     verbose: bool = typer.Option(False, "-v", "--verbose", help="Say what is being done."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
 ) -> None:
     """Extract meetings and claims from news articles."""
-    from extractors import AttacheError, Extractor
+    from extractors import AttacheError
+    from extractors import batch as B
     from extractors.ner import require_models
-    from extractors.pipeline import DocResult, InputDoc
 
     if fmt is None:
-        fmt = "table" if sys.stdout.isatty() and output is None else "jsonl"
+        fmt = "table" if sys.stdout.isatty() and output is None and output_dir is None else "jsonl"
     if fmt not in FORMATS:
         raise common.fail(f"unknown --format {fmt!r} (choose from {', '.join(FORMATS)})", common.EXIT_USAGE)
     if input_format not in ("text", "jsonl"):
         raise common.fail(f"unknown --input-format {input_format!r} (text or jsonl)", common.EXIT_USAGE)
     if lang is not None and lang not in ("ar", "fa", "en"):
         raise common.fail(f"unsupported --lang {lang!r} (ar, fa or en)", common.EXIT_USAGE)
+    if jobs < 0:
+        raise common.fail(f"--jobs must be 0 (one per CPU) or more, not {jobs}", common.EXIT_USAGE)
+    if max_bytes < 1 or lock_timeout < 0:
+        raise common.fail("--max-bytes must be positive and --lock-timeout not negative", common.EXIT_USAGE)
+    if output_dir:
+        if fmt == "table":
+            raise common.fail("--output-dir writes jsonl, json or csv files, not tables", common.EXIT_USAGE)
+        if output and not (merge or store):
+            raise common.fail("-o/--output goes with --output-dir only for --merge or --store output",
+                              common.EXIT_USAGE)
+        if (merge or store) and fmt == "csv":
+            raise common.fail("--merge/--store with --output-dir read the files back: "
+                              "use --format jsonl or json", common.EXIT_USAGE)
     inputs = list(paths or [])
     if files_from:
         try:
@@ -91,137 +106,145 @@ def extract_command(
         except OSError as e:
             raise common.fail(f"{files_from}: cannot read ({e.strerror or e})", common.EXIT_USAGE) from None
     if not inputs:
-        raise common.fail("no input: give files, directories, - for stdin, or --files-from", common.EXIT_USAGE)
+        raise common.fail("no input: give files, directories, - for stdin, or --files-from",
+                          common.EXIT_USAGE)
+    if debug:
+        logging.basicConfig(level=logging.DEBUG, stream=sys.stderr, format="%(name)s: %(message)s")
+    cfg = B.ExtractorConfig(models_dir=models_dir, actors_file=actors, places_file=places, lang=lang,
+                            doc_date=doc_date)
     try:
-        ex = Extractor(models_dir=models_dir, actors_file=actors, places_file=places, lang=lang, doc_date=doc_date)
+        B.get_extractor(cfg)  # checks --doc-date and friends before any input is read
     except AttacheError as e:
         raise common.fail(str(e), common.EXIT_USAGE) from None
 
-    # documents: plain files/dirs/stdin, or JSONL feed records
-    items: list[Any] = []
-    if input_format == "jsonl":
-        items = list(_jsonl_docs(inputs))
-    else:
-        from extractors.pipeline import iter_inputs
+    out_dir = Path(output_dir) if output_dir else None
+    state_path = Path(state) if state else None
+    exclude = [p for p in (out_dir, state_path) if p is not None]
+    stdin = functools.cache(lambda: sys.stdin.buffer.read())
 
-        for p in inputs:
-            if p == "-":
-                try:
-                    items.append(ex.from_bytes(sys.stdin.buffer.read(), "stdin"))
-                except AttacheError as e:
-                    items.append(DocResult(input="stdin", error=str(e)))
-            else:
-                items.extend(iter_inputs([p], glob))
-    docs: list[Any] = []
-    for it in items:
-        if isinstance(it, (DocResult, InputDoc)):
-            docs.append(it)
-            continue
-        try:
-            docs.append(ex.load(it, max_bytes))
-        except AttacheError as e:
-            docs.append(DocResult(input=str(it), error=str(e)))
+    def units() -> Iterator[B.Unit]:
+        return B.iter_units(inputs, glob, input_format, stdin, exclude)
+
+    # Text inputs are listed once (paths only, no contents); a JSONL feed is read again when it runs.
+    listed = list(units()) if input_format == "text" else None
     try:
-        require_models(sorted(ex.languages_of(d for d in docs if isinstance(d, InputDoc))), models_dir)
+        require_models(sorted(B.needed_languages(listed if listed is not None else units(), lang, max_bytes)),
+                       models_dir)
     except AttacheError as e:
         raise common.fail(str(e), common.EXIT_NO_MODEL) from None
 
-    stats = {"ok": 0, "failed": 0}
-    records_iter = _run(ex, docs, stats, quiet, verbose, debug)
+    opts = B.BatchOptions(config=cfg, fmt=fmt, input_format=input_format, writer=WRITERS.get(fmt),
+                          output_dir=out_dir, state_path=state_path, lock_timeout=lock_timeout,
+                          max_bytes=max_bytes, jobs=jobs or (os.cpu_count() or 1), store=bool(store))
+    run = B.BatchRun(opts)
     try:
-        if merge or store:
-            from extractors.merge import merge_records
-
-            records = list(records_iter)
-            if store:
-                from extractors.store import EventStore
-
-                records = EventStore(store).update(records).records
+        with run:
+            if run.cleaned and verbose and not quiet:
+                sys.stderr.write(f"removed {run.cleaned} temporary file(s) left by an interrupted run\n")
+            outcomes = run.run(listed if listed is not None else units())
+            reported = _report(outcomes, len(listed) if listed is not None else None, quiet, verbose)
+            if out_dir is None:
+                _stream(run, reported, fmt, output, merge, store)
             else:
-                records = merge_records(records)
-            records_iter = iter(records)
-        with atomic_output(output) as out:
-            if fmt == "table":
-                from .common import out_console
-
-                render_tables(list(records_iter), out_console())
-            else:
-                {"jsonl": write_jsonl, "json": write_json, "csv": write_csv}[fmt](records_iter, out)
+                for _ in reported:
+                    pass
+                _after_output_dir(run, output, fmt, merge, store)
+    except B.Interrupted as e:
+        done = run.counts["done"]
+        resume = "; run the same command again to resume" if (out_dir or state_path) else ""
+        common.error(f"{e}: {done} input(s) finished{resume}")
+        raise typer.Exit(e.exit_code) from None
     except AttacheError as e:
         if debug:
-            traceback.print_exc()
+            logging.getLogger("attache").exception("run failed")
         raise common.fail(str(e), getattr(e, "exit_code", 1)) from None
     except BrokenPipeError:
         raise typer.Exit(0) from None
-    total = stats["ok"] + stats["failed"]
-    if stats["failed"] and stats["failed"] == total:
+    c = run.counts
+    if verbose and not quiet and (out_dir or state_path):
+        sys.stderr.write(f"{c['done']} processed, {c['skipped']} unchanged and skipped, "
+                         f"{c['failed']} failed\n")
+    if c["failed"] and c["failed"] == c["done"] + c["skipped"] + c["failed"]:
         raise typer.Exit(common.EXIT_ALL_FAILED)
-    if stats["failed"]:
+    if c["failed"]:
         raise typer.Exit(common.EXIT_SOME_FAILED)
 
 
-def _run(ex, docs: list[Any], stats: dict[str, int], quiet: bool, verbose: bool, debug: bool) -> Iterator[dict]:
-    from extractors.pipeline import DocResult
+def _stream(run, records: Iterable[dict], fmt: str, output: str | None, merge: bool,
+            store: str | None) -> None:
+    """Records to stdout or ``-o`` (merged or through the store when asked); the state learns about
+    the documents only once that output is complete."""
+    if merge or store:
+        records = _merged(list(records), merge, store)
+    with atomic_output(output) as out:
+        if fmt == "table":
+            render_tables(list(records), common.out_console())
+        else:
+            WRITERS[fmt](records, out)
+    run.commit(stored=bool(store))
 
+
+def _merged(records: list[dict], merge: bool, store: str | None) -> list[dict]:
+    if store:
+        from extractors.store import EventStore
+
+        return EventStore(store).update(records).records
+    from extractors.merge import merge_records
+
+    return merge_records(records)
+
+
+def _after_output_dir(run, output: str | None, fmt: str, merge: bool, store: str | None) -> None:
+    """With --output-dir the per-input files are the output. --store feeds the store every finished
+    file not yet in it (also those of a run killed before its store update); --merge prints the
+    merged events of this run's inputs."""
+    from extractors.batch import read_output
+
+    if store:
+        pending = run.unstored()
+        records = [r for _, p in pending for r in read_output(p)]
+        merged = _merged(records, False, store)
+        run.mark_stored(k for k, _ in pending)
+        if output:
+            with atomic_output(output) as out:
+                WRITERS[fmt](merged, out)
+    elif merge:
+        merged = _merged([r for p in run.outputs for r in read_output(p)], True, None)
+        with atomic_output(output) as out:
+            WRITERS[fmt](merged, out)
+
+
+def _report(outcomes: Iterable[Any], total: int | None, quiet: bool, verbose: bool) -> Iterator[dict]:
+    """One stderr line per failed input and per warning; the records of each finished document."""
     progress = None
-    if sys.stderr.isatty() and not quiet and len(docs) > 3:
+    if total is not None and total > 3 and sys.stderr.isatty() and not quiet:
         from rich.progress import Progress
 
         progress = Progress(console=common.err_console(), transient=True)
-        task = progress.add_task("extracting", total=len(docs))
+        task = progress.add_task("extracting", total=total)
         progress.start()
     try:
-        batch: list[Any] = []
-
-        def flush():
-            results = []
-            try:
-                results = ex.extract_many(batch) if batch else []
-            except Exception as e:  # one broken batch must not lose the others: retry one by one
-                if debug:
-                    traceback.print_exc()
-                for d in batch:
-                    try:
-                        results.extend(ex.extract_many([d]))
-                    except Exception as e2:  # noqa: BLE001
-                        results.append(DocResult(input=d.path or d.id, error=f"{d.path or d.id}: internal error: {e2}"))
-                del e
-            return results
-
-        pending: list[DocResult] = []
-        for d in docs:
-            if isinstance(d, DocResult):
-                pending.append(d)
-            else:
-                batch.append(d)
-            if len(batch) >= ex.batch_docs:
-                pending += flush()
-                batch = []
-            for r in pending:
-                yield from _report(r, stats, quiet, verbose, progress)
-            pending = []
-        pending += flush()
-        for r in pending:
-            yield from _report(r, stats, quiet, verbose, progress)
+        for o in outcomes:
+            if progress is not None:
+                progress.advance(task)
+            r = o.result
+            for w in r.warnings:
+                common.warn(f"{r.input}: {w}", quiet)
+            if o.status == "failed":
+                common.error(r.error)
+                continue
+            if verbose and not quiet:
+                if o.status == "skipped":
+                    sys.stderr.write(f"{r.input}: unchanged since the last run, skipped\n")
+                else:
+                    n_m = sum(1 for x in r.records if x["type"] == "meeting")
+                    where = f" -> {o.output}" if o.output else ""
+                    sys.stderr.write(f"{r.input}: {r.lang}, {n_m} meeting(s), "
+                                     f"{len(r.records) - n_m} claim(s){where}\n")
+            yield from r.records
     finally:
         if progress is not None:
             progress.stop()
-
-
-def _report(r, stats, quiet, verbose, progress) -> Iterator[dict]:
-    if progress is not None:
-        progress.advance(progress.task_ids[0])
-    for w in r.warnings:
-        common.warn(f"{r.input}: {w}", quiet)
-    if r.error:
-        stats["failed"] += 1
-        common.error(r.error)
-        return
-    stats["ok"] += 1
-    if verbose and not quiet:
-        n_m = sum(1 for x in r.records if x["type"] == "meeting")
-        sys.stderr.write(f"{r.input}: {r.lang}, {n_m} meeting(s), {len(r.records) - n_m} claim(s)\n")
-    yield from r.records
 
 
 def register(app: typer.Typer) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from .lang import load_jsonl, profile
 from .lexicon import Trie, folded_tokens
@@ -42,7 +42,7 @@ class Claim:
     sent: int
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cue_trie(lang: str) -> Trie:
     t = Trie()
     for row in load_jsonl(lang, "cues.jsonl"):
@@ -240,7 +240,7 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
 
 def _clause_floor(text: str, pos: int, s: int) -> int:
     """Start of the clause that ends at a Persian clause-final cue: after the last 'و' joining clauses."""
-    m = None
-    for m in re.finditer(r"(?:^|\s)(?:و|،)\s", text[s:pos]):
+    last = None
+    for last in re.finditer(r"(?:^|\s)(?:و|،)\s", text[s:pos]):  # noqa: B007 - we want the last one
         pass
-    return s + m.end() if m is not None and (pos - (s + m.end())) > 40 else s
+    return s + last.end() if last is not None and (pos - (s + last.end())) > 40 else s

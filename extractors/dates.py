@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 
 from .lang import load_json
 
@@ -36,7 +36,7 @@ def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"[\s\u200c]*").replace("\u200c", r"[\s\u200c]*") for w in words)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns(lang: str):
     d = load_json(lang, "dates.json")
     months: dict[str, tuple[str, int]] = {}

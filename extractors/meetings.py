@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from .dates import DateExpr
@@ -43,7 +43,7 @@ class Meeting:
         return frozenset(m.identity or m.text for m in self.parties)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tries(lang: str) -> dict[str, Trie]:
     data = load_json(lang, "meetings.json")
     out: dict[str, Trie] = {}
@@ -146,9 +146,10 @@ def _visit_destinations(view: View, meetings: list[Meeting], mentions: list[Ment
     stated place took place at the destination (basis inferred); the visitor is the guest."""
     dest_words = set(data.get("visit_destination", []))
     facts: dict[str, Any] = {}
-    for si, (s, e) in enumerate(view.sentences):
+    for s, e in view.sentences:
+        planned = _scan(view, "planned", s, e, clitics)
         for t in _scan(view, "triggers", s, e, clitics):
-            if t.payloads[0].get("kind") != "visit" or _is_planned(view, _scan(view, "planned", s, e, clitics), [t], []):
+            if t.payloads[0].get("kind") != "visit" or _is_planned(view, planned, [t], []):
                 continue
             if any(c.direct and c.start <= t.start < c.end for c in claims):
                 continue  # a quoted "I have travelled to Iran three times" is no report of this visit
@@ -159,7 +160,7 @@ def _visit_destinations(view: View, meetings: list[Meeting], mentions: list[Ment
             prior = [m for m in near if m.is_person and m.actor is not None and 0 <= t.start - m.end < 40]
             person = after[0] if after else (prior[-1] if prior else None)
 
-            def dest(m: Mention) -> bool:
+            def dest(m: Mention, s: int = s) -> bool:
                 return (view.text[max(s, m.start - 6):m.start].split() or [""])[-1] in dest_words
 
             place = next((m for m in near if m.kind == "place" and m.start > t.end and dest(m)), None)

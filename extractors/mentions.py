@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .actors import Actor, ActorDB, load_actors, unknown_key
 from .lang import load_json, load_jsonl, profile
 from .lexicon import Token, Trie, folded_tokens
 from .ner import Entity
-from .normalize import clitic_variants, fold, match_keys
+from .normalize import fold, match_keys
 from .places import Gazetteer, Place, load_gazetteer
 from .view import View
 
@@ -228,7 +228,7 @@ def _add_ner_people(mentions: list[Mention], entities: Sequence[Entity], view: V
         mentions.append(Mention(start, e.end, "person", text, sent(start), key=unknown_key(text), why="NER"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _not_person_words(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in load_json(lang, "pronouns.json").get("not_person_words", []))
 

@@ -19,7 +19,7 @@ import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -86,7 +86,7 @@ def require_models(langs: Sequence[str], models_dir: str | os.PathLike | None = 
         )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _label_map() -> dict[str, str]:
     path = resources.files("extractors").joinpath("data", "ner_labels.json")
     return json.loads(path.read_text(encoding="utf-8"))["map"]
@@ -97,7 +97,7 @@ def map_label(label: str) -> str | None:
     return _label_map().get(label.upper())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tokenizer(lang: str):
     import spacy
 
@@ -167,7 +167,7 @@ class NER:
             parts.append(text)
             pos += len(text) + 1
         doc = self.pipeline(lang)(Document(docs, text="\n".join(parts)))
-        for i, start, sent in zip(keep, starts, doc.sentences):
+        for i, start, sent in zip(keep, starts, doc.sentences, strict=True):
             text, base = sentences[i]
             out[i] = _entities(sent, text, base, base - start)
         return out

@@ -178,7 +178,7 @@ class Extractor:
 
             claims = extract_claims(view, mentions, joint_parties)
         records = [meeting_record(meta, view, m, i + 1) for i, m in enumerate(meetings)]
-        held = [(m, r) for m, r in zip(meetings, records) if m.status == "happened"]
+        held = [(m, r) for m, r in zip(meetings, records, strict=False) if m.status == "happened"]
         for i, c in enumerate(claims):
             records.append(claim_record(meta, view, c, i + 1, _claim_meeting(c, held, view)))
         return records

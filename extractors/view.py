@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from .lang import load_json, profile
 from .normalize import ARABIC_DIACRITICS, DIGITS, Folded, fold_with_offsets
@@ -154,7 +154,7 @@ def _letters(b: _Builder, lang: str) -> None:
     table = {**DIGITS, **load_json(lang, "normalize.json").get("letter_map", {})}
     chars: list[str] = []
     offs: list[int] = []
-    for c, o in zip(b.chars, b.offs):
+    for c, o in zip(b.chars, b.offs, strict=True):
         if ARABIC_DIACRITICS.match(c) and c != "\u0654":
             continue
         r = table.get(c, c)
@@ -164,7 +164,7 @@ def _letters(b: _Builder, lang: str) -> None:
     b.chars, b.offs = chars, offs
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fa_rules() -> dict:
     d = load_json("fa", "normalize.json")
     return {

@@ -8,7 +8,7 @@ which documents its provenance in the folder's ``SOURCE.md``.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -19,17 +19,17 @@ def _path(lang: str, name: str):
     return resources.files(__package__).joinpath(lang, name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def profile(lang: str) -> dict[str, Any]:
     return json.loads(_path(lang, "profile.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json(lang: str, name: str) -> Any:
     return json.loads(_path(lang, name).read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_jsonl(lang: str, name: str) -> tuple[dict[str, Any], ...]:
     """Rows of a JSONL data file; blank lines and lines starting with '#' or '//' are comments."""
     rows = []
