@@ -172,6 +172,10 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
             if mt.country is None:
                 _title_country(mt, idx, raw, tokens, used, view)
             mentions.append(mt)
+    # a country consumed by a title before it ("U.S. Secretary of State") is part of the title
+    titles = [(t.start, t.end) for t in mentions if t.kind == "title"]
+    mentions = [x for x in mentions if not (x.kind in ("place", "demonym") and any(
+        a <= x.start and x.end <= b for a, b in titles))]
     _add_ner_people(mentions, entities, view, sent)
     mentions.sort(key=lambda x: (x.start, -x.end))
     _apposition(mentions, view)
