@@ -221,6 +221,8 @@ def test_train_ner_checks_arguments_before_training(tmp_path: Path) -> None:
         tr.train_ner("english", data, data, tmp_path / "m")
     with pytest.raises(tr.TrainError, match="max-steps"):
         tr.train_ner("en", data, data, tmp_path / "m", max_steps=0)
+    with pytest.raises(tr.TrainError, match="one or the other"):
+        tr.train_ner("en", data, data, tmp_path / "m", vectors=data, vector_texts=[data])
     with pytest.raises(tr.TrainError, match="no entity tags"):
         tr.train_ner("en", data, data, tmp_path / "m")
     assert not (tmp_path / "m").exists()
