@@ -232,6 +232,11 @@ def _add_ner_people(mentions: list[Mention], entities: Sequence[Entity], view: V
         mentions.append(Mention(start, e.end, "person", text, sent(start), key=unknown_key(text), why="NER"))
 
 
+
+@cache
+def _honorific_words(lang: str) -> frozenset[str]:
+    return frozenset(w for h in load_json(lang, "pronouns.json")["honorifics"] for w in fold(h).split())
+
 @cache
 def _not_person_words(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in load_json(lang, "pronouns.json").get("not_person_words", []))
@@ -274,7 +279,13 @@ def _apposition(mentions: list[Mention], view: View) -> None:
                 # "الرئيس الأميركي، باراك أوباما", "الهام علیاف رئیس‌جمهوری": nothing but a comma between
                 ok = bare.strip("،, ") == ""
             else:
-                ok = len(bare.split()) <= 3 and not any(c in bare for c in ".؛;:\n«»“”\"()")
+                # only honorifics or another title between: "… Ayatollah Seyyed Ali Khamenei",
+                # "وزير الخارجية السعودي الأمير فيصل" — not "رهبر انقلاب در دیدار با بشار اسد"
+                inner = [x for x in mentions[min(i, j) + 1:max(i, j)] if x.kind == "title"]
+                rest = bare
+                for x in inner:
+                    rest = rest.replace(view.text[x.start:x.end], " ")
+                ok = all(fold(w) in _honorific_words(view.lang) for w in rest.split())
             if ok and "\n" not in between:
                 if p.actor is None and m.role and m.role != "counterpart":
                     p.extra["title_role"] = (m.role, m.country, m.org)

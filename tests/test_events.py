@@ -1,0 +1,183 @@
+"""Meetings and claims from short passages written for these tests, in Arabic, Persian and English.
+
+The sentences imitate agency style; none is taken from the development set or the seeds.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import InputDoc
+
+
+def run(extractor, text: str, date: str | None = None, lang: str | None = None) -> list[dict]:
+    doc = InputDoc(id="t", text=text, lang=lang, date=date, date_source="input" if date else "none")
+    (res,) = extractor.extract_many([doc])
+    assert res.error is None, res.error
+    return res.records
+
+
+def meetings(recs, status="happened"):
+    return [r for r in recs if r["type"] == "meeting" and r["status"] == status]
+
+
+def claims(recs):
+    return [r for r in recs if r["type"] == "claim"]
+
+
+def names(meeting, role=None):
+    return {p["name"] for p in meeting["participants"] if role is None or p["role"] == role}
+
+
+# -- English ---------------------------------------------------------------------------------
+def test_en_met_in_city_on_weekday(extractor):
+    recs = run(extractor, "Iranian Foreign Minister Mohammad Javad Zarif met Russian Foreign Minister "
+                          "Sergey Lavrov in Moscow on Monday to discuss the nuclear deal.", "2016-04-13")
+    (m,) = meetings(recs)
+    assert names(m) == {"Mohammad Javad Zarif", "Sergey Lavrov"}
+    assert m["location"]["name"] == "Moscow" and m["location"]["basis"] == "explicit"
+    assert m["date"]["value"] == "2016-04-11" and m["date"]["basis"] == "weekday"
+    assert m["codes"]["cameo"] == "040"
+
+
+def test_en_visiting_guest_meets_host_in_capital(extractor):
+    recs = run(extractor, "Turkish President Recep Tayyip Erdogan received visiting Iranian President "
+                          "Hassan Rouhani on Tuesday.", "2018-12-20")
+    (m,) = meetings(recs)
+    roles = {p["name"]: p["role"] for p in m["participants"]}
+    assert roles == {"Recep Tayyip Erdoğan": "host", "Hassan Rouhani": "guest"}
+    assert m["location"]["name"] == "Ankara" and m["location"]["basis"] == "inferred"
+
+
+def test_en_planned_visit_is_not_held(extractor):
+    recs = run(extractor, "Emmanuel Macron will visit Vladimir Putin in Moscow next week.", "2019-08-01")
+    assert not meetings(recs)
+    assert all(m["codes"]["cameo"] == "036" for m in meetings(recs, "planned"))
+
+
+def test_en_phone_call(extractor):
+    recs = run(extractor, "Vladimir Putin held a phone call with Recep Tayyip Erdogan on Friday.", "2020-03-08")
+    (m,) = meetings(recs)
+    assert m["kind"] == "phone_call" and m["codes"]["plover_mode"] == "phone"
+    assert m["date"]["value"] == "2020-03-06"
+
+
+def test_en_attendee(extractor):
+    recs = run(extractor, "Ali Khamenei met Bashar al-Assad in Tehran. The meeting was also attended by "
+                          "Hassan Rouhani.", "2019-02-25")
+    (m,) = meetings(recs)
+    assert names(m, "attendee") == {"Hassan Rouhani"}
+    assert names(m) - names(m, "attendee") == {"Ali Khamenei", "Bashar al-Assad"}
+
+
+def test_en_two_alternating_speakers(extractor):
+    text = ("Sergey Lavrov met Wang Yi in Beijing on Monday. Lavrov said, “Our positions coincide on "
+            "every regional question.” Wang Yi said that China valued the partnership with Russia. "
+            "He added that both sides would coordinate at the United Nations. Lavrov noted that trade "
+            "had grown by a fifth.")
+    cs = claims(run(extractor, text, "2022-03-30"))
+    who = [c["speaker"]["name"] for c in cs]
+    assert who == ["Sergey Lavrov", "Wang Yi", "Wang Yi", "Sergey Lavrov"]
+    assert cs[0]["direct"] and cs[0]["text"] == "Our positions coincide on every regional question"
+    assert cs[2]["speaker"]["resolution"] == "pronoun"
+    assert not cs[1]["direct"] and cs[1]["text"].startswith("China valued")
+
+
+def test_en_unresolvable_title_keeps_text_not_a_wrong_person(extractor):
+    cs = claims(run(extractor, "The minister said that the talks would continue next month."))
+    assert cs and all(c["speaker"]["name"] is None for c in cs)
+
+
+# -- Arabic ----------------------------------------------------------------------------------
+def test_ar_iltaqa_in_city_today(extractor):
+    recs = run(extractor, "والتقى وزير الخارجية الإيراني محمد جواد ظريف نظيره الروسي سيرغي لافروف "
+                          "اليوم الأربعاء في موسكو.", "2016-04-13")
+    (m,) = meetings(recs)
+    assert names(m) == {"Mohammad Javad Zarif", "Sergey Lavrov"}
+    assert m["location"]["name"] == "Moscow"
+    assert m["date"]["value"] == "2016-04-13" and m["date"]["weekday"] == 2
+
+
+def test_ar_today_with_wrong_weekday_is_not_guessed(extractor):
+    recs = run(extractor, "والتقى حسن روحاني الرئيس التركي رجب طيب أردوغان اليوم الخميس في أنقرة.",
+               "2018-12-18")
+    (m,) = meetings(recs)
+    assert m["date"]["value"] is None and m["date"]["weekday"] == 3
+
+
+def test_ar_invitation_is_planned(extractor):
+    recs = run(extractor, "ودعا الرئيس الإيراني حسن روحاني نظيره التركي رجب طيب أردوغان لزيارة طهران.")
+    assert not meetings(recs)
+
+
+def test_ar_colon_quote_and_pronoun_speaker(extractor):
+    text = ("واستقبل الرئيس السوري بشار الأسد وزير الخارجية الإيراني محمد جواد ظريف في دمشق. "
+            "وقال الأسد: إن العلاقات بين البلدين استراتيجية وراسخة. "
+            "وأضاف سيادته: سنواصل التنسيق في مواجهة الإرهاب.")
+    recs = run(extractor, text, "2019-04-16")
+    (m,) = meetings(recs)
+    assert {p["name"]: p["role"] for p in m["participants"]} == {
+        "Bashar al-Assad": "host", "Mohammad Javad Zarif": "guest"}
+    cs = claims(recs)
+    assert [c["speaker"]["name"] for c in cs] == ["Bashar al-Assad", "Bashar al-Assad"]
+    assert cs[1]["speaker"]["resolution"] == "pronoun"
+    assert all(c["direct"] and c["meeting"] == m["id"] for c in cs)
+
+
+def test_ar_indirect_with_anna(extractor):
+    cs = claims(run(extractor, "وأكد وزير الخارجية الروسي سيرغي لافروف أن الحوار هو الطريق الوحيد لحل الأزمة.",
+                    "2020-01-01"))
+    (c,) = cs
+    assert c["speaker"]["name"] == "Sergey Lavrov" and not c["direct"]
+    assert c["text"].startswith("الحوار هو الطريق")
+
+
+# -- Persian ---------------------------------------------------------------------------------
+def test_fa_didar_with_title_and_date(extractor):
+    recs = run(extractor, "محمدجواد ظریف وزیر امور خارجه کشورمان عصر امروز (دوشنبه) در تهران با سرگئی "
+                          "لاوروف وزیر خارجه روسیه دیدار و گفتگو کرد.", "2016-04-11")
+    (m,) = meetings(recs)
+    assert names(m) == {"Mohammad Javad Zarif", "Sergey Lavrov"}
+    assert m["location"]["name"] == "Tehran"
+    assert m["date"]["value"] == "2016-04-11"
+
+
+def test_fa_honorific_plural_and_ishan(extractor):
+    text = ("رهبر معظم انقلاب اسلامی در دیدار با بشار اسد رئیس‌جمهور سوریه گفتند: مقاومت، هویت ملت سوریه "
+            "است.\nایشان همچنین افزودند: ایران در کنار دولت و ملت سوریه خواهد ماند.")
+    recs = run(extractor, text, "2019-02-25")
+    (m,) = meetings(recs)
+    assert names(m) == {"Ali Khamenei", "Bashar al-Assad"}
+    cs = claims(recs)
+    assert [c["speaker"]["name"] for c in cs] == ["Ali Khamenei", "Ali Khamenei"]
+    assert [c["speaker"]["resolution"] for c in cs] == ["title", "pronoun"]
+
+
+def test_fa_lost_zwnj_still_matches(extractor):
+    recs = run(extractor, "حسن روحانی رئیسجمهوری کشورمان امروز در باکو با الهام علیاف دیدار کرد.", "2018-03-28")
+    (m,) = meetings(recs)
+    assert names(m) == {"Hassan Rouhani", "Ilham Aliyev"} and m["location"]["name"] == "Baku"
+
+
+def test_fa_planned_trip(extractor):
+    recs = run(extractor, "رئیس‌جمهوری کشورمان هفته آینده به مسکو سفر خواهد کرد و با ولادیمیر پوتین دیدار خواهد کرد.",
+               "2017-03-20")
+    assert not meetings(recs)
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "en"])
+def test_spans_slice_the_text(extractor, lang):
+    texts = {"en": "Vladimir Putin met Xi Jinping in Beijing on Monday. Putin said, “We agree.”",
+             "ar": "والتقى فلاديمير بوتين الرئيس الصيني شي جين بينغ في بكين. وقال بوتين: نحن متفقون تماما.",
+             "fa": "ولادیمیر پوتین با شی جین پینگ در پکن دیدار کرد. پوتین گفت: ما کاملا هم نظر هستیم."}
+    text = texts[lang]
+    for r in run(extractor, text, "2019-06-05", lang):
+        fields = [r.get("evidence")]
+        fields += r.get("participants", []) + [r.get("speaker") or {}, r.get("location") or {}, r.get("date") or {}]
+        for f in fields:
+            if f and f.get("span"):
+                a, b = f["span"]
+                assert text[a:b] == (f.get("text") or f.get("sentence"))
+        if r["type"] == "claim":
+            a, b = r["span"]
+            assert text[a:b] == r["text"]
