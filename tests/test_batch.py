@@ -357,6 +357,41 @@ def test_sigterm_while_writing_stops_after_that_file_is_recorded(tmp_path: Path,
     assert [o.status for o in outcomes] == ["skipped"] * 3 + ["done"] * 3
 
 
+def test_a_dead_worker_costs_only_the_document_that_killed_it(tmp_path: Path, fake_cfg, monkeypatch) -> None:
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    src = write_corpus(tmp_path / "in", 10)
+    (src / "doc04.txt").write_text(en_doc(4) + "poison\n", encoding="utf-8")
+    calls: list[int] = []
+
+    class DyingPool:
+        """Stands in for the worker pool: a batch holding the poison document kills its worker."""
+
+        def __init__(self, cfg: B.ExtractorConfig, jobs: int) -> None:
+            self.cfg = cfg
+
+        def submit(self, docs: list) -> Future:
+            calls.append(len(docs))
+            fut: Future = Future()
+            if any("poison" in d.text for d in docs):
+                fut.set_exception(BrokenProcessPool("a worker died"))
+            else:
+                fut.set_result(B.extract_batch(B._EXTRACTORS[self.cfg], docs))
+            return fut
+
+        def close(self, kill: bool = False) -> None:
+            pass
+
+    monkeypatch.setattr(B, "_Pool", DyingPool)
+    _, outcomes = run_batch(fake_cfg, [str(src)], jobs=2, output_dir=tmp_path / "out")
+    assert [o.unit.out_name for o in outcomes] == [f"doc{i:02d}.txt" for i in range(10)]
+    assert [o.status for o in outcomes] == ["done"] * 4 + ["failed"] + ["done"] * 5
+    assert "doc04.txt: the worker process died on this document" in outcomes[4].result.error
+    assert calls == [4, 4, 1, 1, 1, 1, 2], "the broken batch is retried one document at a time"
+    assert len(files(tmp_path / "out")) == 9
+
+
 def test_stale_temporary_files_are_cleaned_under_the_lock(tmp_path: Path, fake_cfg) -> None:
     out = tmp_path / "out"
     (out / "sub").mkdir(parents=True)
