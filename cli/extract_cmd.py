@@ -108,6 +108,9 @@ def extract_command(
     if not inputs:
         raise common.fail("no input: give files, directories, - for stdin, or --files-from",
                           common.EXIT_USAGE)
+    if output_dir and (inside := B.input_inside_output(inputs, Path(output_dir))) is not None:
+        raise common.fail(f"--output-dir {output_dir} holds the input folder {inside}: write the outputs "
+                          f"elsewhere (an output folder inside an input folder is fine)", common.EXIT_USAGE)
     if debug:
         logging.basicConfig(level=logging.DEBUG, stream=sys.stderr, format="%(name)s: %(message)s")
     cfg = B.ExtractorConfig(models_dir=models_dir, actors_file=actors, places_file=places, lang=lang,

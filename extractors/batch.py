@@ -258,6 +258,18 @@ def iter_units(inputs: Sequence[str], glob: str | None = None, input_format: str
             yield Unit(key=os.path.abspath(item), label=str(item), out_name=rel, path=item)
 
 
+def input_inside_output(inputs: Sequence[str], output_dir: Path) -> str | None:
+    """The first input folder that is the output folder or lies inside it (its files would all be
+    skipped as outputs), else None."""
+    out = output_dir.resolve()
+    for raw in inputs:
+        if raw != "-" and Path(raw).is_dir():
+            real = Path(raw).resolve()
+            if real == out or out in real.parents:
+                return raw
+    return None
+
+
 def _excluded(path: Path, skip: Sequence[Path]) -> bool:
     try:
         real = path.resolve()

@@ -491,6 +491,26 @@ def test_every_input_failing_exits_4_and_the_size_limit_can_be_raised(run_cli, b
     # the default limit (20 MB) takes good.txt: see the matrix run, where it was processed
 
 
+@pytest.mark.parametrize("extra,message", [
+    (["--format", "table"], "not tables"),
+    (["-o", "x.jsonl"], "only for --merge or --store"),
+    (["--store", "ev.jsonl", "--format", "csv"], "use --format jsonl or json"),
+    (["--jobs", "-1"], "--jobs must be 0"),
+    (["INPUT_IS_OUTPUT"], "holds the input folder"),
+], ids=["table", "output-file", "csv-store", "jobs", "input-inside-output"])
+def test_output_dir_usage_errors_exit_2(run_cli, tmp_path, extra: list[str], message: str) -> None:
+    out = tmp_path / "out"
+    (out / "inbox").mkdir(parents=True)
+    (tmp_path / "a.txt").write_text(en_doc(0))
+    inputs = [out / "inbox"] if extra == ["INPUT_IS_OUTPUT"] else [tmp_path / "a.txt"]
+    extra = [] if extra == ["INPUT_IS_OUTPUT"] else extra
+    res = run_cli(["extract", *inputs, "--output-dir", out, *extra], timeout=60)
+    assert res.returncode == 2, res.stderr
+    (line,) = res.stderr.decode().splitlines()
+    assert message in line, line
+    assert sorted(p.name for p in out.iterdir()) == ["inbox"], "a usage error must not write anything"
+
+
 # -- the command line: locks ---------------------------------------------------------------------
 def test_an_overlapping_run_exits_5_at_once_or_after_its_lock_timeout(run_cli, tmp_path) -> None:
     doc = tmp_path / "a.txt"
