@@ -153,9 +153,13 @@ def extract_command(
                     pass
                 _after_output_dir(run, output, fmt, merge, store)
     except B.Interrupted as e:
-        done = run.counts["done"]
-        resume = "; run the same command again to resume" if (out_dir or state_path) else ""
-        common.error(f"{e}: {done} input(s) finished{resume}")
+        if out_dir is not None:
+            common.error(f"{e}: {run.counts['done']} input(s) finished; run the same command again to resume")
+        elif state_path is not None:
+            common.error(f"{e}: the output was not completed, so {state_path} records none of this run's "
+                         f"inputs; run the same command again")
+        else:
+            common.error(str(e))
         raise typer.Exit(e.exit_code) from None
     except AttacheError as e:
         if debug:
