@@ -82,6 +82,7 @@ def extract_claims(view: View, mentions: list[Mention], joint_parties=None) -> l
     speakers_seen: list[Mention] = []
     claims: list[Claim] = []
     people = [m for m in mentions if m.kind in ("person", "title", "pronoun", "joint") and m.role != "counterpart"]
+    orgs = [m for m in mentions if m.kind == "org"]
     consumed_until = -1
     last_in_sentence: dict[int, Mention] = {}
     for ci, cue in enumerate(cues):
@@ -92,6 +93,11 @@ def extract_claims(view: View, mentions: list[Mention], joint_parties=None) -> l
             continue  # inside a quotation already taken
         nxt_cue = next((c.start for c in cues[ci + 1:] if c.start < e), e)
         speaker, via = _speaker(view, people, cue, s, e, row, lang)
+        if speaker is None:
+            # no person names the speaker: an organisation right before the cue may ("the ECB said")
+            org = next((o for o in reversed(orgs) if s <= o.start and o.end <= cue.start
+                        and len(view.text[o.end:cue.start].split()) <= 2), None)
+            speaker = org
         if row.get("form") == "participle" and si in last_in_sentence and (
                 speaker is None or speaker.end <= cue.start):
             speaker = last_in_sentence[si]  # "أشار الرئيس علييف إلى … بقوله:": the clause's speaker
@@ -115,6 +121,10 @@ def extract_claims(view: View, mentions: list[Mention], joint_parties=None) -> l
                                     speaker if speaker is not None and speaker.kind == "joint" else None, si))
             continue
         resolution = "name"
+        if speaker is None and lang == "en" and _unnamed_subject(text, s, cue.start):
+            # "The Turkish presidency told …": someone unnamed spoke, not the last person named
+            claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), None, "name", None, si))
+            continue
         if speaker is None or speaker.kind == "pronoun":
             prev = speakers_seen[-1] if speakers_seen else _last_person(people, cue.start)
             via = speaker
@@ -124,10 +134,16 @@ def extract_claims(view: View, mentions: list[Mention], joint_parties=None) -> l
             resolution = "title"
         if speaker is not None and speaker.kind == "title" and resolution == "pronoun":
             resolution = "pronoun"
-        if speaker is not None and (speaker.actor is not None or speaker.kind == "person"):
+        if speaker is not None and (speaker.actor is not None or speaker.kind in ("person", "org")):
             speakers_seen.append(speaker)
         claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), speaker, resolution, via, si))
     return claims
+
+
+def _unnamed_subject(text: str, s: int, cue: int) -> bool:
+    """An English clause whose subject before the cue is a noun phrase, not a pronoun or nothing."""
+    clause = re.split(r"[,;:“”\"]", text[s:cue])[-1].split()
+    return bool(clause) and clause[-1].lower() not in ("he", "she", "they", "also", "then", "later", "and")
 
 
 def _last_person(people: list[Mention], pos: int) -> Mention | None:
@@ -182,6 +198,11 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
     j -= 1
     while j > s and text[j] in " ,،\n\t":
         j -= 1
+    if speaker is None:
+        # “…,” the central bank said: step back over a short unnamed subject to the quotation
+        m = re.search(r"[”\"»][,،]?\s+(?:\w+\s+){1,4}$", text[max(s, cue.start - 60):cue.start])
+        if m:
+            j = max(s, cue.start - 60) + m.start()
     closers = {c: o for o, c in quotes.items() if o != c}
     if "quote" in takes and j >= s and (text[j] in closers or (text[j] == '"' and text.count('"', s, j) % 2 == 1)):
         opener = closers.get(text[j], '"')
@@ -205,7 +226,7 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
     # a complementizer
     words = list(re.finditer(r"\S+", text[i:nxt]))
     if "that" in takes and words:
-        for w in words[:3]:
+        for w in words[:5 if lang == "en" else 3]:  # "told the news agency that …"
             if w.group().strip("،,") in _COMPLEMENTIZERS.get(lang, ()):
                 return (i + w.end(), nxt), False
     if "ala" in takes and words and words[0].group() in ("على", "علي"):

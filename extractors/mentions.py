@@ -177,6 +177,7 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
     mentions = [x for x in mentions if not (x.kind in ("place", "demonym") and any(
         a <= x.start and x.end <= b for a, b in titles))]
     _add_ner_people(mentions, entities, view, sent)
+    _add_ner_orgs(mentions, entities, view, sent)
     mentions.sort(key=lambda x: (x.start, -x.end))
     _apposition(mentions, view)
     _resolve_titles(mentions, lex.actors, doc_date)
@@ -240,6 +241,15 @@ def _honorific_words(lang: str) -> frozenset[str]:
 @cache
 def _not_person_words(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in load_json(lang, "pronouns.json").get("not_person_words", []))
+
+
+def _add_ner_orgs(mentions: list[Mention], entities: Sequence[Entity], view: View, sent) -> None:
+    """Organisations Stanza found: speakers of last resort ("The European Central Bank said")."""
+    taken = [(m.start, m.end) for m in mentions]
+    for e in entities:
+        if e.type == "ORG" and not any(s < e.end and e.start < t for s, t in taken):
+            text = view.text[e.start:e.end]
+            mentions.append(Mention(e.start, e.end, "org", text, sent(e.start), key=unknown_key(text), why="NER"))
 
 
 def _strip_clitic(view: View, start: int, end: int) -> tuple[int, str]:
@@ -331,6 +341,6 @@ def display_name(m: Mention) -> str | None:
     """Canonical English name when resolved; else the surface text for people, None for pronouns."""
     if m.actor is not None:
         return m.actor.name
-    if m.kind == "person":
+    if m.kind in ("person", "org"):
         return m.text
     return None
