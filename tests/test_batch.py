@@ -652,3 +652,10 @@ def test_interrupted_and_killed_runs_resume_to_the_uninterrupted_output(corpus, 
 
     stored = {r["doc"]["id"] for r in expand(read_records(tmp_path / "events.jsonl"))}
     assert stored == {f"doc{i:02d}" for i in range(N_DOCS)}
+
+
+def test_jobs_2_streams_records_in_input_order(run_cli, corpus, reference) -> None:
+    names = [f"doc{i:02d}.txt" for i in reversed(range(14))]  # 4 batches over 2 workers, not in name order
+    res = run_cli(["extract", *(corpus / n for n in names), "--jobs", "2", "--format", "jsonl"], timeout=600)
+    assert res.returncode == 0, res.stderr.decode()[-2000:]
+    assert res.stdout == b"".join(reference[f"{n}.jsonl"] for n in names)
