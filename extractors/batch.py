@@ -47,6 +47,7 @@ import orjson
 
 from .errors import AttacheError, DataError, InputError, ModelMissingError
 from .language import detect_language, supported
+from .ner import BoundedNER, split_long  # noqa: F401 - re-exported for callers
 from .pipeline import DocResult, Extractor, InputDoc, iter_inputs
 from .read import DEFAULT_MAX_BYTES, decode_bytes, html_to_text
 
@@ -67,7 +68,6 @@ _UNBROKEN = re.compile(r"[^.!?\u061f\u06d4\u2026\n]+")
 # Sentences longer than this reach NER in pieces (split at whitespace): the tagger's cost grows
 # faster than linearly with sentence length, and hard-wrapped text without punctuation can join
 # into one very long sentence even when no single line is long.
-NER_CHUNK_CHARS = 2_000
 # A batch sent to the extractor is flushed at this many documents or characters, whichever comes
 # first, so memory stays bounded whatever the corpus size.
 BATCH_DOCS = 16
@@ -144,52 +144,10 @@ def get_extractor(cfg: ExtractorConfig) -> Extractor:
     if ex is None:
         ex = Extractor(models_dir=cfg.models_dir, actors_file=cfg.actors_file, places_file=cfg.places_file,
                        lang=cfg.lang, doc_date=cfg.doc_date)
-        ex.ner = BoundedNER(ex.ner)
         _EXTRACTORS[cfg] = ex
     return ex
 
 
-class BoundedNER:
-    """Wraps the NER tagger so that no sentence longer than ``max_chars`` reaches it in one piece.
-
-    Pieces end at whitespace and keep their offsets, so entities come back exactly where they were;
-    only an entity cut by a piece boundary is lost, and such sentences are not prose anyway.
-    """
-
-    def __init__(self, inner: Any, max_chars: int = NER_CHUNK_CHARS) -> None:
-        self.inner = inner
-        self.max_chars = max_chars
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.inner, name)
-
-    def tag(self, lang: str, sentences: Sequence[tuple[str, int]]) -> list[list[Any]]:
-        if all(len(t) <= self.max_chars for t, _ in sentences):
-            return self.inner.tag(lang, sentences)
-        pieces: list[tuple[str, int]] = []
-        owner: list[int] = []
-        for i, (text, base) in enumerate(sentences):
-            for s, e in split_long(text, self.max_chars):
-                pieces.append((text[s:e], base + s))
-                owner.append(i)
-        out: list[list[Any]] = [[] for _ in sentences]
-        for i, ents in zip(owner, self.inner.tag(lang, pieces), strict=True):
-            out[i].extend(ents)
-        return out
-
-
-def split_long(text: str, max_chars: int) -> list[tuple[int, int]]:
-    """[start, end) pieces of ``text``, each at most ``max_chars`` long, cut after whitespace when
-    there is some in the second half of the piece (else exactly at the limit)."""
-    spans = []
-    s, n = 0, len(text)
-    while n - s > max_chars:
-        cut = max(text.rfind(" ", s, s + max_chars), text.rfind("\n", s, s + max_chars))
-        cut = cut + 1 if cut > s + max_chars // 2 else s + max_chars
-        spans.append((s, cut))
-        s = cut
-    spans.append((s, n))
-    return spans
 
 
 def longest_unbroken(text: str) -> int:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lang import load_jsonl, profile
-from .lexicon import Trie, folded_tokens
+from .lexicon import Trie
 from .mentions import Mention
 from .normalize import match_keys
 from .view import View
@@ -75,14 +75,16 @@ def extract_claims(view: View, mentions: list[Mention], joint_parties=None) -> l
     statement at ``pos`` belongs to (none: joint statements are left out)."""
     lang = view.lang
     text = view.text
-    f = view.folded
-    tokens = folded_tokens(f.text, f.offsets)
+    tokens = view.tokens
     cues = list(_cue_trie(lang).scan(tokens, clitics=lang == "ar"))
     quotes = _quote_pairs(lang)
     speakers_seen: list[Mention] = []
     claims: list[Claim] = []
     people = [m for m in mentions if m.kind in ("person", "title", "pronoun", "joint") and m.role != "counterpart"]
     orgs = [m for m in mentions if m.kind == "org"]
+    by_sent: dict[int, list[Mention]] = {}
+    for p in people:
+        by_sent.setdefault(p.sent, []).append(p)
     consumed_until = -1
     last_in_sentence: dict[int, Mention] = {}
     for ci, cue in enumerate(cues):
@@ -92,7 +94,7 @@ def extract_claims(view: View, mentions: list[Mention], joint_parties=None) -> l
         if cue.start < consumed_until:
             continue  # inside a quotation already taken
         nxt_cue = next((c.start for c in cues[ci + 1:] if c.start < e), e)
-        speaker, via = _speaker(view, people, cue, s, e, row, lang)
+        speaker, via = _speaker(view, by_sent.get(si, []), cue, s, e, row, lang)
         if speaker is None:
             # no person names the speaker: an organisation right before the cue may ("the ECB said")
             org = next((o for o in reversed(orgs) if s <= o.start and o.end <= cue.start

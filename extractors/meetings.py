@@ -18,7 +18,7 @@ from typing import Any
 
 from .dates import DateExpr
 from .lang import load_json
-from .lexicon import Trie, folded_tokens
+from .lexicon import Trie
 from .mentions import Lexicons, Mention
 from .normalize import match_keys
 from .view import View
@@ -58,9 +58,7 @@ def _tries(lang: str) -> dict[str, Trie]:
 
 
 def _scan(view: View, group: str, s: int, e: int, clitics: bool):
-    f = view.folded
-    toks = [t for t in folded_tokens(f.text, f.offsets) if s <= t.start and t.end <= e]
-    return list(_tries(view.lang)[group].scan(toks, clitics=clitics))
+    return list(_tries(view.lang)[group].scan(view.tokens_in(s, e), clitics=clitics))
 
 
 def _clause_end(text: str, pos: int, limit: int) -> int:
@@ -86,6 +84,9 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
     people = [m for m in mentions if m.is_person and m.role not in ("counterpart",)
               and not (m.kind == "title" and m.actor is None and m.country is None)]
     meetings: list[Meeting] = []
+    by_sent: dict[int, list[Mention]] = {}
+    for p in people:
+        by_sent.setdefault(p.sent, []).append(p)
     for si, (s, e) in enumerate(view.sentences):
         trig = _scan(view, "triggers", s, e, clitics)
         if not trig:
@@ -93,7 +94,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         ana = _scan(view, "anaphora", s, e, clitics)
         planned = _scan(view, "planned", s, e, clitics)
         t0 = trig[0]
-        sent_people = [m for m in people if s <= m.start < e]
+        sent_people = by_sent.get(si, [])
         # "the spokesman said that the minister received X": the meeting is the reported one
         said = next((c for c in claims or [] if c.start <= t0.start < c.end), None)
         if said is not None:

@@ -9,6 +9,7 @@ President") and resolve to the office holder on the document date.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,7 +18,7 @@ from typing import Any
 
 from .actors import Actor, ActorDB, load_actors, unknown_key
 from .lang import load_json, load_jsonl, profile
-from .lexicon import Token, Trie, folded_tokens
+from .lexicon import Token, Trie
 from .ner import Entity
 from .normalize import fold, match_keys
 from .places import Gazetteer, Place, load_gazetteer
@@ -114,7 +115,7 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
                    lex: Lexicons) -> list[Mention]:
     """All mentions of a document in text order, people resolved where the evidence allows."""
     lang = view.lang
-    tokens = folded_tokens(view.folded.text, view.folded.offsets)
+    tokens = view.tokens
     matches = list(lex.trie.scan(tokens, clitics=bool(profile(lang).get("proclitics"))))
     raw: list[tuple[Any, str, list[Any]]] = []
     for m in matches:
@@ -173,9 +174,14 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
                 _title_country(mt, idx, raw, tokens, used, view)
             mentions.append(mt)
     # a country consumed by a title before it ("U.S. Secretary of State") is part of the title
-    titles = [(t.start, t.end) for t in mentions if t.kind == "title"]
-    mentions = [x for x in mentions if not (x.kind in ("place", "demonym") and any(
-        a <= x.start and x.end <= b for a, b in titles))]
+    titles = sorted((t.start, t.end) for t in mentions if t.kind == "title")
+    starts = [a for a, _ in titles]
+
+    def in_title(x: Mention) -> bool:
+        k = bisect.bisect_right(starts, x.start) - 1
+        return k >= 0 and x.end <= titles[k][1]
+
+    mentions = [x for x in mentions if not (x.kind in ("place", "demonym") and in_title(x))]
     _add_ner_people(mentions, entities, view, sent)
     _add_ner_orgs(mentions, entities, view, sent)
     mentions.sort(key=lambda x: (x.start, -x.end))
@@ -312,10 +318,14 @@ def _apposition(mentions: list[Mention], view: View) -> None:
 
 
 def _resolve_titles(mentions: list[Mention], db: ActorDB, doc_date: date | None) -> None:
-    named = [m.actor.id for m in mentions if m.actor is not None]
+    named = frozenset(m.actor.id for m in mentions if m.actor is not None)
+    memo: dict[tuple, tuple] = {}
     for m in mentions:
         if m.kind == "title" and m.role not in ("counterpart", "ambassador", "special_envoy"):
-            actor, why = db.resolve_title(m.role, m.country, doc_date, m.org, named)
+            k = (m.role, m.country, m.org)
+            if k not in memo:
+                memo[k] = db.resolve_title(m.role, m.country, doc_date, m.org, named)
+            actor, why = memo[k]
             m.actor, m.why = actor, why
             m.key = actor.id if actor else "title:" + fold(m.text).replace(" ", "_")
         elif m.kind == "title":

@@ -28,6 +28,7 @@ from .errors import ModelMissingError
 from .lang import profile
 
 LANGS = ("ar", "fa", "en")
+NER_CHUNK_CHARS = 2_000  # Stanza's time and memory grow fast with sentence length
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,11 @@ class NER:
         All sentences go to Stanza in one call (it batches internally), so callers pass the
         sentences of many documents at once.
         """
+        if any(len(t) > NER_CHUNK_CHARS for t, _ in sentences):
+            return _bounded(self._tag, lang, sentences, NER_CHUNK_CHARS)
+        return self._tag(lang, sentences)
+
+    def _tag(self, lang: str, sentences: Sequence[tuple[str, int]]) -> list[list[Entity]]:
         from stanza.models.common.doc import Document
 
         token_spans = [tokenize(text, lang) for text, _ in sentences]
@@ -208,3 +214,45 @@ def download_official(lang: str, resources_dir: str | os.PathLike | None = None)
     d = str(resources_dir or stanza_resources_dir())
     stanza.download(lang, model_dir=d, processors="tokenize,ner", logging_level="WARN")
     return d
+
+
+def _bounded(tag, lang: str, sentences: Sequence[tuple[str, int]], max_chars: int) -> list[list[Entity]]:
+    """Tag sentences cut into pieces of at most ``max_chars`` (at whitespace); entities keep offsets."""
+    pieces: list[tuple[str, int]] = []
+    owner: list[int] = []
+    for i, (text, base) in enumerate(sentences):
+        for s, e in split_long(text, max_chars):
+            pieces.append((text[s:e], base + s))
+            owner.append(i)
+    out: list[list[Entity]] = [[] for _ in sentences]
+    for i, ents in zip(owner, tag(lang, pieces), strict=True):
+        out[i].extend(ents)
+    return out
+
+
+class BoundedNER:
+    """Any tagger with ``tag(lang, sentences)``, fed no sentence longer than ``max_chars``."""
+
+    def __init__(self, inner: Any, max_chars: int = NER_CHUNK_CHARS) -> None:
+        self.inner = inner
+        self.max_chars = max_chars
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def tag(self, lang: str, sentences: Sequence[tuple[str, int]]) -> list[list[Any]]:
+        return _bounded(self.inner.tag, lang, sentences, self.max_chars)
+
+
+def split_long(text: str, max_chars: int) -> list[tuple[int, int]]:
+    """[start, end) pieces of ``text``, each at most ``max_chars`` long, cut after whitespace when
+    there is some in the second half of the piece (else exactly at the limit)."""
+    spans = []
+    s, n = 0, len(text)
+    while n - s > max_chars:
+        cut = max(text.rfind(" ", s, s + max_chars), text.rfind("\n", s, s + max_chars))
+        cut = cut + 1 if cut > s + max_chars // 2 else s + max_chars
+        spans.append((s, cut))
+        s = cut
+    spans.append((s, n))
+    return spans

@@ -31,6 +31,8 @@ class View:
     lang: str
     sentences: list[tuple[int, int]] = field(default_factory=list)
     _folded: Folded | None = None
+    _tokens: list | None = None
+    _token_starts: list | None = None
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) for view [start, end)."""
@@ -47,6 +49,26 @@ class View:
         if self._folded is None:
             self._folded = fold_with_offsets(self.text, squeeze_zwnj=True)
         return self._folded
+
+    @property
+    def tokens(self) -> list:
+        """Tokens of the folded view (``lexicon.Token``), computed once per document."""
+        if self._tokens is None:
+            from .lexicon import folded_tokens
+
+            self._tokens = folded_tokens(self.folded.text, self.folded.offsets)
+        return self._tokens
+
+    def tokens_in(self, start: int, end: int) -> list:
+        """The tokens lying within view [start, end), by binary search."""
+        import bisect
+
+        toks = self.tokens
+        if self._token_starts is None:
+            self._token_starts = [t.start for t in toks]
+        i = bisect.bisect_left(self._token_starts, start)
+        j = bisect.bisect_left(self._token_starts, end)
+        return [t for t in toks[i:j] if t.end <= end]
 
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence containing view position ``pos`` (binary search)."""
