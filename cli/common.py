@@ -12,6 +12,9 @@ EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
 EXIT_NO_MODEL = 3
 EXIT_ALL_FAILED = 4
+EXIT_LOCKED = 5  # raised as LockBusyError.exit_code by extractors.batch
+EXIT_SIGINT = 130
+EXIT_SIGTERM = 143
 
 
 def err_console():
