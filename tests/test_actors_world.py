@@ -36,7 +36,10 @@ ROLES = {
 }
 ORGS = {"UN", "EU", "NATO", "ARAB_LEAGUE", "GCC", "OIC", "IAEA", "AU", "OPEC", "SCO", "CIS"}
 # People known mainly through an organisation and holding no national office here carry its prefix.
-ORG_PREFIXES = {"un", "eu", "nato", "gcc", "oic", "iaea", "opec", "au"}
+# "auc" (AU Commission) because "au" is Australia.
+ORG_PREFIX_OF = {"UN": "un", "EU": "eu", "NATO": "nato", "ARAB_LEAGUE": "arableague", "GCC": "gcc", "OIC": "oic",
+                 "IAEA": "iaea", "AU": "auc", "OPEC": "opec", "SCO": "sco", "CIS": "cis"}
+ORG_PREFIXES = set(ORG_PREFIX_OF.values())
 
 # The countries this file answers for, and the date its tables were last brought up to.
 COUNTRIES = {"US", "GB", "FR", "RU", "CN", "DE", "IT", "JP", "CA", "AU", "BR", "AR", "MX", "ID", "KR", "ZA",
@@ -107,6 +110,9 @@ def test_row_shape(row: dict) -> None:
     assert re.fullmatch(r"[a-z]+-[a-z0-9]+(-[a-z0-9]+)*", row["id"])
     prefix = row["id"].split("-")[0]
     assert prefix in ORG_PREFIXES or (len(prefix) == 2 and pycountry.countries.get(alpha_2=prefix.upper()))
+    if row["offices"]:  # the prefix names a country or organisation the person actually served
+        served = {o["country"].lower() if o["country"] else ORG_PREFIX_OF[o["org"]] for o in row["offices"]}
+        assert prefix in served, served
     assert row["wikidata"] is None or re.fullmatch(r"Q[1-9][0-9]*", row["wikidata"])
     assert row["gender"] in {"m", "f"}
     assert set(row["aliases"]) == {"en", "ar", "fa"}
