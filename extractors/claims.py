@@ -247,6 +247,9 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
         return (start, cue.start), False
     if "object" in takes and words:
         return (i, nxt), False
+    if "as_predicate" in takes and any(w.group().lower() == "as" for w in words[:8]):
+        # "lauded as very good the positions …" is an evaluation; "lauded the people" is not a claim
+        return (i, nxt), False
     # a quotation just before the cue: “…,” he said
     j = cue.start - 1
     while j > s and text[j] in " ,،\n":
