@@ -486,14 +486,16 @@ class State:
 
 
 # -- files -------------------------------------------------------------------------------------
-def atomic_write(target: Path, write: Callable[[IO[bytes]], object], sync_dir: bool = False) -> None:
-    """Write ``target`` through a temporary file beside it that is renamed into place when complete,
-    so a reader (or a resumed run) sees the old file or the new one, never a truncated one."""
+@contextlib.contextmanager
+def atomic_file(target: Path, sync_dir: bool = False) -> Iterator[IO[bytes]]:
+    """A binary stream for ``target`` written through a temporary file beside it that is renamed
+    into place when complete, so a reader (or a resumed run) sees the old file or the new one,
+    never a truncated one."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TMP_SUFFIX, dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            write(f)
+            yield f
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, target)
@@ -508,6 +510,12 @@ def atomic_write(target: Path, write: Callable[[IO[bytes]], object], sync_dir: b
                 os.fsync(dfd)
             finally:
                 os.close(dfd)
+
+
+def atomic_write(target: Path, write: Callable[[IO[bytes]], object], sync_dir: bool = False) -> None:
+    """``write(stream)`` into ``target`` atomically (see ``atomic_file``)."""
+    with atomic_file(target, sync_dir) as f:
+        write(f)
 
 
 def remove_stale_temporaries(folder: Path, prefix: str = "", recursive: bool = True) -> int:

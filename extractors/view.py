@@ -315,23 +315,11 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
                     end = j
                     i = j - 1
         if end is not None:
-            s, e = start, end
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                spans.append((s, e))
+            spans.append((start, end))
             start = end + (1 if c == "\n" else 0)
             depth = 0 if c == "\n" and depth and text[start:start + 1] == "\n" else depth
         i += 1
-    s, e = start, n
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    if e > s:
-        spans.append((s, e))
+    spans.append((start, n))
     return [_strip(text, a, b) for a, b in spans if text[a:b].strip()]
 
 
