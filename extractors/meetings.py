@@ -298,6 +298,12 @@ def _roles(view: View, m: Meeting, host_subject: bool, s: int, e: int, clitics: 
     for g in _scan(view, "guest_markers", s, e, clitics):
         def lead(p: Mention) -> int:
             return min(p.start, p.title_span[0]) if p.title_span else p.start
+        if g.payloads[0].get("scope") == "before":
+            # "باولو رانجيل الذي يزور المملكة", "X, who is visiting": the person just before
+            prev = [p for p in m.parties if p.end <= g.start and len(view.text[p.end:g.start].split()) <= 2]
+            if prev:
+                guests.add(id(max(prev, key=lambda p: p.end)))
+            continue
         nxt = [p for p in m.parties if lead(p) >= g.end and len(view.text[g.end:lead(p)].split()) <= 3]
         if nxt:
             guests.add(id(min(nxt, key=lambda p: p.start)))
@@ -317,8 +323,13 @@ def _location(view: View, m: Meeting, mentions: list[Mention], lex: Lexicons, s:
     # a place inside what someone said ("I have travelled to Iran") is not where they met
     places = [x for x in mentions if x.kind == "place" and s <= x.start < e and x.place is not None
               and not any(c.start <= x.start < c.end for c in claims)]
+    heads = set(data.get("location_heads", []))
     for p in places:
         before = view.text[max(s, p.start - 12):p.start].split()
+        near_head = view.text[max(s, p.start - 40):p.start].split()[-3:]
+        if p.place.kind == "city" and any(w in heads for w in near_head):
+            m.location = (p.place, "explicit", p)  # "العاصمة السعودية الرياض", "the Iranian capital Tehran"
+            return
         clitic_b = view.lang == "ar" and view.text[p.start - 1:p.start] == "ب" if p.start > 0 else False
         if clitic_b or (before and before[-1].strip("،,") in preps):
             if p.place.kind == "city" or not any(x.place and x.place.kind == "city" for x in places):

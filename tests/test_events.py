@@ -181,3 +181,20 @@ def test_spans_slice_the_text(extractor, lang):
         if r["type"] == "claim":
             a, b = r["span"]
             assert text[a:b] == r["text"]
+
+
+def test_ar_capital_named_as_subject_and_visitor_clause(extractor):
+    text = ("شهدت العاصمة المصرية القاهرة اليوم لقاء جمع وزير الخارجية المصري سامح شكري مع نظيره التركي "
+            "هاكان فيدان الذي يزور البلاد حاليا.")
+    (m,) = meetings(run(extractor, text, "2024-02-02"))
+    assert m["location"]["name"] == "Cairo" and m["location"]["basis"] == "explicit"
+    assert {p["name"]: p["role"] for p in m["participants"]}["Hakan Fidan"] == "guest"
+
+
+def test_en_who_is_visiting_makes_a_guest(extractor):
+    recs = run(extractor, "Saudi Foreign Minister Faisal bin Farhan met Sergey Lavrov, who is visiting "
+                          "the kingdom, on Tuesday.", "2023-09-06")
+    (m,) = meetings(recs)
+    roles = {p["name"]: p["role"] for p in m["participants"]}
+    assert roles["Sergey Lavrov"] == "guest" and roles["Faisal bin Farhan Al Saud"] == "host"
+    assert m["location"]["name"] == "Riyadh" and m["location"]["basis"] == "inferred"
