@@ -50,7 +50,10 @@ def _patterns(lang: str):
     b_l = r"(?<![\w])"
     b_r = r"(?![\w])"
     wd_pre = _alt(d.get("weekday_prefixes", [])) or "(?!)"
+    ordinals = d.get("ordinal_days", {})
+    o_alt = _alt(ordinals) or "(?!)"
     pats = [
+        ("date.ordinal_dmy", re.compile(rf"{b_l}({o_alt}){_SEP}({m_alt}){_SEP}(\d{{4}})(?:\s*(?:{ysuf}){b_r})?", re.I)),
         ("date.dmy", re.compile(rf"{b_l}(\d{{1,2}}){_SEP}({m_alt})\.?{_SEP}(\d{{4}})(?:\s*(?:{ysuf}){b_r})?", re.I)),
         ("date.mdy", re.compile(rf"{b_l}({m_alt})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){b_r}", re.I)),
         ("date.iso", re.compile(rf"{b_l}(\d{{4}})-(\d{{2}})-(\d{{2}}){b_r}")),
@@ -95,7 +98,7 @@ def find_dates(text: str, lang: str, doc_date: date | None, base: int = 0) -> li
             s, e = m.span()
             if any(a < e and s < b for a, b in taken):
                 continue
-            expr = _interpret(rule, m, months, weekdays, relative, doc_date)
+            expr = _interpret(rule, m, months, weekdays, relative, doc_date, d.get("ordinal_days", {}))
             if expr is None:
                 continue
             value, gran, wd, basis = expr
@@ -114,8 +117,16 @@ def _weekday_of(weekdays, word: str | None) -> int | None:
     return None
 
 
-def _interpret(rule, m, months, weekdays, relative, doc_date):
+def _interpret(rule, m, months, weekdays, relative, doc_date, ordinals=None):
+    ordinals = ordinals or {}
     g = m.groups()
+    if rule == "date.ordinal_dmy":
+        day = next((str(v) for k, v in ordinals.items() if re.sub(r"[\s\u200c]+", " ", k) ==
+                    re.sub(r"[\s\u200c]+", " ", g[0])), None)
+        if day is None:
+            return None
+        g = (day, g[1], g[2])
+        rule = "date.dmy"
     if rule in ("date.dmy", "date.mdy"):
         day, mon, year = (g[0], g[1], g[2]) if rule == "date.dmy" else (g[1], g[0], g[2])
         mm = _month(months, mon)

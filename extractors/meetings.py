@@ -134,7 +134,9 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             _roles(view, m, host_subject, s, e, clitics)
             in_sent = [d for d in dates if s <= d.start < e]
             # the date nearest the trigger: a dateline at the sentence start is the report's, not the meeting's
-            m.date = min(in_sent, key=lambda d: min(abs(d.start - t0.end), abs(t0.start - d.end)), default=None)
+            # a resolved date beats a bare weekday ("روز دوشنبه دوم تیرماه ۱۳۹۹")
+            m.date = min(in_sent, key=lambda d: (d.value is None, min(abs(d.start - t0.end), abs(t0.start - d.end))),
+                         default=None)
             _location(view, m, mentions, lex, s, e, data, claims or [])
             meetings.append(m)
     _visit_destinations(view, meetings, mentions, data, clitics, claims or [])

@@ -179,3 +179,11 @@ def test_meeting_record_date_not_guessed_without_doc_date(extractor) -> None:
     for m in meetings:
         assert m["doc"]["date"] == {"value": None, "source": "none"}
         assert m["date"] is None or m["date"]["value"] is None
+
+
+def test_persian_ordinal_day_and_month_with_mah() -> None:
+    from extractors.dates import find_dates
+
+    found = [x for x in find_dates("روز دوشنبه دوم تیرماه ۱۳۹۹".translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")),
+                                   "fa", None) if x.value]
+    assert [x.value.isoformat() for x in found] == ["2020-06-22"]
