@@ -4,6 +4,7 @@ sentences of many documents go to NER together."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -83,6 +84,7 @@ class Extractor:
         self.lang = lang
         self.doc_date = _parse_date(doc_date)
         self.batch_docs = batch_docs
+        self._warm: set[str] = set()
 
     # -- inputs -------------------------------------------------------------------------------
     def load(self, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> InputDoc:
@@ -128,6 +130,14 @@ class Extractor:
         for item in prepared:
             by_lang.setdefault(item[2].lang, []).append(item)
         for lang, items in by_lang.items():
+            if lang not in self._warm:
+                # the first batch of a language loads its model and the dictionaries (~800k
+                # long-lived objects); freezing them keeps the collector from rescanning them
+                lexicons(lang, self.actors_file, self.places_file)
+                self.ner.pipeline(lang)
+                self._warm.add(lang)
+                gc.collect()
+                gc.freeze()
             sents = [(v.text[s:e], s) for *_, v, _, _ in items for s, e in v.sentences]
             ents = self.ner.tag(lang, sents)
             k = 0
