@@ -21,6 +21,19 @@ from typing import Any
 from .errors import DataError
 from .normalize import fold, match_keys
 
+# The role names offices may carry (titles in lang/<code>/titles.jsonl use the same names).
+ROLES = frozenset({
+    "president", "vice_president", "first_vice_president", "prime_minister", "king", "emir", "sultan",
+    "crown_prince", "supreme_leader", "foreign_minister", "defense_minister", "interior_minister",
+    "economy_minister", "oil_minister", "national_security_advisor", "snsc_secretary",
+    "speaker_of_parliament", "chief_of_staff", "intelligence_chief", "chancellor", "secretary_general",
+    "high_representative", "director_general", "special_envoy", "ambassador",
+})
+# International organisations an office may belong to instead of a country.
+ORGS = frozenset({"UN", "EU", "NATO", "ARAB_LEAGUE", "GCC", "OIC", "IAEA", "AU", "OPEC", "SCO", "CIS"})
+# The keys of a dictionary line, in order.
+KEYS = ("id", "name", "wikidata", "gender", "aliases", "short", "offices", "source")
+
 
 @dataclass(frozen=True)
 class Office:
@@ -75,6 +88,9 @@ def _date(s: str | None) -> date | None:
 
 
 def _actor(row: dict[str, Any], where: str) -> Actor:
+    for o in row.get("offices", []):
+        if o.get("role") not in ROLES:
+            raise DataError(f"{where}: unknown office role {o.get('role')!r} (known: {', '.join(sorted(ROLES))})")
     try:
         offices = tuple(
             Office(o["role"], o.get("country"), _date(o.get("from")), _date(o.get("to")), o.get("org"))

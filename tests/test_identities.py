@@ -138,3 +138,16 @@ def test_two_aliyevs_stay_apart() -> None:
 def test_a_bare_surname_that_is_a_word_is_nobody() -> None:
     # الخميس is Thursday, not a Syrian prime minister called Khamis
     assert _first_identity("التقى الوزير اليوم الخميس", "2018-12-06") is None
+
+
+def test_a_user_actors_file_with_an_unknown_role_is_refused(tmp_path) -> None:
+    import json
+
+    from extractors.actors import load_actors
+    from extractors.errors import DataError
+
+    f = tmp_path / "actors.jsonl"
+    f.write_text(json.dumps({"id": "xx-a-b", "name": "A B", "aliases": {"en": ["A B"]},
+                             "offices": [{"role": "presidnt", "country": "FR", "from": "2010-01-01"}]}) + "\n")
+    with pytest.raises(DataError, match="unknown office role 'presidnt'"):
+        load_actors(str(f))
