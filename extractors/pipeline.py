@@ -130,14 +130,6 @@ class Extractor:
         for item in prepared:
             by_lang.setdefault(item[2].lang, []).append(item)
         for lang, items in by_lang.items():
-            if lang not in self._warm:
-                # the first batch of a language loads its model and the dictionaries (~800k
-                # long-lived objects); freezing them keeps the collector from rescanning them
-                lexicons(lang, self.actors_file, self.places_file)
-                self.ner.pipeline(lang)
-                self._warm.add(lang)
-                gc.collect()
-                gc.freeze()
             sents = [(v.text[s:e], s) for *_, v, _, _ in items for s, e in v.sentences]
             ents = self.ner.tag(lang, sents)
             k = 0
@@ -147,6 +139,12 @@ class Extractor:
                 k += n
                 r.lang = lang
                 r.records = self._stages(d, v, dd, meta, doc_ents)
+            if lang not in self._warm:
+                # the first batch of a language has loaded its model and the dictionaries (~800k
+                # long-lived objects); freezing them keeps full collections from rescanning them
+                self._warm.add(lang)
+                gc.collect()
+                gc.freeze()
         return results
 
     def _prepare(self, d: InputDoc):
