@@ -15,7 +15,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from cli.common import error
 from extractors import evaluate as ev
+from extractors.errors import AttacheError
 
 EXAMPLE = "attache eval ../shared/gold/dev.jsonl ../shared/gold/docs/"
 
@@ -84,10 +86,13 @@ def eval_command(
             for did in result.pop("missing_documents"):
                 err.print(f"[yellow]warning:[/yellow] no file for gold document {did}; scored as all missed")
     except ImportError as e:
-        err.print(f"[red]error:[/red] extraction is not available: {e}", highlight=False)
+        error(f"extraction is not available: {e}")
         raise typer.Exit(2) from None
+    except AttacheError as e:  # a missing NER model (3), a malformed dictionary (2), ...
+        error(str(e))
+        raise typer.Exit(e.exit_code) from None
     except (ValueError, KeyError, OSError) as e:
-        err.print(f"[red]error:[/red] {e}", highlight=False)
+        error(str(e))
         raise typer.Exit(2) from None
     violations = ev.check_floors(result, ev.load_floors(floors)) if floors else []
     if as_json:

@@ -384,6 +384,26 @@ def test_cli_runs_extraction_as_a_feed_would(tmp_path, monkeypatch):
     assert "fa_x" in r.stderr
 
 
+def test_cli_missing_model_is_one_line_and_exit_3(tmp_path, monkeypatch):
+    """A library error while extracting (no NER model here) is one stderr line with its own exit code."""
+    from extractors.errors import ModelMissingError
+
+    g, _ = _write(tmp_path)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "en_x.txt").write_text(EN_EVIDENCE, encoding="utf-8")
+
+    def no_model(*args, **kwargs):
+        raise ModelMissingError("no NER model for 'en' under /nowhere: run `attache models download en`")
+
+    monkeypatch.setattr(extractors, "extract_text", no_model, raising=False)
+    r = CliRunner().invoke(_app(), ["eval", str(g), str(docs)], env={"COLUMNS": "40"})
+    assert r.exit_code == 3
+    want = "ERROR: no NER model for 'en' under /nowhere: run `attache models download en`"
+    assert r.stderr.strip().splitlines() == [want]
+    assert "Traceback" not in r.output
+
+
 def test_help_ends_with_a_pasteable_example():
     r = CliRunner().invoke(_app(), ["eval", "--help"], env={"COLUMNS": "200"})
     assert r.exit_code == 0
