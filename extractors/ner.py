@@ -179,6 +179,9 @@ class NER:
         return out
 
 
+_NAME_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
+
 def _entities(sent, text: str, base: int, shift: int) -> list[Entity]:
     """Entities of one Stanza sentence; ``shift`` turns joined-text offsets into view offsets."""
     spans: list[list[Any]] = []
@@ -198,8 +201,16 @@ def _entities(sent, text: str, base: int, shift: int) -> list[Entity]:
                 cur = None
     if cur is not None:
         spans.append(cur)
+    # "Jean-Noel Barrot", "Anne-Marie": the tokenizer splits the hyphen off and the model tags it O;
+    # two entities of one type joined by nothing but a hyphen are one name
+    joined: list[list[Any]] = []
+    for sp in spans:
+        if joined and joined[-1][2] == sp[2] and text[joined[-1][1] + shift - base:sp[0] + shift - base] in _NAME_HYPHENS:
+            joined[-1][1] = sp[1]
+        else:
+            joined.append(sp)
     result = []
-    for s, e, label in spans:
+    for s, e, label in joined:
         t = map_label(label)
         if t:
             vs, ve = s + shift, e + shift

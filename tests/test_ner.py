@@ -391,6 +391,23 @@ def test_bio_tags_split_where_the_type_changes():
     assert got == [("PER", "Hassan Rouhani"), ("LOC", "Tehran"), ("LOC", "Baku"), ("LOC", "Tbilisi")]
 
 
+def test_a_hyphenated_name_split_by_the_tokenizer_is_one_entity():
+    """"Anne-Marie Lindqvist": the hyphen is its own token tagged O; the two halves are one name."""
+    text = "Anne-Marie Lindqvist met Oslo-Bergen"
+    tags = ["S-PERSON", "O", "B-PERSON", "E-PERSON", "O", "S-GPE", "O", "S-PERSON"]
+    words = ["Anne", "-", "Marie", "Lindqvist", "met", "Oslo", "-", "Bergen"]
+    tokens, pos = [], 0
+    for word, tag in zip(words, tags, strict=True):
+        pos = text.index(word, pos)
+        tokens.append(SimpleNamespace(start_char=pos, end_char=pos + len(word), ner=tag))
+        pos += len(word)
+    got = [(e.type, e.text) for e in _entities(SimpleNamespace(tokens=tokens), text, base=0, shift=0)]
+    # the types differ across the second hyphen: no join
+    assert got == [("PER", "Anne-Marie Lindqvist"), ("LOC", "Oslo"), ("PER", "Bergen")]
+    sent, spaced = _sentence([("Anne", "S-PERSON"), ("-", "O"), ("Marie", "B-PERSON"), ("Lindqvist", "E-PERSON")])
+    assert [e.text for e in _entities(sent, spaced, base=0, shift=0)] == ["Anne", "Marie Lindqvist"]
+
+
 # -- Arabic clitics -------------------------------------------------------------------------------------
 
 CLITICS = ["و", "ف", "ب", "ل", "ك", "وب"]
