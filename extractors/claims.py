@@ -230,7 +230,7 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
     if "that" in takes and words:
         for w in words[:5 if lang == "en" else 3]:  # "told the news agency that …"
             if w.group().strip("،,") in _COMPLEMENTIZERS.get(lang, ()):
-                return (i + w.end(), nxt), False
+                return (i + w.end(), _before_quotation(text, i + w.end(), nxt, quotes)), False
     if "ala" in takes and words and words[0].group() in ("على", "علي"):
         return (i + words[0].end(), nxt), False
     if "ila" in takes and words and words[0].group() in ("الى", "إلى"):
@@ -262,6 +262,14 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
     if lang == "en" and "that" in takes and words and "object" in takes:
         return (i, nxt), False
     return None, False
+
+
+def _before_quotation(text: str, start: int, end: int, quotes: dict[str, str]) -> int:
+    """An indirect claim ends where a colon opens a quotation: "told the agency that X: “…”, Kalin
+    said" reports X; the quotation is the next speaker's claim."""
+    opener = "".join(re.escape(q) for q in quotes)
+    m = re.compile(rf"[:：]\s*[{opener}]").search(text, start, end) if opener else None
+    return m.start() if m else end
 
 
 def _clause_floor(text: str, pos: int, s: int) -> int:

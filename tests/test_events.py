@@ -88,6 +88,18 @@ def test_en_unresolvable_title_keeps_text_not_a_wrong_person(extractor):
     assert cs and all(c["speaker"]["name"] is None for c in cs)
 
 
+def test_en_indirect_claim_stops_where_a_colon_opens_a_quotation(extractor):
+    """The office's summary and the spokesman's quotation are two claims; the quoted call is no
+    meeting of the spokesman's."""
+    text = ("The Kremlin told reporters that the two leaders had agreed on a prisoner exchange: "
+            "“Our president had a telephone conversation with French President Emmanuel Macron. "
+            "Humanitarian questions were raised”, Dmitry Peskov said.")
+    recs = run(extractor, text, "2023-05-12")
+    indirect = [c for c in claims(recs) if not c["direct"]]
+    assert [c["text"] for c in indirect] == ["the two leaders had agreed on a prisoner exchange"]
+    assert all("Dmitry Peskov" not in names(m) for m in meetings(recs))
+
+
 # -- Arabic ----------------------------------------------------------------------------------
 def test_ar_iltaqa_in_city_today(extractor):
     recs = run(extractor, "والتقى وزير الخارجية الإيراني محمد جواد ظريف نظيره الروسي سيرغي لافروف "
