@@ -11,6 +11,7 @@ principal person. Plans, invitations and promises are status "planned", never "h
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -27,6 +28,16 @@ _BOUNDARY = set(".،,؛;:!?؟\n«»“”\"()")
 
 
 @dataclass
+class Where:
+    """Where a meeting took place, and why we say so: ``rule`` is cited in the record."""
+
+    place: Any  # places.Place
+    basis: str  # explicit | inferred
+    mention: Mention | None  # the words that name it, when some do
+    rule: str
+
+
+@dataclass
 class Meeting:
     kind: str
     status: str
@@ -35,7 +46,7 @@ class Meeting:
     parties: list[Mention]
     attendees: list[Mention] = field(default_factory=list)
     roles: dict[int, str] = field(default_factory=dict)  # id(mention) -> role
-    location: tuple[Any, str, Mention | None] | None = None  # (Place, basis, mention)
+    location: Where | None = None
     date: DateExpr | None = None
     evidence_sents: list[int] = field(default_factory=list)
 
@@ -47,9 +58,9 @@ class Meeting:
 def _tries(lang: str) -> dict[str, Trie]:
     data = load_json(lang, "meetings.json")
     out: dict[str, Trie] = {}
-    for group in ("triggers", "anaphora", "planned", "attendees", "guest_markers"):
+    for group in ("triggers", "anaphora", "planned", "attendees", "guest_markers", "venues", "dateline_venues"):
         t = Trie()
-        for row in data[group]:
+        for row in data.get(group, []):
             for pat in row["patterns"]:
                 for k in match_keys(pat):
                     t.add(k, row)
@@ -140,7 +151,9 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             _location(view, m, mentions, lex, s, e, data, claims or [])
             meetings.append(m)
     _visit_destinations(view, meetings, mentions, data, clitics, claims or [])
-    return _merge_same(meetings)
+    meetings = _merge_same(meetings)
+    _infer_locations(view, meetings, mentions, lex, clitics)
+    return meetings
 
 
 def _visit_destinations(view: View, meetings: list[Meeting], mentions: list[Mention], data, clitics: bool,
@@ -186,7 +199,7 @@ def _visit_destinations(view: View, meetings: list[Meeting], mentions: list[Ment
                 place = facts[p.actor.id]
                 others = [q for q in m.parties if q is not p]
                 if any(q.actor is not None and q.actor.country == place.country for q in others):
-                    m.location = (place, "inferred", None)
+                    m.location = Where(place, "inferred", None, "loc.visit_destination")
                     m.roles[id(p)] = "guest"
                     for q in others:
                         m.roles[id(q)] = "host"
@@ -330,12 +343,13 @@ def _location(view: View, m: Meeting, mentions: list[Mention], lex: Lexicons, s:
         before = view.text[max(s, p.start - 12):p.start].split()
         near_head = view.text[max(s, p.start - 40):p.start].split()[-3:]
         if p.place.kind == "city" and any(w in heads for w in near_head):
-            m.location = (p.place, "explicit", p)  # "العاصمة السعودية الرياض", "the Iranian capital Tehran"
+            # "العاصمة السعودية الرياض", "the Iranian capital Tehran"
+            m.location = Where(p.place, "explicit", p, f"{view.lang}.loc.capital")
             return
         clitic_b = view.lang == "ar" and view.text[p.start - 1:p.start] == "ب" if p.start > 0 else False
         if clitic_b or (before and before[-1].strip("،,") in preps):
             if p.place.kind == "city" or not any(x.place and x.place.kind == "city" for x in places):
-                m.location = (p.place, "explicit", p)
+                m.location = Where(p.place, "explicit", p, f"{view.lang}.loc.prep")
                 if p.place.kind == "city":
                     return
     if m.location is not None:
@@ -345,7 +359,7 @@ def _location(view: View, m: Meeting, mentions: list[Mention], lex: Lexicons, s:
     if guest is not None and host is not None and host.actor is not None and host.actor.country:
         cap = lex.places.capital(host.actor.country)
         if cap is not None:
-            m.location = (cap, "inferred", None)
+            m.location = Where(cap, "inferred", None, "loc.host_capital")
 
 
 def _augment(target: Meeting, parties: list[Mention], attendees: list[Mention], si: int) -> None:
@@ -394,7 +408,8 @@ def _merge_same(meetings: list[Meeting]) -> list[Meeting]:
             if a.identity not in have:
                 twin.attendees.append(a)
                 twin.roles[id(a)] = "attendee"
-        if twin.location is None or (twin.location[1] == "inferred" and m.location and m.location[1] == "explicit"):
+        if twin.location is None or (twin.location.basis == "inferred" and m.location
+                                     and m.location.basis == "explicit"):
             twin.location = m.location or twin.location
         if twin.date is None or (twin.date.value is None and m.date is not None and m.date.value is not None):
             twin.date = m.date or twin.date
@@ -411,6 +426,85 @@ def _merge_same(meetings: list[Meeting]) -> list[Meeting]:
             if q is not None and r in ("host", "guest") and twin.roles.get(id(q)) == "party":
                 twin.roles[id(q)] = r
     return out
+
+
+def _infer_locations(view: View, meetings: list[Meeting], mentions: list[Mention], lex: Lexicons,
+                     clitics: bool) -> None:
+    """Places no sentence states for a held, in-person meeting, most specific evidence first:
+    a fixed venue named with it ("on the sidelines of the UN General Assembly"), the place of the
+    meeting just before on the same leg of a tour, the dateline; then a country narrowed to the
+    one city of that country the article names."""
+    in_person = [m for m in meetings if m.status == "happened" and m.kind != "phone_call"]
+    for m in in_person:
+        if m.location is None:
+            m.location = _venue(view, m, lex, clitics)
+    for m in in_person:
+        if m.location is None:
+            m.location = _same_leg(m, meetings)
+    line = _dateline(view, mentions, lex, clitics)
+    for m in in_person:
+        if m.location is None and line is not None:
+            m.location = line
+    for m in in_person:
+        if m.location is not None and m.location.place.kind == "country":
+            cities = {x.place.id: x for x in mentions if x.kind == "place" and x.place is not None
+                      and x.place.kind == "city" and x.place.country == m.location.place.country}
+            if len(cities) == 1:
+                (x,) = cities.values()
+                m.location = Where(x.place, "inferred", x, "loc.city_of_country")
+
+
+def _venue(view: View, m: Meeting, lex: Lexicons, clitics: bool) -> Where | None:
+    """A venue with a fixed seat named in the meeting's sentences (``venues`` in meetings.json)."""
+    for si in m.evidence_sents:
+        s, e = view.sentences[si]
+        for v in _scan(view, "venues", s, e, clitics):
+            place = lex.places.by_id(v.payloads[0]["place"])
+            if place is not None:
+                return Where(place, "inferred", None, v.payloads[0]["id"])
+    return None
+
+
+def _same_leg(m: Meeting, meetings: list[Meeting]) -> Where | None:
+    """"On Monday X met the Afghan president in Kabul. He also held talks with the Afghan foreign
+    minister": the next sentence's meeting of the same person with another official of the host
+    country happened in the same place."""
+    first = min(m.evidence_sents)
+    prev = [o for o in meetings if o is not m and o.location is not None and o.kind != "phone_call"
+            and o.status == "happened" and max(o.evidence_sents) in (first - 1, first)]
+    if not prev:
+        return None
+    o = max(prev, key=lambda o: max(o.evidence_sents))
+    shared = m.identities() & o.identities()
+    others = [p for p in m.parties if (p.identity or p.text) not in shared]
+    if not shared or not others:
+        return None
+    country = o.location.place.country
+    if all((p.actor.country if p.actor is not None else p.country) == country for p in others):
+        return Where(o.location.place, "inferred", None, "loc.same_leg")
+    return None
+
+
+_FURNITURE = re.compile(r"\s*(?:\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])?\s*")
+_DATELINE_END = re.compile(r"\s*(?:[,،(:\-\u2013\u2014]|\d)")
+
+
+def _dateline(view: View, mentions: list[Mention], lex: Lexicons, clitics: bool) -> Where | None:
+    """"RIYADH, Dec 6 (KUNA) --", "طهران - إرنا -", "United Nations, Sep 23 (IANS)": the city the
+    report was filed from, at the very start of the text after any bracketed page furniture."""
+    text = view.text
+    start = _FURNITURE.match(text).end()
+    place = next((x for x in mentions if x.start == start and x.kind == "place" and x.place is not None
+                  and x.place.kind == "city"), None)
+    if place is not None:
+        if _DATELINE_END.match(text, place.end):
+            return Where(place.place, "inferred", place, "loc.dateline")
+        return None
+    for v in _scan(view, "dateline_venues", start, min(len(text), start + 80), clitics):
+        city = lex.places.by_id(v.payloads[0]["place"])
+        if v.start == start and city is not None and _DATELINE_END.match(text, v.end):
+            return Where(city, "inferred", None, v.payloads[0]["id"])
+    return None
 
 
 CAMEO = {"meeting": "040", "talks": "046", "phone_call": "040", "summit": "040", "visit": "042"}

@@ -205,7 +205,8 @@ def _entities(sent, text: str, base: int, shift: int) -> list[Entity]:
     # two entities of one type joined by nothing but a hyphen are one name
     joined: list[list[Any]] = []
     for sp in spans:
-        if joined and joined[-1][2] == sp[2] and text[joined[-1][1] + shift - base:sp[0] + shift - base] in _NAME_HYPHENS:
+        gap = text[joined[-1][1] + shift - base:sp[0] + shift - base] if joined else ""
+        if joined and joined[-1][2] == sp[2] and gap in _NAME_HYPHENS:
             joined[-1][1] = sp[1]
         else:
             joined.append(sp)

@@ -59,12 +59,13 @@ def meeting_record(doc: dict[str, Any], view: View, m: Meeting, n: int) -> dict[
             parts.append(rec)
     loc = None
     if m.location is not None:
-        place, basis, mention = m.location
-        if mention is not None:
-            span, text = _span(view, mention.start, mention.end)
+        w = m.location
+        if w.mention is not None:
+            span, text = _span(view, w.mention.start, w.mention.end)
         else:
             span, text = None, None
-        loc = {"name": place.name, "text": text, "span": span, "country": place.country, "basis": basis}
+        loc = {"name": w.place.name, "text": text, "span": span, "country": w.place.country, "basis": w.basis,
+               "rule": w.rule}
     date = None
     if m.date is not None:
         span, text = _span(view, m.date.start, m.date.end)

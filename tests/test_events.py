@@ -100,6 +100,55 @@ def test_en_indirect_claim_stops_where_a_colon_opens_a_quotation(extractor):
     assert all("Dmitry Peskov" not in names(m) for m in meetings(recs))
 
 
+def _where(m):
+    loc = m["location"]
+    return loc and (loc["name"], loc["basis"], loc["rule"])
+
+
+def test_en_dateline_city_places_an_in_person_meeting_but_not_a_phone_call(extractor):
+    met = run(extractor, "BAGHDAD, March 5 (Agency) - Iraqi Foreign Minister Fuad Hussein met Jordanian "
+                         "Foreign Minister Ayman Safadi on Sunday to discuss water sharing.", "2023-03-06")
+    (m,) = meetings(met)
+    assert _where(m) == ("Baghdad", "inferred", "loc.dateline")
+    assert m["location"]["text"] == "BAGHDAD"
+    call = run(extractor, "BAGHDAD, March 5 (Agency) - Fuad Hussein spoke by phone with Ayman Safadi.", "2023-03-06")
+    (c,) = meetings(call)
+    assert c["kind"] == "phone_call" and c["location"] is None
+
+
+def test_en_a_headline_that_begins_with_a_city_is_no_dateline(extractor):
+    (m,) = meetings(run(extractor, "Baghdad talks: Fuad Hussein met Ayman Safadi on Sunday.", "2023-03-06"))
+    assert m["location"] is None
+
+
+def test_en_united_nations_dateline_and_venue_mean_new_york(extractor):
+    (m,) = meetings(run(extractor, "UNITED NATIONS, March 5 (Agency) - Fuad Hussein met Ayman Safadi on Sunday.",
+                        "2023-03-06"))
+    assert _where(m) == ("New York City", "inferred", "en.dateline.un")
+    (v,) = meetings(run(extractor, "Fuad Hussein met Ayman Safadi on the sidelines of the UN General Assembly.",
+                        "2023-03-06"))
+    assert _where(v) == ("New York City", "inferred", "en.venue.un_hq")
+
+
+def test_en_next_meeting_on_the_same_leg_shares_its_place_only_with_the_host_countrys_officials(extractor):
+    first = "On Monday, Sergey Lavrov met Syrian President Bashar al-Assad in Damascus. "
+    recs = run(extractor, first + "He also held talks with his counterpart Faisal Mekdad.", "2023-03-06")
+    assert [_where(m) for m in meetings(recs)] == [("Damascus", "explicit", "en.loc.prep"),
+                                                   ("Damascus", "inferred", "loc.same_leg")]
+    other = run(extractor, first + "He also held talks with Ayman Safadi.", "2023-03-06")  # a Jordanian
+    assert [_where(m) for m in meetings(other)][1] is None
+
+
+def test_en_a_country_narrows_to_the_one_city_of_it_the_article_names(extractor):
+    text = ("Iran's new ambassador Ali Rezaei presented his credentials to King Carl XVI Gustaf in Sweden on "
+            "Monday. Rezaei previously served in Copenhagen and now heads the embassy in Stockholm.")
+    (m,) = meetings(run(extractor, text, "2023-03-06"))
+    assert _where(m) == ("Stockholm", "inferred", "loc.city_of_country")
+    two = text.replace("Copenhagen", "Gothenburg")  # two Swedish cities: no narrowing
+    (m2,) = meetings(run(extractor, two, "2023-03-06"))
+    assert _where(m2) == ("Sweden", "explicit", "en.loc.prep")
+
+
 # -- Arabic ----------------------------------------------------------------------------------
 def test_ar_iltaqa_in_city_today(extractor):
     recs = run(extractor, "والتقى وزير الخارجية الإيراني محمد جواد ظريف نظيره الروسي سيرغي لافروف "

@@ -1,0 +1,48 @@
+"""The language data files: every rule row has a unique id naming its language, and every place a
+row points to exists in the gazetteer. A record cites these ids in ``evidence.rule`` and
+``location.rule``, so a duplicate or a dangling reference would make the output lie."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from extractors.places import load_gazetteer
+
+LANGS = ("ar", "fa", "en")
+
+
+def _rows(lang: str) -> list[tuple[str, dict]]:
+    """(file, row) for every row with an id in the language's rule files."""
+    base = resources.files("extractors").joinpath("lang", lang)
+    out = []
+    for name in ("cues.jsonl", "titles.jsonl"):
+        for line in base.joinpath(name).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.lstrip().startswith("#"):
+                out.append((name, json.loads(line)))
+    meetings = json.loads(base.joinpath("meetings.json").read_text(encoding="utf-8"))
+    for group, rows in meetings.items():
+        if isinstance(rows, list) and rows and isinstance(rows[0], dict):
+            out += [(f"meetings.json:{group}", row) for row in rows]
+    return out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_rule_ids_are_unique_and_name_their_language(lang: str) -> None:
+    rows = _rows(lang)
+    ids = [row["id"] for _, row in rows]
+    assert all(i.startswith(f"{lang}.") for i in ids), [i for i in ids if not i.startswith(f"{lang}.")]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+    assert all(row.get("patterns") for _, row in rows), "a rule without patterns never fires"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_venues_point_to_known_cities(lang: str) -> None:
+    gaz = load_gazetteer()
+    venues = [row for where, row in _rows(lang) if where.endswith(("venues", "dateline_venues"))]
+    assert venues, "each language names the venues with a fixed seat"
+    for row in venues:
+        place = gaz.by_id(row["place"])
+        assert place is not None and place.kind == "city", row["id"]
