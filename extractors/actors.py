@@ -171,6 +171,16 @@ class ActorDB:
         ctx = [h for h in ever if h.id in set(context)]
         if len(ctx) == 1:
             return ctx[0], f"held {role} of {country or org} and is named in the text"
+        if len(ctx) > 1 and d is None:
+            # "Ilham Aliyev … his father Heydar Aliyev … the President of Azerbaijan said": news is
+            # about the present, so the undated title is the holder named in the text who took office last
+            def took_office(a: Actor) -> date:
+                return max((o.start or date.min) for o in a.offices
+                           if o.role == role and (not country or o.country == country) and (not org or o.org == org))
+            ctx.sort(key=took_office)
+            if took_office(ctx[-1]) > took_office(ctx[-2]):
+                return ctx[-1], f"the last to take office of the {len(ctx)} holders of {role} of {country or org} " \
+                                "named in the text"
         if len(ever) == 1:
             return ever[0], f"the only recorded holder of {role} of {country or org}"
         if d is None:

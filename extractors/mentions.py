@@ -10,10 +10,12 @@ President") and resolve to the office holder on the document date.
 from __future__ import annotations
 
 import bisect
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
+from importlib import resources
 from typing import Any
 
 from .actors import Actor, ActorDB, load_actors, unknown_key
@@ -102,6 +104,9 @@ def lexicons(lang: str, actors_file: str | None = None, places_file: str | None 
     return Lexicons(trie, db, gaz)
 
 
+# Offices no dictionary lists holders of: an unnamed one stays unnamed (see ``unnamed_label``).
+UNRESOLVED_ROLES = frozenset({"counterpart", "ambassador", "special_envoy", "representative", "officials"})
+
 _PRIORITY = {"actor": 0, "title": 1, "joint": 2, "place": 3, "demonym": 4, "short": 5, "pronoun": 6, "honorific": 7}
 
 
@@ -166,6 +171,8 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
             mentions.append(Mention(m.start, m.end, "pronoun", text, sent(m.start), resolution="pronoun"))
         elif kind == "joint":
             mentions.append(Mention(m.start, m.end, "joint", text, sent(m.start), resolution="pronoun"))
+        elif kind == "title" and vals[0].get("group"):
+            mentions.extend(_group(view, idx, raw, used, vals[0], sent))
         elif kind == "title":
             row = vals[0]
             mt = Mention(m.start, m.end, "title", text, sent(m.start), role=row["role"],
@@ -188,7 +195,57 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
     _apposition(mentions, view)
     _resolve_titles(mentions, lex.actors, doc_date)
     _corefer_unknowns(mentions)
+    _titles_of_named_people(mentions)
     return mentions
+
+
+_LIST_GLUE = frozenset({"", "و", "and", "&", "as well as"})
+
+
+def _group(view: View, idx: int, raw, used: set[int], row: dict, sent) -> list[Mention]:
+    """A plural title and the countries listed after it: "سفیران جدید کشورهای عراق، بنین و
+    سریلانکا", "the ambassadors of Iraq, Benin and Sri Lanka", "روسای جمهور آذربایجان، روندا" give one
+    office holder per country, all of one group (``extra["group"]``), each spanning its country's
+    name and remembering the whole phrase (``extra["phrase"]``). "سفرای کشورهای مختلف", "ambassadors
+    of several countries": no list, one placeholder for the group, which a later sentence may fill
+    ("در این نشست نمایندگان امریکا، بریتانیا … اشتراک داشتند"). A bare plural title is nobody."""
+    m = raw[idx][0]
+    tokens = view.tokens
+    glue = {fold(w) for w in row.get("glue", [])}
+    countries_words = {fold(w) for w in row.get("countries_words", [])}
+    k = m.last
+    saw_countries = False
+    while k < len(tokens) and tokens[k].text in glue and not any(
+            c in view.text[tokens[k - 1].end:tokens[k].start] for c in ".،,؛;:\n"):
+        saw_countries = saw_countries or tokens[k].text in countries_words
+        k += 1
+    members: list[tuple[int, Any]] = []
+    j = idx + 1
+    while j < len(raw):
+        n, kind, vals = raw[j]
+        if kind != "place" or vals[0].kind != "country" or (not members and n.first != k):
+            break
+        members.append((j, n))
+        if j + 1 >= len(raw):
+            break
+        gap = view.text[n.end:raw[j + 1][0].start].strip(" \u200c،,").strip()
+        if gap not in _LIST_GLUE:
+            break
+        j += 1
+    end = members[-1][1].end if members else (tokens[k - 1].end if k > m.last else m.end)
+    phrase = view.text[m.start:end]
+    common = {"role": row["role"], "org": row.get("org"), "resolution": "title", "rule": row["id"]}
+    if not members:
+        if not saw_countries:
+            return []
+        return [Mention(m.start, end, "title", phrase, sent(m.start), **common,
+                        extra={"group": m.start, "placeholder": True})]
+    out = []
+    for j, n in members:
+        used.add(j)
+        out.append(Mention(n.start, n.end, "title", phrase, sent(n.start), country=raw[j][2][0].country, **common,
+                           extra={"group": m.start, "phrase": (m.start, end)}))
+    return out
 
 
 def _gap_ok(tokens: list[Token], a: int, b: int) -> bool:
@@ -321,15 +378,43 @@ def _resolve_titles(mentions: list[Mention], db: ActorDB, doc_date: date | None)
     named = frozenset(m.actor.id for m in mentions if m.actor is not None)
     memo: dict[tuple, tuple] = {}
     for m in mentions:
-        if m.kind == "title" and m.role not in ("counterpart", "ambassador", "special_envoy"):
+        if m.kind == "title" and m.role not in UNRESOLVED_ROLES:
             k = (m.role, m.country, m.org)
             if k not in memo:
                 memo[k] = db.resolve_title(m.role, m.country, doc_date, m.org, named)
             actor, why = memo[k]
             m.actor, m.why = actor, why
-            m.key = actor.id if actor else "title:" + fold(m.text).replace(" ", "_")
+            m.key = actor.id if actor else _title_key(m)
         elif m.kind == "title":
-            m.key = "title:" + fold(m.text).replace(" ", "_")
+            m.key = _title_key(m)
+
+
+def _title_key(m: Mention) -> str:
+    """One unnamed office holder per office: "سفیر جدید عراق" and "the Iraqi ambassador" alike."""
+    if m.country or m.org:
+        return f"title:{m.role}:{m.country or ''}:{m.org or ''}"
+    return "title:" + fold(m.text).replace(" ", "_")
+
+
+def _titles_of_named_people(mentions: list[Mention]) -> None:
+    """An office the article gives a named person ("«علیرضا یوسفی» سفیر جدید ایران", "Ali Rezaei,
+    Iran's ambassador") is that person wherever the title stands alone ("سفیر ایران در این دیدار
+    گفت"), when the article names one such person only."""
+    holders: dict[tuple, set[str]] = {}
+    first: dict[tuple, Mention] = {}
+    for p in mentions:
+        tr = p.extra.get("title_role")
+        if p.kind == "person" and tr is not None and tr[1]:
+            holders.setdefault(tr[:2], set()).add(p.identity or p.text)
+            first.setdefault(tr[:2], p)
+    for m in mentions:
+        k = (m.role, m.country)
+        if m.kind == "title" and m.actor is None and m.country and not m.extra.get("group") \
+                and len(holders.get(k, ())) == 1:
+            p = first[k]
+            m.actor, m.key = p.actor, p.identity or m.key
+            m.extra["named"] = p.text
+            m.why = "the article gives this office to " + p.text
 
 
 def _corefer_unknowns(mentions: list[Mention]) -> None:
@@ -347,10 +432,36 @@ def _corefer_unknowns(mentions: list[Mention]) -> None:
             seen.append((toks, m.key))
 
 
+@cache
+def _role_labels() -> dict[str, Any]:
+    return json.loads(resources.files("extractors").joinpath("data", "roles.json").read_text(encoding="utf-8"))
+
+
+def unnamed_label(m: Mention, host: str | None = None) -> str | None:
+    """A name for an office holder the text does not name, from ``data/roles.json``: "Ambassador of
+    Iraq to Iran (unnamed)" (``host``: the country of the people he met), "Belarus officials
+    (unnamed)"; representatives of a country stand for it ("United States"). None without a country."""
+    if m.kind != "title" or m.actor is not None or not m.country or not m.role or "named" in m.extra:
+        return None
+    place = load_gazetteer().country(m.country)
+    if place is None:
+        return None
+    data = _role_labels()
+    if m.role in data["country_itself"]:
+        return place.name
+    host_place = load_gazetteer().country(host) if host and host != m.country else None
+    if host_place is not None and m.role in data["hosted"]:
+        return data["hosted"][m.role].format(country=place.name, host=host_place.name) + data["suffix"]
+    if m.role in data["labels"]:
+        return data["labels"][m.role].format(country=place.name) + data["suffix"]
+    return None
+
+
 def display_name(m: Mention) -> str | None:
-    """Canonical English name when resolved; else the surface text for people, None for pronouns."""
+    """Canonical English name when resolved; the surface text for unknown people; a label for an
+    unnamed office holder of a known country; None for pronouns and bare titles."""
     if m.actor is not None:
         return m.actor.name
     if m.kind in ("person", "org"):
         return m.text
-    return None
+    return m.extra.get("named") or unnamed_label(m)

@@ -7,7 +7,7 @@ from typing import Any
 
 from .claims import Claim
 from .meetings import Meeting, codes
-from .mentions import Mention, display_name
+from .mentions import Mention, display_name, unnamed_label
 from .view import View
 
 SCHEMA = "attache/1"
@@ -22,10 +22,11 @@ def _span(view: View, s: int, e: int) -> tuple[list[int], str]:
     return [os_, oe], view.original[os_:oe]
 
 
-def person(view: View, m: Mention, role: str | None = None) -> dict[str, Any]:
-    span, text = _span(view, m.start, m.end)
+def person(view: View, m: Mention, role: str | None = None, host: str | None = None) -> dict[str, Any]:
+    """A participant or speaker; ``host``: the country of the people an unnamed envoy met."""
+    span, text = _span(view, *m.extra.get("phrase", (m.start, m.end)))
     out: dict[str, Any] = {
-        "name": display_name(m),
+        "name": (unnamed_label(m, host) if host else None) or display_name(m),
         "text": text,
         "span": span,
     }
@@ -43,6 +44,20 @@ def person(view: View, m: Mention, role: str | None = None) -> dict[str, Any]:
     return out
 
 
+def _country(m: Mention) -> str | None:
+    if m.actor is not None:
+        return m.actor.country
+    return m.country or (m.extra["title_role"][1] if "title_role" in m.extra else None)
+
+
+def _host(p: Mention, parties: list[Mention]) -> str | None:
+    """The country an unnamed office holder ``p`` met people of: that of the first other party
+    from another country ("سفیر جدید عراق" meeting Iran's foreign minister: Iran)."""
+    if p.actor is not None or p.kind != "title":
+        return None
+    return next((c for q in parties if q is not p and (c := _country(q)) and c != p.country), None)
+
+
 def _sentence(view: View, si: int, rule: str) -> dict[str, Any]:
     s, e = view.sentences[si]
     span, text = _span(view, s, e)
@@ -50,7 +65,7 @@ def _sentence(view: View, si: int, rule: str) -> dict[str, Any]:
 
 
 def meeting_record(doc: dict[str, Any], view: View, m: Meeting, n: int) -> dict[str, Any]:
-    parts = [person(view, p, m.roles.get(id(p), "party")) for p in m.parties]
+    parts = [person(view, p, m.roles.get(id(p), "party"), _host(p, m.parties)) for p in m.parties]
     seen = {p["key"] for p in parts}
     for a in m.attendees:
         rec = person(view, a, "attendee")

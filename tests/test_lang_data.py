@@ -46,3 +46,18 @@ def test_venues_point_to_known_cities(lang: str) -> None:
     for row in venues:
         place = gaz.by_id(row["place"])
         assert place is not None and place.kind == "city", row["id"]
+
+
+def test_every_title_role_is_an_office_or_a_group_role_and_has_a_label() -> None:
+    from extractors.actors import ROLES
+    from extractors.mentions import UNRESOLVED_ROLES, _role_labels
+
+    data = _role_labels()
+    labelled = set(data["labels"]) | set(data["country_itself"])
+    for lang in LANGS:
+        for where, row in _rows(lang):
+            if where != "titles.jsonl" or row["role"] == "counterpart":
+                continue
+            assert row["role"] in ROLES | UNRESOLVED_ROLES, row["id"]
+            assert row["role"] in labelled or row.get("org"), f"{row['id']}: no English label for {row['role']}"
+    assert all("{country}" in v for v in data["labels"].values())
