@@ -21,7 +21,7 @@ from .dates import DateExpr
 from .lang import load_json
 from .lexicon import Trie
 from .mentions import Lexicons, Mention
-from .normalize import match_keys
+from .normalize import fold, match_keys
 from .view import View
 
 _BOUNDARY = set(".،,؛;:!?؟\n«»“”\"()")
@@ -93,7 +93,8 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
     clitics = lang == "ar"
     # a bare role word ("the president", "وزير الخارجية") with no country and no holder is nobody in particular
     people = [m for m in mentions if m.is_person and m.role not in ("counterpart",)
-              and not (m.kind == "title" and m.actor is None and m.country is None)]
+              and not (m.kind == "title" and m.actor is None and m.country is None
+                       and not m.extra.get("placeholder"))]
     meetings: list[Meeting] = []
     by_sent: dict[int, list[Mention]] = {}
     for p in people:
@@ -107,10 +108,14 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         t0 = trig[0]
         sent_people = by_sent.get(si, [])
         # "the spokesman said that the minister received X": the meeting is the reported one
+        # a person named as part of the trigger ("رونوشت استوارنامه" read as a name), or as the one
+        # whose tomb, memorial or museum was visited, is nobody met
+        sent_people = [p for p in sent_people if not any(t.start <= p.start < t.end for t in trig)
+                       and not _object_not_met(view, p, s, data)]
         said = next((c for c in claims or [] if c.start <= t0.start < c.end), None)
         if said is not None:
             sent_people = [m for m in sent_people if said.start <= m.start < said.end]
-        attendees = _attendees(view, s, e, sent_people, clitics)
+        attendees = _attendees(view, s, e, sent_people, clitics, data)
         parties = [m for m in sent_people if m not in attendees]
         parties = _dedupe(parties)
         if said is not None and len(parties) == 1 and said.speaker is not None and not said.direct and \
@@ -138,8 +143,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                 parties = [subj, *parties]
         if len(parties) < 2:
             continue
-        subject, others = parties[0], parties[1:]
-        for other in others:
+        for subject, other in _pairs(parties):
             m = Meeting(kind, status, rule, si, [subject, other], list(attendees), evidence_sents=[si])
             host_subject = any(p.get("roles") == "host_subject" for p in t0.payloads)
             _roles(view, m, host_subject, s, e, clitics)
@@ -217,6 +221,18 @@ def _between(view: View, trig, parties: list[Mention], e: int, data) -> list[Men
     return found if len(found) >= 2 else []
 
 
+def _pairs(parties: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """Who met whom: the subject with each counterpart (meetings listed together are split per
+    counterpart); a group as subject ("the ambassadors of Iraq, Benin and Sri Lanka presented
+    their credentials to X") gives each member with each party outside the group."""
+    group = parties[0].extra.get("group")
+    if group is not None:
+        members = [p for p in parties if p.extra.get("group") == group]
+        rest = [p for p in parties if p.extra.get("group") != group]
+        return [(a, b) for a in members for b in rest]
+    return [(parties[0], other) for other in parties[1:]]
+
+
 def _reports_own_act(view: View, said) -> bool:
     """'قال أوباما إنه أجرى اتصالا', 'he said he met': the reported subject is the speaker himself."""
     before = view.text[max(0, said.start - 6):said.start].split()
@@ -240,7 +256,15 @@ def _dedupe(parties: list[Mention]) -> list[Mention]:
     return out
 
 
-def _attendees(view: View, s: int, e: int, people: list[Mention], clitics: bool) -> list[Mention]:
+def _object_not_met(view: View, p: Mention, s: int, data) -> bool:
+    """'زار ضريح والده حيدر علييف', "laid a wreath at the tomb of X": X was not met."""
+    words = {fold(w) for w in data.get("not_a_person_met", [])}
+    lead = p.title_span[0] if p.title_span else p.start
+    before = [fold(w) for w in view.text[max(s, lead - 40):lead].split()][-3:]
+    return any(w in words or (view.lang == "ar" and w[:1] in "وب" and w[1:] in words) for w in before)
+
+
+def _attendees(view: View, s: int, e: int, people: list[Mention], clitics: bool, data) -> list[Mention]:
     out: list[Mention] = []
     for m in _scan(view, "attendees", s, e, clitics):
         row = m.payloads[0]
@@ -252,6 +276,9 @@ def _attendees(view: View, s: int, e: int, people: list[Mention], clitics: bool)
             # the first person after the marker, and others only when joined to it by "و"/"and"/","
             hi = min(_clause_end(view.text, m.end, e), m.end + 200)
             after = [p for p in people if m.end <= p.start < hi]
+            # "با حضور در وزارت خارجه با ظریف خداحافظی کرد": "presence" at a place, then a new phrase
+            if after and _new_phrase(view, m.end, after[0], data):
+                after = []
             if after:
                 chain = [after[0]]
                 for p in after[1:]:
@@ -260,7 +287,17 @@ def _attendees(view: View, s: int, e: int, people: list[Mention], clitics: bool)
                         break
                     chain.append(p)
                 out += chain
+    groups = {p.extra["group"] for p in out if p.extra.get("group") is not None}
+    out += [p for p in people if p.extra.get("group") in groups and p not in out]
     return out
+
+
+def _new_phrase(view: View, start: int, p: Mention, data) -> bool:
+    """More than four words, or a preposition, between an attendance marker and the person."""
+    lead = min(p.start, p.title_span[0]) if p.title_span else p.start
+    gap = [fold(w) for w in view.text[start:lead].split()]
+    preps = {fold(w) for w in data.get("phrase_preps", [])}
+    return len(gap) > 4 or any(w in preps for w in gap)
 
 
 def _is_planned(view: View, planned, trig, parties) -> bool:
@@ -335,9 +372,11 @@ def _roles(view: View, m: Meeting, host_subject: bool, s: int, e: int, clitics: 
 def _location(view: View, m: Meeting, mentions: list[Mention], lex: Lexicons, s: int, e: int, data,
               claims: list) -> None:
     preps = {p for p in data["location_preps"]}
-    # a place inside what someone said ("I have travelled to Iran") is not where they met
+    # a place inside what someone said ("I have travelled to Iran") is not where they met, unless
+    # the meeting itself is what was said ("the spokesman said that the minister met … in Doha")
+    told = [c for c in claims if not any(c.start <= p.start < c.end for p in m.parties)]
     places = [x for x in mentions if x.kind == "place" and s <= x.start < e and x.place is not None
-              and not any(c.start <= x.start < c.end for c in claims)]
+              and not any(c.start <= x.start < c.end for c in told)]
     heads = set(data.get("location_heads", []))
     for p in places:
         before = view.text[max(s, p.start - 12):p.start].split()
@@ -363,6 +402,17 @@ def _location(view: View, m: Meeting, mentions: list[Mention], lex: Lexicons, s:
 
 
 def _augment(target: Meeting, parties: list[Mention], attendees: list[Mention], si: int) -> None:
+    """A sentence about a meeting already reported adds its attendees; the countries it lists
+    fill a group the meeting named without them ("ambassadors of several countries")."""
+    holder = next((p for p in target.parties if p.extra.get("placeholder")), None)
+    members = [p for p in (*attendees, *parties) if p.extra.get("group") is not None and p.country]
+    if holder is not None and members:
+        k = target.parties.index(holder)
+        role = target.roles.pop(id(holder), "party")
+        target.parties[k:k + 1] = members
+        for p in members:
+            target.roles[id(p)] = role
+        attendees = [a for a in attendees if a not in members]
     have = {a.identity for a in target.attendees} | target.identities()
     for a in attendees:
         if a.identity not in have:

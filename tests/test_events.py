@@ -259,3 +259,94 @@ def test_en_who_is_visiting_makes_a_guest(extractor):
     roles = {p["name"]: p["role"] for p in m["participants"]}
     assert roles["Sergey Lavrov"] == "guest" and roles["Faisal bin Farhan Al Saud"] == "host"
     assert m["location"]["name"] == "Riyadh" and m["location"]["basis"] == "inferred"
+
+
+# -- groups, unnamed office holders, farewells ------------------------------------------------
+def test_fa_plural_ambassadors_of_listed_countries_each_meet_the_minister(extractor):
+    text = ("سفیران جدید کشورهای مالزی، کنیا و شیلی صبح امروز (سه‌شنبه) رونوشت استوارنامه‌هایشان را به "
+            "وزیر امور خارجه کشورمان تقدیم کردند.")
+    ms = meetings(run(extractor, text, "2019-05-07"))
+    assert sorted(tuple(sorted(names(m))) for m in ms) == [
+        ("Ambassador of Chile to Iran (unnamed)", "Mohammad Javad Zarif"),
+        ("Ambassador of Kenya to Iran (unnamed)", "Mohammad Javad Zarif"),
+        ("Ambassador of Malaysia to Iran (unnamed)", "Mohammad Javad Zarif"),
+    ]
+    assert {m["date"]["value"] for m in ms} == {"2019-05-07"}
+    amb = next(p for p in ms[0]["participants"] if p["actor"] is None)
+    assert amb["text"] == "سفیران جدید کشورهای مالزی، کنیا و شیلی" and amb["country"] == "MY"
+    assert text[slice(*amb["span"])] == amb["text"]
+
+
+def test_en_plural_ambassadors_and_a_later_sentence_about_one_of_them_are_one_meeting(extractor):
+    text = ("The new ambassadors of Ghana, Peru and Nepal presented copies of their credentials to Iranian "
+            "Foreign Minister Mohammad Javad Zarif on Tuesday. Zarif later met the ambassador of Peru again.")
+    ms = meetings(run(extractor, text, "2019-05-07"))
+    assert len(ms) == 3
+    peru = next(m for m in ms if "Ambassador of Peru to Iran (unnamed)" in names(m))
+    assert peru["date"]["value"] == "2019-05-07"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fa", "امیرخان متقی روز دوشنبه در کابل با سفرای کشورهای مختلف دیدار کرد. در این نشست نمایندگان چین، "
+           "روسیه و پاکستان حضور داشتند."),
+    ("en", "Amir Khan Muttaqi met ambassadors of several countries in Kabul on Monday. Representatives of "
+           "China, Russia and Pakistan took part in the meeting."),
+])
+def test_countries_named_later_fill_a_group_met_without_them(extractor, lang, text):
+    (m,) = meetings(run(extractor, text, "2023-05-09"))
+    assert names(m) == {"Amir Khan Muttaqi", "China", "Russia", "Pakistan"}
+    assert m["location"]["name"] == "Kabul" and m["date"]["value"] == "2023-05-08"
+
+
+def test_a_bare_plural_title_is_nobody(extractor):
+    recs = run(extractor, "Sergey Lavrov met officials in Moscow on Monday.", "2023-05-09")
+    assert not meetings(recs)
+
+
+def test_fa_a_title_the_article_gave_a_named_person_is_that_person(extractor):
+    text = ("«علی رضایی» سفیر جدید ایران در سوئد روز دوشنبه استوارنامه خود را به پادشاه سوئد تقدیم کرد. "
+            "سفیر ایران در این دیدار گفت: روابط دو کشور رو به گسترش است و باید تقویت شود.")
+    recs = run(extractor, text, "2023-05-09")
+    (m,) = meetings(recs)
+    assert names(m) == {"علی رضایی", "Carl XVI Gustaf"}
+    (c,) = claims(recs)
+    assert c["speaker"]["name"] == "علی رضایی" and c["speaker"]["text"] == "سفیر ایران"
+
+
+def test_ar_undated_title_is_the_latest_holder_named_and_a_tomb_is_not_a_meeting(extractor):
+    text = ("زار إلهام علييف ضريح والده حيدر علييف في باكو. وقال رئيس جمهورية أذربيجان إن بلاده ماضية في "
+            "طريق التنمية والازدهار.")
+    recs = run(extractor, text)
+    assert not meetings(recs)
+    (c,) = claims(recs)
+    assert c["speaker"]["name"] == "Ilham Aliyev" and c["speaker"]["resolution"] == "title"
+
+
+@pytest.mark.parametrize("lang,text,who", [
+    ("en", "Japan's outgoing ambassador Kenji Suzuki paid a farewell call on Turkish Foreign Minister Hakan "
+           "Fidan on Monday.", {"Kenji Suzuki", "Hakan Fidan"}),
+    ("fa", "سفیر ژاپن امروز با حضور در وزارت امور خارجه با حسین امیرعبداللهیان وزیر امور خارجه خداحافظی کرد.",
+     {"Ambassador of Japan to Iran (unnamed)", "Hossein Amir-Abdollahian"}),
+])
+def test_a_farewell_call_is_a_meeting_and_presence_at_a_place_is_no_attendance(extractor, lang, text, who):
+    (m,) = meetings(run(extractor, text, "2023-10-10"))
+    assert names(m) == who and names(m, "attendee") == set()
+    assert m["evidence"]["rule"] == f"{lang}.meet.farewell"
+
+
+def test_fa_a_meeting_scheduled_for_someone_is_planned(extractor):
+    text = "به گفته وی چندین دیدار دیگر برای رئیس جمهور روسیه تنظیم شده که از جمله دیدار با مقامات بلاروس است."
+    recs = run(extractor, text, "2023-10-10")
+    assert not meetings(recs)
+    (m,) = meetings(recs, "planned")
+    assert names(m) == {"Vladimir Putin", "Belarus officials (unnamed)"}
+
+
+@pytest.mark.parametrize("lang,text,place", [
+    ("fa", "سخنگوی وزارت امور خارجه گفت که حسین امیرعبداللهیان در دوحه با هاکان فیدان دیدار کرده است.", "Doha"),
+    ("en", "The spokesman said that Fuad Hussein had met Ayman Safadi in Amman on Sunday.", "Amman"),
+])
+def test_the_place_of_a_reported_meeting_is_inside_the_report(extractor, lang, text, place):
+    (m,) = meetings(run(extractor, text, "2023-03-06"))
+    assert m["location"]["name"] == place and m["location"]["basis"] == "explicit"
+
