@@ -171,7 +171,7 @@ class ActorDB:
         ctx = [h for h in ever if h.id in set(context)]
         if len(ctx) == 1:
             return ctx[0], f"held {role} of {country or org} and is named in the text"
-        if len(ctx) > 1 and d is None:
+        if len(ctx) > 1 and d is None and (country or org):
             # "Ilham Aliyev … his father Heydar Aliyev … the President of Azerbaijan said": news is
             # about the present, so the undated title is the holder named in the text who took office last
             def took_office(a: Actor) -> date:

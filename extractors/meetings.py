@@ -113,6 +113,15 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         sent_people = [p for p in sent_people if not any(t.start <= p.start < t.end for t in trig)
                        and not _object_not_met(view, p, s, data)]
         said = next((c for c in claims or [] if c.start <= t0.start < c.end), None)
+        if said is None:
+            # a headline run into the lead ("… يتلقى اتصالين\nصرح المتحدث بأن الوزير تلقى اتصالين من …"):
+            # when only the reporter is named outside the report, the meeting is the reported one
+            inner = next((c for c in claims or [] if s <= c.start < e and c.speaker is not None
+                          and any(c.start <= t.start < c.end for t in trig)), None)
+            if inner is not None and all(inner.start <= p.start < inner.end or p.identity == inner.speaker.identity
+                                         for p in sent_people):
+                said = inner
+                t0 = next(t for t in trig if inner.start <= t.start < inner.end)
         if said is not None:
             sent_people = [m for m in sent_people if said.start <= m.start < said.end]
         attendees = _attendees(view, s, e, sent_people, clitics, data)

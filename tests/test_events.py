@@ -350,3 +350,15 @@ def test_the_place_of_a_reported_meeting_is_inside_the_report(extractor, lang, t
     (m,) = meetings(run(extractor, text, "2023-03-06"))
     assert m["location"]["name"] == place and m["location"]["basis"] == "explicit"
 
+
+def test_ar_two_calls_reported_by_a_spokesman_under_a_headline(extractor):
+    """A headline run into the lead, a dual ("اتصالين هاتفيين"): the spokesman reports two calls
+    and is in none of them."""
+    text = ("وزير الخارجية يتلقى اتصالين هاتفيين من نظيريه\nصرح المتحدث الرسمي باسم وزارة الخارجية أحمد أبو زيد "
+            "بأن وزير الخارجية سامح شكري تلقى اليوم الأحد اتصالين هاتفيين من نظيريه الأردني أيمن الصفدي "
+            "والعراقي فؤاد حسين.")
+    ms = meetings(run(extractor, text, "2021-03-07"))
+    assert sorted(tuple(sorted(names(m))) for m in ms) == [("Ayman Safadi", "Sameh Shoukry"),
+                                                           ("Fuad Hussein", "Sameh Shoukry")]
+    assert {m["kind"] for m in ms} == {"phone_call"} and {m["date"]["value"] for m in ms} == {"2021-03-07"}
+

@@ -151,3 +151,18 @@ def test_a_user_actors_file_with_an_unknown_role_is_refused(tmp_path) -> None:
                              "offices": [{"role": "presidnt", "country": "FR", "from": "2010-01-01"}]}) + "\n")
     with pytest.raises(DataError, match="unknown office role 'presidnt'"):
         load_actors(str(f))
+
+
+def _title_identity(text: str, lang: str) -> list[str | None]:
+    view = build_view(text, lang)
+    return [m.actor.name if m.actor else None for m in build_mentions(view, [], None, lexicons(lang))
+            if m.kind == "title"]
+
+
+def test_an_undated_title_is_the_latest_of_the_holders_the_text_names() -> None:
+    # both presidents of Azerbaijan are named; the undated title is the one in office last
+    text = "Heydar Aliyev and Ilham Aliyev. The President of Azerbaijan said nothing."
+    assert _title_identity(text, "en") == ["Ilham Aliyev"]
+    # a title of no country names no one, however many foreign ministers the text names
+    text = "Mohammad Javad Zarif and Sergey Lavrov. The foreign minister said nothing."
+    assert _title_identity(text, "en") in ([], [None])
