@@ -152,8 +152,8 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                 parties = [subj, *parties]
         if len(parties) < 2:
             continue
-        for subject, other in _pairs(parties):
-            m = Meeting(kind, status, rule, si, [subject, other], list(attendees), evidence_sents=[si])
+        for group in _pairs(parties):
+            m = Meeting(kind, status, rule, si, list(group), list(attendees), evidence_sents=[si])
             host_subject = any(p.get("roles") == "host_subject" for p in t0.payloads)
             _roles(view, m, host_subject, s, e, clitics)
             in_sent = [d for d in dates if s <= d.start < e]
@@ -230,14 +230,17 @@ def _between(view: View, trig, parties: list[Mention], e: int, data) -> list[Men
     return found if len(found) >= 2 else []
 
 
-def _pairs(parties: list[Mention]) -> list[tuple[Mention, Mention]]:
+def _pairs(parties: list[Mention]) -> list[tuple[Mention, ...]]:
     """Who met whom: the subject with each counterpart (meetings listed together are split per
     counterpart); a group as subject ("the ambassadors of Iraq, Benin and Sri Lanka presented
-    their credentials to X") gives each member with each party outside the group."""
+    their credentials to X") gives each member with each party outside the group, and a group
+    alone ("the foreign ministers of Iran, Turkey and Russia met") one meeting of all its members."""
     group = parties[0].extra.get("group")
     if group is not None:
         members = [p for p in parties if p.extra.get("group") == group]
         rest = [p for p in parties if p.extra.get("group") != group]
+        if not rest:
+            return [tuple(members)] if len(members) > 1 else []
         return [(a, b) for a in members for b in rest]
     return [(parties[0], other) for other in parties[1:]]
 
@@ -352,7 +355,7 @@ def _implicit_subject(view: View, mentions: list[Mention], only: Mention, s: int
 
 
 def _roles(view: View, m: Meeting, host_subject: bool, s: int, e: int, clitics: bool) -> None:
-    subject, other = m.parties
+    subject, other = m.parties[:2]
     for a in m.attendees:
         m.roles[id(a)] = "attendee"
     guests = set()
@@ -369,7 +372,9 @@ def _roles(view: View, m: Meeting, host_subject: bool, s: int, e: int, clitics: 
         if nxt:
             guests.add(id(min(nxt, key=lambda p: p.start)))
     if host_subject:
-        m.roles[id(subject)], m.roles[id(other)] = "host", "guest"
+        for p in m.parties:
+            m.roles[id(p)] = "guest"
+        m.roles[id(subject)] = "host"
     elif guests:
         for p in m.parties:
             m.roles[id(p)] = "guest" if id(p) in guests else "host"
@@ -491,8 +496,8 @@ def _infer_locations(view: View, meetings: list[Meeting], mentions: list[Mention
                      clitics: bool) -> None:
     """Places no sentence states for a held, in-person meeting, most specific evidence first:
     a fixed venue named with it ("on the sidelines of the UN General Assembly"), the place of the
-    meeting just before on the same leg of a tour, the dateline; then a country narrowed to the
-    one city of that country the article names."""
+    meeting just before on the same leg of a tour, the dateline where one side is at home; then a
+    country narrowed to its capital when that is the one city of the country the article names."""
     in_person = [m for m in meetings if m.status == "happened" and m.kind != "phone_call"]
     for m in in_person:
         if m.location is None:
@@ -500,17 +505,45 @@ def _infer_locations(view: View, meetings: list[Meeting], mentions: list[Mention
     for m in in_person:
         if m.location is None:
             m.location = _same_leg(m, meetings)
+    for m in in_person:
+        if m.location is None:
+            m.location = _posting(m, lex)
     line = _dateline(view, mentions, lex, clitics)
     for m in in_person:
-        if m.location is None and line is not None:
+        if m.location is None and line is not None and _at_home(m, line):
             m.location = line
     for m in in_person:
         if m.location is not None and m.location.place.kind == "country":
             cities = {x.place.id: x for x in mentions if x.kind == "place" and x.place is not None
                       and x.place.kind == "city" and x.place.country == m.location.place.country}
-            if len(cities) == 1:
-                (x,) = cities.values()
+            capital = lex.places.capital(m.location.place.country)
+            if len(cities) == 1 and capital is not None and capital.id in cities:
+                x = cities[capital.id]
                 m.location = Where(x.place, "inferred", x, "loc.city_of_country")
+
+
+def _posting(m: Meeting, lex: Lexicons) -> Where | None:
+    """An envoy posted to a country meets that country's people there: "سفیر ایران در نروژ … به
+    پادشاه این کشور" took place in Norway (the capital narrowing may go further)."""
+    for p in m.parties:
+        to = p.extra.get("posted_to")
+        if to and any(q is not p and (q.actor.country if q.actor is not None else q.country) == to
+                      for q in m.parties):
+            place = lex.places.country(to)
+            if place is not None:
+                return Where(place, "inferred", None, "loc.posting")
+    return None
+
+
+def _at_home(m: Meeting, line: Where) -> bool:
+    """A dateline places a meeting only where one side is at home: a party from the dateline's
+    country who is not its envoy abroad ("TEHRAN (IRNA) - Iran's ambassador in Moscow met …" is
+    not in Tehran); a venue dateline ("UNITED NATIONS") places any meeting."""
+    if line.rule != "loc.dateline":
+        return True
+    return any((p.actor.country if p.actor is not None else p.country) == line.place.country
+               and p.role != "ambassador" and (p.extra.get("title_role") or ("",))[0] != "ambassador"
+               for p in m.parties)
 
 
 def _venue(view: View, m: Meeting, lex: Lexicons, clitics: bool) -> Where | None:

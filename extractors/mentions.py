@@ -150,6 +150,8 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
         if idx in used:
             continue
         text = view.text[m.start:m.end]
+        if kind == "short" and _inside_longer_name(view, m, idx, raw, entities):
+            continue  # "Kazem Jalali" is not the Jalali of the dictionary: NER keeps the whole name
         if kind in ("actor", "short"):
             actor = lex.actors.choose(vals, doc_date, full_ids)
             if kind == "short" and actor is not None and not (
@@ -192,6 +194,7 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
     _add_ner_people(mentions, entities, view, sent)
     _add_ner_orgs(mentions, entities, view, sent)
     mentions.sort(key=lambda x: (x.start, -x.end))
+    _postings(mentions, view)
     _apposition(mentions, view)
     _resolve_titles(mentions, lex.actors, doc_date)
     _corefer_unknowns(mentions)
@@ -246,6 +249,20 @@ def _group(view: View, idx: int, raw, used: set[int], row: dict, sent) -> list[M
         out.append(Mention(n.start, n.end, "title", phrase, sent(n.start), country=raw[j][2][0].country, **common,
                            extra={"group": m.start, "phrase": (m.start, end)}))
     return out
+
+
+def _inside_longer_name(view: View, m, idx: int, raw, entities: Sequence[Entity]) -> bool:
+    """A dictionary surname that NER sees as the end of a longer name whose other words are no
+    title, honorific or dictionary entry: a first name the dictionary does not pair with it."""
+    for e in entities:
+        if e.type != "PER" or not (e.start < m.start < e.end):
+            continue
+        covered = [r[0] for r in raw[max(0, idx - 4):idx] if r[0].end > e.start]
+        lead = view.text[e.start:m.start]
+        for r in covered:
+            lead = lead.replace(view.text[r.start:r.end], " ")
+        return any(w.isalpha() for w in lead.split())
+    return False
 
 
 def _gap_ok(tokens: list[Token], a: int, b: int) -> bool:
@@ -325,6 +342,29 @@ def _strip_clitic(view: View, start: int, end: int) -> tuple[int, str]:
     return start, view.text[start:end]
 
 
+_ENVOYS = frozenset({"ambassador", "special_envoy"})
+
+
+def _postings(mentions: list[Mention], view: View) -> None:
+    """"Iran's ambassador to Russia", "سفير إيران لدى روسيا", "سفیر ایران در نروژ": the place an
+    envoy is posted to belongs to his title (``extra["posted_to"]``); it is not where anyone met."""
+    preps = {fold(w) for w in load_json(view.lang, "pronouns.json").get("posting_preps", [])}
+    drop: set[int] = set()
+    for i, m in enumerate(mentions):
+        if m.kind != "title" or m.role not in _ENVOYS or m.extra.get("group") is not None:
+            continue
+        nxt = next((k for k in range(i + 1, min(i + 3, len(mentions))) if mentions[k].start >= m.end), None)
+        if nxt is None:
+            continue
+        p = mentions[nxt]
+        if p.kind == "place" and p.place is not None and fold(view.text[m.end:p.start]) in preps \
+                and p.country != m.country:
+            m.extra["posted_to"] = p.country
+            m.end, m.text = p.end, view.text[m.start:p.end]
+            drop.add(nxt)
+    mentions[:] = [m for k, m in enumerate(mentions) if k not in drop]
+
+
 def _apposition(mentions: list[Mention], view: View) -> None:
     """A title next to a name describes that person: keep the name, remember the title.
 
@@ -362,6 +402,8 @@ def _apposition(mentions: list[Mention], view: View) -> None:
             if ok and "\n" not in between:
                 if p.actor is None and m.role and m.role != "counterpart":
                     p.extra["title_role"] = (m.role, m.country, m.org)
+                if "posted_to" in m.extra:
+                    p.extra["posted_to"] = m.extra["posted_to"]
                 p.title_span = (m.start, m.end)
                 p.extra["title_rule"] = m.rule
                 if m.role == "counterpart":
@@ -414,6 +456,8 @@ def _titles_of_named_people(mentions: list[Mention]) -> None:
             p = first[k]
             m.actor, m.key = p.actor, p.identity or m.key
             m.extra["named"] = p.text
+            if "posted_to" in p.extra:
+                m.extra.setdefault("posted_to", p.extra["posted_to"])
             m.why = "the article gives this office to " + p.text
 
 
@@ -449,6 +493,7 @@ def unnamed_label(m: Mention, host: str | None = None) -> str | None:
     data = _role_labels()
     if m.role in data["country_itself"]:
         return place.name
+    host = m.extra.get("posted_to") or host
     host_place = load_gazetteer().country(host) if host and host != m.country else None
     if host_place is not None and m.role in data["hosted"]:
         return data["hosted"][m.role].format(country=place.name, host=host_place.name) + data["suffix"]

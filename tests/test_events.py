@@ -139,7 +139,7 @@ def test_en_next_meeting_on_the_same_leg_shares_its_place_only_with_the_host_cou
     assert [_where(m) for m in meetings(other)][1] is None
 
 
-def test_en_a_country_narrows_to_the_one_city_of_it_the_article_names(extractor):
+def test_en_a_country_narrows_to_its_capital_when_that_is_the_one_city_of_it_the_article_names(extractor):
     text = ("Iran's new ambassador Ali Rezaei presented his credentials to King Carl XVI Gustaf in Sweden on "
             "Monday. Rezaei previously served in Copenhagen and now heads the embassy in Stockholm.")
     (m,) = meetings(run(extractor, text, "2023-03-06"))
@@ -147,6 +147,30 @@ def test_en_a_country_narrows_to_the_one_city_of_it_the_article_names(extractor)
     two = text.replace("Copenhagen", "Gothenburg")  # two Swedish cities: no narrowing
     (m2,) = meetings(run(extractor, two, "2023-03-06"))
     assert _where(m2) == ("Sweden", "explicit", "en.loc.prep")
+    other = text.replace("Stockholm", "Malmo")  # the one Swedish city is not the capital
+    (m3,) = meetings(run(extractor, other, "2023-03-06"))
+    assert _where(m3) == ("Sweden", "explicit", "en.loc.prep")
+
+
+def test_en_a_dateline_does_not_place_a_meeting_of_its_countrys_envoy_abroad(extractor):
+    text = ("TEHRAN, May 8 (Agency) - Iran's ambassador to Russia Kazem Jalali met Russian Deputy Foreign "
+            "Minister Sergei Ryabkov on Monday.")
+    (m,) = meetings(run(extractor, text, "2023-05-09"))
+    assert names(m) == {"Kazem Jalali", "Sergei Ryabkov"}  # not the Syrian prime minister al-Jalali
+    assert m["location"] is None or m["location"]["name"] != "Tehran"
+
+
+def test_ar_an_unnamed_envoy_keeps_his_posting_in_the_label_and_it_is_no_meeting_place(extractor):
+    text = "التقى سفير إيران لدى الأردن اليوم وزير الخارجية الأردني أيمن الصفدي."
+    (m,) = meetings(run(extractor, text, "2023-05-09"))
+    assert names(m) == {"Ambassador of Iran to Jordan (unnamed)", "Ayman Safadi"}
+    assert _where(m) == ("Jordan", "inferred", "loc.posting")  # Amman is not named: no narrowing
+
+
+def test_en_a_group_with_no_one_outside_it_is_one_meeting_of_all(extractor):
+    (m,) = meetings(run(extractor, "The foreign ministers of Iran, Turkey and Russia met in Moscow on Monday.",
+                        "2023-05-09"))
+    assert names(m) == {"Hossein Amir-Abdollahian", "Mevlüt Çavuşoğlu", "Sergey Lavrov"}
 
 
 # -- Arabic ----------------------------------------------------------------------------------
