@@ -27,7 +27,7 @@ ROLES = frozenset({
     "crown_prince", "supreme_leader", "foreign_minister", "defense_minister", "interior_minister",
     "economy_minister", "oil_minister", "national_security_advisor", "snsc_secretary",
     "speaker_of_parliament", "chief_of_staff", "intelligence_chief", "chancellor", "secretary_general",
-    "high_representative", "director_general", "special_envoy", "ambassador",
+    "high_representative", "director_general", "special_envoy", "ambassador", "spokesperson",
 })
 # International organisations an office may belong to instead of a country.
 ORGS = frozenset({"UN", "EU", "NATO", "ARAB_LEAGUE", "GCC", "OIC", "IAEA", "AU", "OPEC", "SCO", "CIS"})

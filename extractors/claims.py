@@ -220,6 +220,9 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
             if 0 < close - j < 3000:
                 return (j + 1, close), True
         return (i + 1, nxt), True
+    # Persian "… افزود، X": a comma after a clause-final speech verb opens the claim as a colon would
+    if "comma" in takes and i < e and any(c in text[after:i] for c in "،,"):
+        return (i, nxt), False
     # a quotation right after the cue (English: said, “…”)
     if "quote" in takes and i < len(text) and text[i] in quotes:
         close = text.find(quotes[text[i]], i + 1)

@@ -105,7 +105,8 @@ def lexicons(lang: str, actors_file: str | None = None, places_file: str | None 
 
 
 # Offices no dictionary lists holders of: an unnamed one stays unnamed (see ``unnamed_label``).
-UNRESOLVED_ROLES = frozenset({"counterpart", "ambassador", "special_envoy", "representative", "officials"})
+UNRESOLVED_ROLES = frozenset({"counterpart", "ambassador", "special_envoy", "representative", "officials",
+                              "spokesperson"})
 
 _PRIORITY = {"actor": 0, "title": 1, "joint": 2, "place": 3, "demonym": 4, "short": 5, "pronoun": 6, "honorific": 7}
 
@@ -252,16 +253,17 @@ def _group(view: View, idx: int, raw, used: set[int], row: dict, sent) -> list[M
 
 
 def _inside_longer_name(view: View, m, idx: int, raw, entities: Sequence[Entity]) -> bool:
-    """A dictionary surname that NER sees as the end of a longer name whose other words are no
-    title, honorific or dictionary entry: a first name the dictionary does not pair with it."""
+    """A dictionary surname that NER sees inside a longer name whose other words are no title,
+    honorific or dictionary entry ("Kazem Jalali", "سعید خطیب‌زاده"): another person's name."""
     for e in entities:
-        if e.type != "PER" or not (e.start < m.start < e.end):
+        if e.type != "PER" or not (e.start <= m.start and m.end <= e.end) or (e.start, e.end) == (m.start, m.end):
             continue
-        covered = [r[0] for r in raw[max(0, idx - 4):idx] if r[0].end > e.start]
-        lead = view.text[e.start:m.start]
-        for r in covered:
-            lead = lead.replace(view.text[r.start:r.end], " ")
-        return any(w.isalpha() for w in lead.split())
+        rest = view.text[e.start:m.start] + " " + view.text[m.end:e.end]
+        for r in raw[max(0, idx - 4):idx + 5]:
+            if r[0] is not m and e.start <= r[0].start and r[0].end <= e.end:
+                rest = rest.replace(view.text[r[0].start:r[0].end], " ")
+        return any(sum(c.isalpha() for c in w) > 1 and all(c.isalpha() or c == "\u200c" for c in w)
+                   for w in rest.split())
     return False
 
 
@@ -402,6 +404,8 @@ def _apposition(mentions: list[Mention], view: View) -> None:
             if ok and "\n" not in between:
                 if p.actor is None and m.role and m.role != "counterpart":
                     p.extra["title_role"] = (m.role, m.country, m.org)
+                if m.role and m.role != "counterpart":
+                    p.extra["apposed_role"] = (m.role, m.country)
                 if "posted_to" in m.extra:
                     p.extra["posted_to"] = m.extra["posted_to"]
                 p.title_span = (m.start, m.end)
@@ -438,6 +442,10 @@ def _title_key(m: Mention) -> str:
     return "title:" + fold(m.text).replace(" ", "_")
 
 
+# Offices an article names without a country and usually gives to one person only
+_SPOKESPEOPLE = frozenset({"spokesperson"})
+
+
 def _titles_of_named_people(mentions: list[Mention]) -> None:
     """An office the article gives a named person ("«علیرضا یوسفی» سفیر جدید ایران", "Ali Rezaei,
     Iran's ambassador") is that person wherever the title stands alone ("سفیر ایران در این دیدار
@@ -445,14 +453,14 @@ def _titles_of_named_people(mentions: list[Mention]) -> None:
     holders: dict[tuple, set[str]] = {}
     first: dict[tuple, Mention] = {}
     for p in mentions:
-        tr = p.extra.get("title_role")
-        if p.kind == "person" and tr is not None and tr[1]:
-            holders.setdefault(tr[:2], set()).add(p.identity or p.text)
-            first.setdefault(tr[:2], p)
+        tr = p.extra.get("apposed_role")
+        if p.kind == "person" and tr is not None and (tr[1] or tr[0] in _SPOKESPEOPLE):
+            holders.setdefault(tr, set()).add(p.identity or p.text)
+            first.setdefault(tr, p)
     for m in mentions:
         k = (m.role, m.country)
-        if m.kind == "title" and m.actor is None and m.country and not m.extra.get("group") \
-                and len(holders.get(k, ())) == 1:
+        if m.kind == "title" and m.actor is None and (m.country or m.role in _SPOKESPEOPLE) \
+                and not m.extra.get("group") and len(holders.get(k, ())) == 1:
             p = first[k]
             m.actor, m.key = p.actor, p.identity or m.key
             m.extra["named"] = p.text

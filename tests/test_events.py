@@ -386,3 +386,18 @@ def test_ar_two_calls_reported_by_a_spokesman_under_a_headline(extractor):
                                                            ("Fuad Hussein", "Sameh Shoukry")]
     assert {m["kind"] for m in ms} == {"phone_call"} and {m["date"]["value"] for m in ms} == {"2021-03-07"}
 
+
+@pytest.mark.parametrize("lang,text,who", [
+    ("ar", "صرح المتحدث الرسمي باسم وزارة الخارجية السفير أحمد أبو زيد بأن الوزير سيزور عمان قريبا. "
+           "وأضاف المتحدث الرسمي أن المحادثات ستتناول التعاون الاقتصادي بين البلدين.", "أحمد أبو زيد"),
+    ("fa", "سعید خطیب‌زاده سخنگوی وزارت امور خارجه گفت: ایران به دنبال گسترش روابط با همسایگان است. "
+           "سخنگوی وزارت امور خارجه افزود، مذاکرات با جدیت ادامه خواهد یافت.", "سعید خطیب‌زاده"),
+    ("en", "Foreign Ministry spokesman Wang Wenbin said China valued the partnership. The spokesman added "
+           "that the talks would resume next month.", "Wang Wenbin"),
+])
+def test_the_spokesman_is_the_one_the_article_named(extractor, lang, text, who):
+    cs = claims(run(extractor, text, "2021-05-09"))
+    assert len(cs) == 2
+    assert [c["speaker"]["name"] for c in cs] == [who, who]
+    assert cs[1]["speaker"]["resolution"] == "title"
+
