@@ -44,3 +44,15 @@ def warn(msg: str, quiet: bool = False) -> None:
 def fail(msg: str, code: int) -> typer.Exit:
     error(msg)
     return typer.Exit(code)
+
+
+def unwrap(doc: str) -> str:
+    """Docstring paragraphs as single lines: Typer keeps source line breaks, the terminal should wrap."""
+    paragraphs = [" ".join(p.split()) for p in doc.strip().split("\n\n")]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def add_command(app: typer.Typer, name: str, func, example: str) -> None:
+    """Register ``func`` as ``name`` with its unwrapped docstring as help and a pasteable example last."""
+    app.command(name, help=unwrap(func.__doc__ or ""), epilog=f"Example: {example}")(func)
+

@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from cli.common import error
+from cli.common import add_command, error
 from extractors import evaluate as ev
 from extractors.errors import AttacheError
 
@@ -114,12 +114,6 @@ def eval_command(
         raise typer.Exit(1)
 
 
-def _unwrap(doc: str) -> str:
-    """Docstring paragraphs as single lines, so the help renderer wraps them to the terminal."""
-    paragraphs = [" ".join(p.split()) for p in doc.strip().split("\n\n")]
-    return "\n\n".join(p for p in paragraphs if p)
-
-
 def register(app: typer.Typer) -> None:
     """Add the ``eval`` command to the attache app; its help ends with a pasteable example."""
-    app.command("eval", help=_unwrap(eval_command.__doc__ or ""), epilog=f"Example: {EXAMPLE}")(eval_command)
+    add_command(app, "eval", eval_command, EXAMPLE)

@@ -17,6 +17,7 @@ import orjson
 import typer
 from rich.console import Console
 
+from cli.common import add_command
 from extractors.merge import RecordFormatError, merge_records, read_records
 from extractors.store import DEFAULT_LOCK_TIMEOUT, EventStore, StoreError
 
@@ -121,14 +122,6 @@ def merge_command(
         raise typer.Exit(1)
 
 
-def _unwrap(doc: str) -> str:
-    """Docstring paragraphs as single lines, so the help renderer wraps them to the terminal."""
-    paragraphs = [" ".join(p.split()) for p in doc.strip().split("\n\n")]
-    return "\n\n".join(p for p in paragraphs if p)
-
-
 def register(app: typer.Typer) -> None:
     """Add the ``merge`` command to the attache app; its help ends with a pasteable example."""
-    app.command("merge", help=_unwrap(merge_command.__doc__ or ""), epilog=f"Example: {EXAMPLE}")(
-        merge_command
-    )
+    add_command(app, "merge", merge_command, EXAMPLE)

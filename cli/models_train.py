@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from cli.common import unwrap
 from extractors import train as tr
 
 EXAMPLE = (
@@ -114,14 +115,8 @@ def train_command(
     con.print(f"{result['steps'] or '?'} steps{best}; {result['seconds']:.0f} s; log {result['log']}")
 
 
-def _unwrap(doc: str) -> str:
-    """Docstring paragraphs as single lines: Typer keeps source line breaks, the terminal should wrap."""
-    paragraphs = [" ".join(p.split()) for p in doc.strip().split("\n\n")]
-    return "\n\n".join(p for p in paragraphs if p)
-
-
 # Registered as a plain function by the lead, so the help text is taken from __doc__: unwrap it once.
-train_command.__doc__ = _unwrap(train_command.__doc__ or "")
+train_command.__doc__ = unwrap(train_command.__doc__ or "")
 
 
 def register(models_app: typer.Typer) -> None:
