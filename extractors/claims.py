@@ -212,6 +212,10 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
         if open_at >= 0:
             return (open_at + 1, j), True
     i = _skip_ws(text, after, e)
+    if lang == "ar":
+        # "وقال أردوغان في مؤتمر صحفي مشترك إن …", "… في كلمته الافتتاحية: «…»": a short
+        # circumstantial phrase may stand between the speaker and the colon or complementizer
+        i = _past_circumstance(text, i, nxt)
     # a colon, possibly followed by a quotation
     if "colon" in takes and i < e and text[i] in ":：":
         j = _skip_ws(text, i + 1, len(text))
@@ -265,6 +269,24 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
     if lang == "en" and "that" in takes and words and "object" in takes:
         return (i, nxt), False
     return None, False
+
+
+_AR_CIRCUMSTANCE = ("في", "خلال", "عقب", "بعد", "أمام", "امام", "لدى", "اليوم", "للصحفيين", "لوكالة", "في ختام")
+
+
+def _past_circumstance(text: str, i: int, nxt: int) -> int:
+    """Skip up to eight words opening with a circumstantial word (في مؤتمر صحفي، عقب اللقاء،
+    للصحفيين) when a colon or إن/أن follows them; else stay at ``i``."""
+    words = list(re.finditer(r"[^\s:：]+|[:：]", text[i:nxt]))[:9]
+    if not words or not words[0].group().startswith(_AR_CIRCUMSTANCE):
+        return i
+    for w in words[1:]:
+        g = w.group()
+        if g in (":", "：") or g.strip("،,") in _COMPLEMENTIZERS["ar"]:
+            return i + w.start()
+        if any(c in g for c in ".«“\""):
+            break
+    return i
 
 
 def _before_quotation(text: str, start: int, end: int, quotes: dict[str, str]) -> int:

@@ -136,7 +136,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             parties = between
         rule = t0.payloads[0]["id"]
         kind = t0.payloads[0]["kind"]
-        status = "planned" if _is_planned(view, planned, trig, parties) else "happened"
+        status = "planned" if _is_planned(view, planned, [t0], parties) else "happened"
         if ana and any(a.start <= t0.start < a.end for a in ana):
             target = meetings[-1] if meetings and meetings[-1].status == "happened" else None
             if target is not None:

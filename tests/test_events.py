@@ -401,3 +401,35 @@ def test_the_spokesman_is_the_one_the_article_named(extractor, lang, text, who):
     assert [c["speaker"]["name"] for c in cs] == [who, who]
     assert cs[1]["speaker"]["resolution"] == "title"
 
+
+def test_fa_dari_month_and_spelling_of_a_phone_call(extractor):
+    text = "محمد حنیف اتمر روز شنبه، ۲۵ ثور ۱۴۰۰ در یک تماس تیلفونی با محمدجواد ظریف صحبت کرد."
+    (m,) = meetings(run(extractor, text, "2021-05-17"))
+    assert m["kind"] == "phone_call" and m["date"]["value"] == "2021-05-15"
+    assert names(m) == {"Mohammad Hanif Atmar", "Mohammad Javad Zarif"}
+
+
+@pytest.mark.parametrize("lang,text,start", [
+    ("ar", "وقال أردوغان في مؤتمر صحفي مشترك مع ضيفه إن تركيا ستواصل دعم الاستقرار في المنطقة.",
+     "تركيا ستواصل"),
+    ("ar", "وقال لافروف للصحفيين عقب المباحثات: نحن مستعدون لمواصلة الحوار مع جميع الأطراف.", "نحن مستعدون"),
+    ("fa", "رجب طیب اردوغان در این دیدار خواستار گسترش همکاری‌های اقتصادی دو کشور شد.", "گسترش همکاری"),
+    ("fa", "اردوغان تحریم‌ها را غیرقانونی خواند و گفت ترکیه به این تحریم‌ها تن نخواهد داد.", "ترکیه به این"),
+])
+def test_claims_past_a_circumstance_a_split_verb_and_a_bare_clause(extractor, lang, text, start):
+    cs = claims(run(extractor, text, "2019-05-07"))
+    who = "Sergey Lavrov" if "لافروف" in text else "Recep Tayyip Erdoğan"
+    assert any(c["text"].startswith(start) and c["speaker"]["name"] == who for c in cs), cs
+
+
+def test_en_descriptive_city_phrases_and_plans_near_the_right_trigger(extractor):
+    (m,) = meetings(run(extractor, "Ebrahim Raisi met Mohammed bin Salman in the Red Sea city of Jeddah on Friday.",
+                        "2023-05-07"))
+    assert m["location"]["name"] == "Jeddah" and m["location"]["basis"] == "explicit"
+    recs = run(extractor, "Antony Blinken had been scheduled to meet Wang Yi in Beijing on Sunday.", "2023-02-03")
+    assert not meetings(recs) and meetings(recs, "planned")
+    recs = run(extractor, "Subrahmanyam Jaishankar met Sergey Lavrov on Thursday and discussed the upcoming "
+                          "G20 summit.", "2023-07-14")
+    (held,) = meetings(recs)
+    assert names(held) == {"S. Jaishankar", "Sergey Lavrov"}
+
