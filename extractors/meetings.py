@@ -578,7 +578,7 @@ def _same_leg(m: Meeting, meetings: list[Meeting]) -> Where | None:
 
 
 _FURNITURE = re.compile(r"\s*(?:\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])?\s*")
-_DATELINE_END = re.compile(r"\s*(?:[,،(:\-\u2013\u2014]|\d)")
+_DATELINE_END = re.compile(r"\s*(?:[,،(:/\-\u2013\u2014]|\d)")
 
 
 def _dateline(view: View, mentions: list[Mention], lex: Lexicons, clitics: bool) -> Where | None:
@@ -586,8 +586,14 @@ def _dateline(view: View, mentions: list[Mention], lex: Lexicons, clitics: bool)
     report was filed from, at the very start of the text after any bracketed page furniture."""
     text = view.text
     start = _FURNITURE.match(text).end()
-    place = next((x for x in mentions if x.start == start and x.kind == "place" and x.place is not None
-                  and x.place.kind == "city"), None)
+
+    def line_start(x: Mention) -> bool:
+        # the dateline may follow a headline line: it then begins the second or third line
+        os_ = view.orig_span(x.start, x.end)[0]
+        return os_ > 0 and view.original[os_ - 1] == "\n" and view.original.count("\n", 0, os_) <= 2 \
+            and os_ < 400
+    place = next((x for x in mentions if (x.start == start or line_start(x)) and x.kind == "place"
+                  and x.place is not None and x.place.kind == "city"), None)
     if place is not None:
         if _DATELINE_END.match(text, place.end):
             return Where(place.place, "inferred", place, "loc.dateline")

@@ -200,6 +200,7 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
     _resolve_titles(mentions, lex.actors, doc_date)
     _corefer_unknowns(mentions)
     _titles_of_named_people(mentions)
+    _resolve_counterparts(mentions, lex.actors, doc_date)
     return mentions
 
 
@@ -467,6 +468,30 @@ def _titles_of_named_people(mentions: list[Mention]) -> None:
             if "posted_to" in p.extra:
                 m.extra.setdefault("posted_to", p.extra["posted_to"])
             m.why = "the article gives this office to " + p.text
+
+
+def _resolve_counterparts(mentions: list[Mention], db: ActorDB, doc_date: date | None) -> None:
+    """"عقد عراقجي مباحثات مع نظيره المصري", "the Iranian president held talks with his Russian
+    counterpart": a counterpart no name follows holds the office of the sentence's person before
+    it, in the counterpart's country, on the document date."""
+    for i, m in enumerate(mentions):
+        if m.kind != "title" or m.role != "counterpart" or not m.country or m.actor is not None:
+            continue
+        subj = next((p for p in reversed(mentions[:i]) if p.sent == m.sent and p.is_person
+                     and p.role != "counterpart" and p.actor is not None), None)
+        if subj is None:
+            continue
+        if subj.kind == "title" and subj.role:
+            roles = [subj.role]
+        else:
+            roles = [o.role for o in subj.actor.offices
+                     if (o.covers(doc_date) if doc_date else o.end is None)]
+        if len(set(roles)) != 1:
+            continue
+        actor, why = db.resolve_title(roles[0], m.country, doc_date)
+        if actor is not None:
+            m.actor, m.role, m.key = actor, roles[0], actor.id
+            m.why = f"counterpart of {subj.actor.name}: {why}"
 
 
 def _corefer_unknowns(mentions: list[Mention]) -> None:

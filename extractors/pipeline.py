@@ -187,8 +187,14 @@ class Extractor:
             claims = extract_claims(view, mentions, joint_parties)
         records = [meeting_record(meta, view, m, i + 1) for i, m in enumerate(meetings)]
         held = [(m, r) for m, r in zip(meetings, records, strict=False) if m.status == "happened"]
+        # an unnamed office holder is named as in the meetings ("Ambassador of Brazil to Iran (unnamed)")
+        labels = {p["key"]: p["name"] for r in records for p in r["participants"] if p["actor"] is None and p["key"]}
         for i, c in enumerate(claims):
-            records.append(claim_record(meta, view, c, i + 1, _claim_meeting(c, held, view)))
+            rec = claim_record(meta, view, c, i + 1, _claim_meeting(c, held, view))
+            sp = rec["speaker"]
+            if sp["actor"] is None and sp["key"] in labels:
+                sp["name"] = labels[sp["key"]]
+            records.append(rec)
         return records
 
     # -- paths --------------------------------------------------------------------------------

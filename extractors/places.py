@@ -248,6 +248,18 @@ def _add(src: _Sources, names: Iterable[str | None], place_id: str, relation: st
         key = (name if folded else _key(name)) if name else ""
         if key and (not check or _usable(key)):
             src.claims.append(_Claim(key, place_id, relation, rank))
+            joined = _joined_compound(key)
+            if joined:
+                src.claims.append(_Claim(joined, place_id, relation, rank))
+
+
+def _joined_compound(key: str) -> str | None:
+    """"عشق آباد" is also written "عشق‌آباد" or "عشقآباد", which fold to one token: the key of
+    that spelling, for Persian compounds in ‑آباد."""
+    words = key.split()
+    if len(words) >= 2 and words[-1] == "اباد":
+        return " ".join([*words[:-2], words[-2] + words[-1]])
+    return None
 
 
 def _inverted_head(name: str) -> str | None:

@@ -433,3 +433,37 @@ def test_en_descriptive_city_phrases_and_plans_near_the_right_trigger(extractor)
     (held,) = meetings(recs)
     assert names(held) == {"S. Jaishankar", "Sergey Lavrov"}
 
+
+@pytest.mark.parametrize("lang,text,when,who", [
+    ("ar", "وكان عراقجي قد عقد جلسة مباحثات مع نظيره المصري في القاهرة.", "2024-12-10",
+     {"Abbas Araghchi", "Badr Abdelatty"}),
+    ("en", "The Iranian president also held separate talks with his Russian counterpart on Tuesday.", "2022-07-20",
+     {"Ebrahim Raisi", "Vladimir Putin"}),
+])
+def test_an_unnamed_counterpart_holds_the_subjects_office_in_his_country(extractor, lang, text, when, who):
+    (m,) = meetings(run(extractor, text, when))
+    assert names(m) == who
+
+
+def test_fa_an_unnamed_envoy_speaks_under_the_name_he_met_under(extractor):
+    text = ("سفیر برزیل امروز با حسین امیرعبداللهیان وزیر امور خارجه کشورمان دیدار کرد. سفیر برزیل در این دیدار "
+            "گفت: کشورش خواهان گسترش روابط با ایران است.")
+    recs = run(extractor, text, "2023-05-10")
+    (m,) = meetings(recs)
+    (c,) = claims(recs)
+    assert c["speaker"]["name"] == "Ambassador of Brazil to Iran (unnamed)" in names(m)
+
+
+def test_fa_a_place_written_with_or_without_its_zwnj_or_space(extractor):
+    for city in ("عشق‌آباد", "عشقآباد", "عشق آباد"):
+        (m,) = meetings(run(extractor, f"حسین امیرعبداللهیان امروز در {city} با رشید مرادوف دیدار کرد.", "2023-05-10"))
+        assert m["location"]["name"] == "Ashgabat", city
+
+
+def test_ar_a_dateline_on_the_line_after_the_headline(extractor):
+    text = ("وزير الخارجية يبحث مع نظيره العراقي العلاقات الثنائية\nبغداد - واع - التقى وزير الخارجية الإيراني "
+            "حسين أمير عبداللهيان اليوم الأحد وزير الخارجية العراقي فؤاد حسين.")
+    (m,) = meetings(run(extractor, text, "2023-05-07"))
+    assert names(m) == {"Hossein Amir-Abdollahian", "Fuad Hussein"}
+    assert m["location"]["name"] == "Baghdad" and m["location"]["rule"] == "loc.dateline"
+
