@@ -65,6 +65,11 @@ def _tries(lang: str) -> dict[str, Trie]:
                 for k in match_keys(pat):
                     t.add(k, row)
         out[group] = t
+    t = Trie()
+    for pat in data.get("planned_exceptions", []):  # "به دعوت", "at the invitation of": no plan
+        for k in match_keys(pat):
+            t.add(k, {"id": f"{lang}.plan.exception"})
+    out["planned_exceptions"] = t
     return out
 
 
@@ -104,7 +109,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         if not trig:
             continue
         ana = _scan(view, "anaphora", s, e, clitics)
-        planned = _scan(view, "planned", s, e, clitics)
+        planned = _plan_markers(view, s, e, clitics)
         t0 = trig[0]
         sent_people = by_sent.get(si, [])
         # "the spokesman said that the minister received X": the meeting is the reported one
@@ -176,7 +181,7 @@ def _visit_destinations(view: View, meetings: list[Meeting], mentions: list[Ment
     dest_words = set(data.get("visit_destination", []))
     facts: dict[str, Any] = {}
     for s, e in view.sentences:
-        planned = _scan(view, "planned", s, e, clitics)
+        planned = _plan_markers(view, s, e, clitics)
         for t in _scan(view, "triggers", s, e, clitics):
             if t.payloads[0].get("kind") != "visit" or _is_planned(view, planned, [t], []):
                 continue
@@ -190,9 +195,11 @@ def _visit_destinations(view: View, meetings: list[Meeting], mentions: list[Ment
             person = after[0] if after else (prior[-1] if prior else None)
 
             def dest(m: Mention, s: int = s) -> bool:
-                return (view.text[max(s, m.start - 6):m.start].split() or [""])[-1] in dest_words
+                return (view.text[max(s, m.start - 12):m.start].split() or [""])[-1] in dest_words
 
             place = next((m for m in near if m.kind == "place" and m.start > t.end and dest(m)), None)
+            if place is not None and place.start - t.end <= 2 and prior:
+                person = prior[-1]  # "Ghani visited Islamabad": the place is the object, the visitor the subject
             if place is None and not data.get("verb_initial", True):
                 # Persian "… به تهران سفر کرده است": destination before the verb, visitor the subject
                 place = next((m for m in mentions if m.kind == "place" and s <= m.start < t.start
@@ -310,6 +317,13 @@ def _new_phrase(view: View, start: int, p: Mention, data) -> bool:
     gap = [fold(w) for w in view.text[start:lead].split()]
     preps = {fold(w) for w in data.get("phrase_preps", [])}
     return len(gap) > 4 or any(w in preps for w in gap)
+
+
+def _plan_markers(view: View, s: int, e: int, clitics: bool) -> list:
+    """Plan markers of a sentence, less those inside an exception ("به دعوت … سفر کرده است")."""
+    exc = _scan(view, "planned_exceptions", s, e, clitics)
+    return [p for p in _scan(view, "planned", s, e, clitics)
+            if not any(x.start <= p.start < x.end or p.start <= x.start < p.end for x in exc)]
 
 
 def _is_planned(view: View, planned, trig, parties) -> bool:

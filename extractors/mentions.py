@@ -495,9 +495,18 @@ def _resolve_counterparts(mentions: list[Mention], db: ActorDB, doc_date: date |
 
 
 def _corefer_unknowns(mentions: list[Mention]) -> None:
-    """A later short form of an unknown name ("Qureshi") takes the key of the full name before it."""
+    """A later short form of an unknown name ("Qureshi") takes the key of the full name before it;
+    a lone surname of a known person named in full elsewhere in the text is that person."""
     seen: list[tuple[list[str], str]] = []
+    known = {fold(m.text).split()[-1]: m.actor for m in mentions
+             if m.kind == "person" and m.actor is not None and len(fold(m.text).split()) > 1}
     for m in mentions:
+        if m.kind == "person" and m.actor is None and len(fold(m.text).split()) == 1 \
+                and fold(m.text) in known and len(fold(m.text)) > 2:
+            # "Imran Khan … met Khan": a lone surname NER found, of a person named in full before
+            m.actor = known[fold(m.text)]
+            m.key, m.why = m.actor.id, "surname of a person named in the text"
+            continue
         if m.kind != "person" or m.actor is not None:
             continue
         toks = fold(m.text).split()

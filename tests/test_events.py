@@ -467,3 +467,20 @@ def test_ar_a_dateline_on_the_line_after_the_headline(extractor):
     assert names(m) == {"Hossein Amir-Abdollahian", "Fuad Hussein"}
     assert m["location"]["name"] == "Baghdad" and m["location"]["rule"] == "loc.dateline"
 
+
+def test_ar_the_meeting_named_again_is_no_new_meeting(extractor):
+    text = ("استقبل الرئيس عبد الفتاح السيسي اليوم وزير الخارجية الأمريكي أنتوني بلينكن. وصرح المتحدث الرسمي "
+            "أحمد فهمي بأن اللقاء تناول الأوضاع في المنطقة.")
+    ms = meetings(run(extractor, text, "2023-10-15"))
+    assert [names(m) for m in ms] == [{"Abdel Fattah el-Sisi", "Antony Blinken"}]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fa", "محمد اشرف غنی که به دعوت رسمی حکومت پاکستان به اسلام‌آباد سفر کرده است، روز پنجشنبه با عمران خان "
+           "دیدار کرد."),
+    ("en", "At the invitation of Prime Minister Imran Khan, Ashraf Ghani visited Islamabad and met Khan on Thursday."),
+])
+def test_at_the_invitation_of_is_no_plan(extractor, lang, text):
+    (m,) = meetings(run(extractor, text, "2019-06-28"))
+    assert names(m) == {"Ashraf Ghani", "Imran Khan"} and m["location"]["name"] == "Islamabad"
+
