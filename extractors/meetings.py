@@ -117,6 +117,13 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         # whose tomb, memorial or museum was visited, is nobody met
         sent_people = [p for p in sent_people if not any(t.start <= p.start < t.end for t in trig)
                        and not _object_not_met(view, p, s, data)]
+        # "… after attending the UN session in New York, where Sharif met Macron": the clause's people
+        opener = next((o for o in reversed(_words_in(view, s, e, data.get("clause_openers", [])))
+                       if any(p.start < o for p in sent_people) and any(o < p.start for p in sent_people)
+                       and any(t.start > o for t in trig)), None)
+        if opener is not None:
+            sent_people = [p for p in sent_people if p.start > opener]
+            t0 = next(t for t in trig if t.start > opener)
         said = next((c for c in claims or [] if c.start <= t0.start < c.end), None)
         if said is None:
             # a headline run into the lead ("… يتلقى اتصالين\nصرح المتحدث بأن الوزير تلقى اتصالين من …"):
@@ -145,19 +152,20 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         if ana and any(a.start <= t0.start < a.end for a in ana):
             target = meetings[-1] if meetings and meetings[-1].status == "happened" else None
             if target is not None:
-                _augment(target, parties, attendees, si)
+                _augment(target, parties, attendees, si, _hosts(view, s, e, parties, data))
                 continue
             if len(parties) == 1:
                 principal = _principal(mentions, exclude={parties[0].identity, *(a.identity for a in attendees)})
                 if principal is not None:
                     parties = [principal, *parties]
         if len(parties) == 1:
-            subj = _implicit_subject(view, mentions, parties[0], s, lang, meetings)
+            subj = _implicit_subject(view, mentions, parties[0], s, lang, meetings,
+                                     floor=opener)  # "Zarif arrived …, where he held talks"
             if subj is not None:
                 parties = [subj, *parties]
         if len(parties) < 2:
             continue
-        for group in _pairs(parties):
+        for group in _pairs(parties, view, t0.start):
             m = Meeting(kind, status, rule, si, list(group), list(attendees), evidence_sents=[si])
             host_subject = any(p.get("roles") == "host_subject" for p in t0.payloads)
             _roles(view, m, host_subject, s, e, clitics)
@@ -166,7 +174,16 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             # a resolved date beats a bare weekday ("روز دوشنبه دوم تیرماه ۱۳۹۹")
             m.date = min(in_sent, key=lambda d: (d.value is None, min(abs(d.start - t0.end), abs(t0.start - d.end))),
                          default=None)
-            _location(view, m, mentions, lex, s, e, data, claims or [])
+            if opener is not None:
+                # "… from Beijing, where he held talks": the place the clause hangs on, else one inside it
+                before = [x for x in mentions if x.kind == "place" and x.place is not None and s <= x.start
+                          and x.end <= opener and not view.text[x.end:opener].strip(" ,،")]
+                if before:
+                    m.location = Where(before[-1].place, "explicit", before[-1], f"{lang}.loc.where")
+                else:
+                    _location(view, m, mentions, lex, opener, e, data, claims or [])
+            else:
+                _location(view, m, mentions, lex, s, e, data, claims or [])
             meetings.append(m)
     _visit_destinations(view, meetings, mentions, data, clitics, claims or [])
     meetings = _merge_same(meetings)
@@ -237,7 +254,31 @@ def _between(view: View, trig, parties: list[Mention], e: int, data) -> list[Men
     return found if len(found) >= 2 else []
 
 
-def _pairs(parties: list[Mention]) -> list[tuple[Mention, ...]]:
+def _words_in(view: View, s: int, e: int, words: list[str]) -> list[int]:
+    """Start offsets of any of ``words`` (whole words, case-insensitive) in view [s, e)."""
+    if not words:
+        return []
+    pat = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+    return [s + m.start() for m in pat.finditer(view.text[s:e])]
+
+
+def _hosts(view: View, s: int, e: int, people: list[Mention], data) -> list[Mention]:
+    """People right after "hosted by", "chaired by", "برئاسة", "به میزبانی"."""
+    out = []
+    for k in _words_in(view, s, e, data.get("host_markers", [])):
+        nxt = [p for p in people if p.start > k and len(view.text[k:min(p.start, p.title_span[0])
+                                                                   if p.title_span else p.start].split()) <= 6]
+        if nxt:
+            out.append(min(nxt, key=lambda p: p.start))
+    return out
+
+
+def _coordinated(view: View, a: Mention, b: Mention) -> bool:
+    gap = view.text[a.end:min(b.start, b.title_span[0]) if b.title_span else b.start].strip(" ،,")
+    return gap in ("and", "و", "&") or gap == ""
+
+
+def _pairs(parties: list[Mention], view: View | None = None, trig: int | None = None) -> list[tuple[Mention, ...]]:
     """Who met whom: the subject with each counterpart (meetings listed together are split per
     counterpart); a group as subject ("the ambassadors of Iraq, Benin and Sri Lanka presented
     their credentials to X") gives each member with each party outside the group, and a group
@@ -249,6 +290,10 @@ def _pairs(parties: list[Mention]) -> list[tuple[Mention, ...]]:
         if not rest:
             return [tuple(members)] if len(members) > 1 else []
         return [(a, b) for a in members for b in rest]
+    if view is not None and trig is not None and len(parties) > 2 and parties[1].end <= trig \
+            and _coordinated(view, parties[0], parties[1]):
+        # "Raisi, Putin and Erdogan met", "Pashinyan and Aliyev met … for talks hosted by Michel": one meeting
+        return [tuple(parties)]
     return [(parties[0], other) for other in parties[1:]]
 
 
@@ -349,7 +394,7 @@ def _principal(mentions: list[Mention], exclude: set) -> Mention | None:
 
 
 def _implicit_subject(view: View, mentions: list[Mention], only: Mention, s: int, lang: str,
-                      meetings: list[Meeting]) -> Mention | None:
+                      meetings: list[Meeting], floor: int | None = None) -> Mention | None:
     """'He also held talks with X': the subject is a pronoun or left out; take the subject of the
     article's previous meeting, else the last person named before this sentence."""
     before = view.text[s:only.start]
@@ -361,7 +406,7 @@ def _implicit_subject(view: View, mentions: list[Mention], only: Mention, s: int
     if meetings and (meetings[-1].parties[0].identity or "") != (only.identity or only.text):
         return meetings[-1].parties[0]
     for m in reversed(mentions):
-        if m.start >= s or not m.is_person:
+        if m.start >= (floor if floor is not None else s) or not m.is_person:
             continue
         if (m.identity or m.text) != (only.identity or only.text) and m.actor is not None:
             return m
@@ -429,9 +474,15 @@ def _location(view: View, m: Meeting, mentions: list[Mention], lex: Lexicons, s:
             m.location = Where(cap, "inferred", None, "loc.host_capital")
 
 
-def _augment(target: Meeting, parties: list[Mention], attendees: list[Mention], si: int) -> None:
-    """A sentence about a meeting already reported adds its attendees; the countries it lists
-    fill a group the meeting named without them ("ambassadors of several countries")."""
+def _augment(target: Meeting, parties: list[Mention], attendees: list[Mention], si: int,
+             hosts: list[Mention] = ()) -> None:
+    """A sentence about a meeting already reported adds its attendees and its host ("The meeting
+    was hosted by …"); the countries it lists fill a group the meeting named without them
+    ("ambassadors of several countries")."""
+    for h in hosts:
+        if (h.identity or h.text) not in target.identities():
+            target.parties.append(h)
+            target.roles[id(h)] = "host"
     holder = next((p for p in target.parties if p.extra.get("placeholder")), None)
     members = [p for p in (*attendees, *parties) if p.extra.get("group") is not None and p.country]
     if holder is not None and members:

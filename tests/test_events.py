@@ -484,3 +484,31 @@ def test_at_the_invitation_of_is_no_plan(extractor, lang, text):
     (m,) = meetings(run(extractor, text, "2019-06-28"))
     assert names(m) == {"Ashraf Ghani", "Imran Khan"} and m["location"]["name"] == "Islamabad"
 
+
+def test_en_coordinated_subjects_and_a_host_make_one_meeting(extractor):
+    (m,) = meetings(run(extractor, "Nikol Pashinyan and Ilham Aliyev met in Brussels on Sunday for talks hosted by "
+                                   "Charles Michel.", "2023-05-15"))
+    assert names(m) == {"Nikol Pashinyan", "Ilham Aliyev", "Charles Michel"}
+    (t,) = meetings(run(extractor, "Ebrahim Raisi, Vladimir Putin and Recep Tayyip Erdogan met in Tehran on Tuesday.",
+                        "2022-07-20"))
+    assert len(t["participants"]) == 3
+
+
+def test_en_a_host_named_in_the_next_sentence_joins_the_meeting(extractor):
+    text = ("Hakan Fidan met Sergey Lavrov in Antalya on Thursday. The meeting was hosted by Turkish Foreign "
+            "Minister Mevlut Cavusoglu.")
+    (m,) = meetings(run(extractor, text, "2023-05-15"))
+    assert names(m) == {"Hakan Fidan", "Sergey Lavrov", "Mevlüt Çavuşoğlu"}
+    assert names(m, "host") == {"Mevlüt Çavuşoğlu"}
+
+
+def test_en_a_where_clause_has_its_own_subject_and_place(extractor):
+    text = ("Bilawal Bhutto Zardari is on a visit to Washington after attending the UN session in New York, where "
+            "Prime Minister Shehbaz Sharif met French President Emmanuel Macron.")
+    (m,) = meetings(run(extractor, text, "2022-09-26"))
+    assert names(m) == {"Shehbaz Sharif", "Emmanuel Macron"}
+    (z,) = meetings(run(extractor, "Mohammad Javad Zarif arrived in Moscow from Beijing, where he held talks with "
+                                   "Wang Yi on Sunday.", "2019-05-06"))
+    assert names(z) == {"Mohammad Javad Zarif", "Wang Yi"}
+    assert z["location"]["name"] == "Beijing" and z["location"]["rule"] == "en.loc.where"
+
