@@ -313,6 +313,8 @@ def _add_ner_people(mentions: list[Mention], entities: Sequence[Entity], view: V
         words = fold(text).split()
         if len(fold(text)) < 3 or any(w in _not_person_words(view.lang) for w in words):
             continue
+        if len(words) == 1 and words[0] in _rule_words(view.lang):
+            continue  # "أعرب", "گفت" read as a name: a reporting or meeting word is no one
         mentions.append(Mention(start, e.end, "person", text, sent(start), key=unknown_key(text), why="NER"))
 
 
@@ -320,6 +322,14 @@ def _add_ner_people(mentions: list[Mention], entities: Sequence[Entity], view: V
 @cache
 def _honorific_words(lang: str) -> frozenset[str]:
     return frozenset(w for h in load_json(lang, "pronouns.json")["honorifics"] for w in fold(h).split())
+
+@cache
+def _rule_words(lang: str) -> frozenset[str]:
+    """One-word reporting cues and meeting triggers of a language, folded."""
+    pats = [p for row in load_jsonl(lang, "cues.jsonl") for p in row["patterns"]]
+    pats += [p for row in load_json(lang, "meetings.json")["triggers"] for p in row["patterns"]]
+    return frozenset(k for p in pats for k in match_keys(p) if " " not in k)
+
 
 @cache
 def _not_person_words(lang: str) -> frozenset[str]:

@@ -512,3 +512,12 @@ def test_en_a_where_clause_has_its_own_subject_and_place(extractor):
     assert names(z) == {"Mohammad Javad Zarif", "Wang Yi"}
     assert z["location"]["name"] == "Beijing" and z["location"]["rule"] == "en.loc.where"
 
+
+def test_ar_a_reporting_verb_read_as_a_name_takes_no_title(extractor):
+    """NER may tag "أعرب" as a person; the title after it is the speaker's, not that non-name's."""
+    text = ("استقبل الرئيس عبد الفتاح السيسي اليوم وزير الخارجية الأمريكي أنتوني بلينكن. ومن جانبه، أعرب وزير "
+            "الخارجية الأمريكي عن تقدير بلاده للدور المصري في المنطقة.")
+    (c,) = claims(run(extractor, text, "2023-10-15"))
+    assert c["speaker"]["name"] == "Antony Blinken" and c["speaker"]["resolution"] == "title"
+    assert not c["text"].startswith("وزير")
+
