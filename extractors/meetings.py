@@ -254,12 +254,16 @@ def _between(view: View, trig, parties: list[Mention], e: int, data) -> list[Men
     return found if len(found) >= 2 else []
 
 
+@cache
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+
 def _words_in(view: View, s: int, e: int, words: list[str]) -> list[int]:
     """Start offsets of any of ``words`` (whole words, case-insensitive) in view [s, e)."""
     if not words:
         return []
-    pat = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
-    return [s + m.start() for m in pat.finditer(view.text[s:e])]
+    return [s + m.start() for m in _words_pattern(tuple(words)).finditer(view.text[s:e])]
 
 
 def _hosts(view: View, s: int, e: int, people: list[Mention], data) -> list[Mention]:
