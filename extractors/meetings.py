@@ -65,11 +65,13 @@ def _tries(lang: str) -> dict[str, Trie]:
                 for k in match_keys(pat):
                     t.add(k, row)
         out[group] = t
-    t = Trie()
-    for pat in data.get("planned_exceptions", []):  # "به دعوت", "at the invitation of": no plan
-        for k in match_keys(pat):
-            t.add(k, {"id": f"{lang}.plan.exception"})
-    out["planned_exceptions"] = t
+    # plain word lists: plan exceptions ("به دعوت", "at the invitation of"), host markers, clause openers
+    for group in ("planned_exceptions", "host_markers", "clause_openers"):
+        t = Trie()
+        for pat in data.get(group, []):
+            for k in match_keys(pat):
+                t.add(k, {"id": f"{lang}.{group}"})
+        out[group] = t
     return out
 
 
@@ -116,11 +118,11 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         # a person named as part of the trigger ("رونوشت استوارنامه" read as a name), or as the one
         # whose tomb, memorial or museum was visited, is nobody met
         sent_people = [p for p in sent_people if not any(t.start <= p.start < t.end for t in trig)
-                       and not _object_not_met(view, p, s, data)]
+                       and not _object_not_met(view, p, s)]
         # "… after attending the UN session in New York, where Sharif met Macron": the clause's people
-        opener = next((o for o in reversed(_words_in(view, s, e, data.get("clause_openers", [])))
-                       if any(p.start < o for p in sent_people) and any(o < p.start for p in sent_people)
-                       and any(t.start > o for t in trig)), None)
+        opener = next((o.start for o in reversed(_scan(view, "clause_openers", s, e, False))
+                       if any(p.start < o.start for p in sent_people) and any(o.start < p.start for p in sent_people)
+                       and any(t.start > o.start for t in trig)), None)
         if opener is not None:
             sent_people = [p for p in sent_people if p.start > opener]
             t0 = next(t for t in trig if t.start > opener)
@@ -136,7 +138,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                 t0 = next(t for t in trig if inner.start <= t.start < inner.end)
         if said is not None:
             sent_people = [m for m in sent_people if said.start <= m.start < said.end]
-        attendees = _attendees(view, s, e, sent_people, clitics, data)
+        attendees = _attendees(view, s, e, sent_people, clitics)
         parties = [m for m in sent_people if m not in attendees]
         parties = _dedupe(parties)
         if said is not None and len(parties) == 1 and said.speaker is not None and not said.direct and \
@@ -152,7 +154,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         if ana and any(a.start <= t0.start < a.end for a in ana):
             target = meetings[-1] if meetings and meetings[-1].status == "happened" else None
             if target is not None:
-                _augment(target, parties, attendees, si, _hosts(view, s, e, parties, data))
+                _augment(target, parties, attendees, si, _hosts(view, s, e, parties))
                 continue
             if len(parties) == 1:
                 principal = _principal(mentions, exclude={parties[0].identity, *(a.identity for a in attendees)})
@@ -254,22 +256,10 @@ def _between(view: View, trig, parties: list[Mention], e: int, data) -> list[Men
     return found if len(found) >= 2 else []
 
 
-@cache
-def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
-
-
-def _words_in(view: View, s: int, e: int, words: list[str]) -> list[int]:
-    """Start offsets of any of ``words`` (whole words, case-insensitive) in view [s, e)."""
-    if not words:
-        return []
-    return [s + m.start() for m in _words_pattern(tuple(words)).finditer(view.text[s:e])]
-
-
-def _hosts(view: View, s: int, e: int, people: list[Mention], data) -> list[Mention]:
+def _hosts(view: View, s: int, e: int, people: list[Mention]) -> list[Mention]:
     """People right after "hosted by", "chaired by", "برئاسة", "به میزبانی"."""
     out = []
-    for k in _words_in(view, s, e, data.get("host_markers", [])):
+    for k in (x.start for x in _scan(view, "host_markers", s, e, False)):
         nxt = [p for p in people if p.start > k and len(view.text[k:min(p.start, p.title_span[0])
                                                                    if p.title_span else p.start].split()) <= 6]
         if nxt:
@@ -324,15 +314,21 @@ def _dedupe(parties: list[Mention]) -> list[Mention]:
     return out
 
 
-def _object_not_met(view: View, p: Mention, s: int, data) -> bool:
+@cache
+def _folded(lang: str, key: str) -> frozenset[str]:
+    """A word list of ``meetings.json``, folded, once per language."""
+    return frozenset(fold(w) for w in load_json(lang, "meetings.json").get(key, []))
+
+
+def _object_not_met(view: View, p: Mention, s: int) -> bool:
     """'زار ضريح والده حيدر علييف', "laid a wreath at the tomb of X": X was not met."""
-    words = {fold(w) for w in data.get("not_a_person_met", [])}
+    words = _folded(view.lang, "not_a_person_met")
     lead = p.title_span[0] if p.title_span else p.start
     before = [fold(w) for w in view.text[max(s, lead - 40):lead].split()][-3:]
     return any(w in words or (view.lang == "ar" and w[:1] in "وب" and w[1:] in words) for w in before)
 
 
-def _attendees(view: View, s: int, e: int, people: list[Mention], clitics: bool, data) -> list[Mention]:
+def _attendees(view: View, s: int, e: int, people: list[Mention], clitics: bool) -> list[Mention]:
     out: list[Mention] = []
     for m in _scan(view, "attendees", s, e, clitics):
         row = m.payloads[0]
@@ -345,7 +341,7 @@ def _attendees(view: View, s: int, e: int, people: list[Mention], clitics: bool,
             hi = min(_clause_end(view.text, m.end, e), m.end + 200)
             after = [p for p in people if m.end <= p.start < hi]
             # "با حضور در وزارت خارجه با ظریف خداحافظی کرد": "presence" at a place, then a new phrase
-            if after and _new_phrase(view, m.end, after[0], data):
+            if after and _new_phrase(view, m.end, after[0]):
                 after = []
             if after:
                 chain = [after[0]]
@@ -360,11 +356,11 @@ def _attendees(view: View, s: int, e: int, people: list[Mention], clitics: bool,
     return out
 
 
-def _new_phrase(view: View, start: int, p: Mention, data) -> bool:
+def _new_phrase(view: View, start: int, p: Mention) -> bool:
     """More than four words, or a preposition, between an attendance marker and the person."""
     lead = min(p.start, p.title_span[0]) if p.title_span else p.start
     gap = [fold(w) for w in view.text[start:lead].split()]
-    preps = {fold(w) for w in data.get("phrase_preps", [])}
+    preps = _folded(view.lang, "phrase_preps")
     return len(gap) > 4 or any(w in preps for w in gap)
 
 
@@ -591,12 +587,16 @@ def _infer_locations(view: View, meetings: list[Meeting], mentions: list[Mention
                 m.location = Where(x.place, "inferred", x, "loc.city_of_country")
 
 
+def _country_of(p: Mention) -> str | None:
+    return p.actor.country if p.actor is not None else p.country
+
+
 def _posting(m: Meeting, lex: Lexicons) -> Where | None:
     """An envoy posted to a country meets that country's people there: "سفیر ایران در نروژ … به
     پادشاه این کشور" took place in Norway (the capital narrowing may go further)."""
     for p in m.parties:
         to = p.extra.get("posted_to")
-        if to and any(q is not p and (q.actor.country if q.actor is not None else q.country) == to
+        if to and any(q is not p and _country_of(q) == to
                       for q in m.parties):
             place = lex.places.country(to)
             if place is not None:
@@ -610,7 +610,7 @@ def _at_home(m: Meeting, line: Where) -> bool:
     not in Tehran); a venue dateline ("UNITED NATIONS") places any meeting."""
     if line.rule != "loc.dateline":
         return True
-    return any((p.actor.country if p.actor is not None else p.country) == line.place.country
+    return any(_country_of(p) == line.place.country
                and p.role != "ambassador" and (p.extra.get("title_role") or ("",))[0] != "ambassador"
                for p in m.parties)
 
@@ -641,7 +641,7 @@ def _same_leg(m: Meeting, meetings: list[Meeting]) -> Where | None:
     if not shared or not others:
         return None
     country = o.location.place.country
-    if all((p.actor.country if p.actor is not None else p.country) == country for p in others):
+    if all(_country_of(p) == country for p in others):
         return Where(o.location.place, "inferred", None, "loc.same_leg")
     return None
 
@@ -661,8 +661,8 @@ def _dateline(view: View, mentions: list[Mention], lex: Lexicons, clitics: bool)
         os_ = view.orig_span(x.start, x.end)[0]
         return os_ > 0 and view.original[os_ - 1] == "\n" and view.original.count("\n", 0, os_) <= 2 \
             and os_ < 400
-    place = next((x for x in mentions if (x.start == start or line_start(x)) and x.kind == "place"
-                  and x.place is not None and x.place.kind == "city"), None)
+    place = next((x for x in mentions if x.kind == "place" and x.place is not None and x.place.kind == "city"
+                  and (x.start == start or line_start(x))), None)
     if place is not None:
         if _DATELINE_END.match(text, place.end):
             return Where(place.place, "inferred", place, "loc.dateline")

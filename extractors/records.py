@@ -32,12 +32,9 @@ def person(view: View, m: Mention, role: str | None = None, host: str | None = N
     }
     if role is not None:
         out["role"] = role
-    country = m.actor.country if m.actor is not None else m.country
-    if m.actor is None and "title_role" in m.extra:
-        country = m.extra["title_role"][1]
     out.update({
         "wikidata": m.actor.wikidata if m.actor is not None else None,
-        "country": country,
+        "country": _country(m),
         "actor": m.actor.id if m.actor is not None else None,
         "key": m.identity or "",
     })
@@ -45,9 +42,10 @@ def person(view: View, m: Mention, role: str | None = None, host: str | None = N
 
 
 def _country(m: Mention) -> str | None:
+    """The person's country: the actor's, else the title's or the apposed title's."""
     if m.actor is not None:
         return m.actor.country
-    return m.country or (m.extra["title_role"][1] if "title_role" in m.extra else None)
+    return m.extra["title_role"][1] if "title_role" in m.extra else m.country
 
 
 def _host(p: Mention, parties: list[Mention]) -> str | None:
