@@ -80,6 +80,10 @@ class Actor:
         return any(o.covers(d) for o in self.offices)
 
 
+# A day after every recorded term: an office that covers it has no end.
+_OPEN = date.max
+
+
 def _date(s: str | None) -> date | None:
     if not s:
         return None
@@ -189,8 +193,11 @@ class ActorDB:
             if took_office(ctx[-1]) > took_office(ctx[-2]):
                 return ctx[-1], f"the last to take office of the {len(ctx)} holders of {role} of {country or org} " \
                                 "named in the text"
-        if len(ever) == 1:
-            return ever[0], f"the only recorded holder of {role} of {country or org}"
+        if len(ever) == 1 and d is None and ever[0].holds(role, country, org, _OPEN):
+            # undated news is about the present: the one person on record, if still in office. A dated
+            # text whose date no recorded term covers names someone else ("the Chilean foreign minister"
+            # in 2015, when the record holds only the 2022 minister)
+            return ever[0], f"the only recorded holder of {role} of {country or org}, still in office"
         if d is None:
             return None, f"{len(ever)} recorded holders of {role} of {country or org} and no document date"
         return None, f"no recorded holder of {role} of {country or org} on {d.isoformat()}"
