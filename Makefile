@@ -33,7 +33,7 @@ test: models
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed
-	$(VENV)/bin/ruff check cli extractors tests bench
+	$(VENV)/bin/ruff check cli extractors tests bench scripts
 
 eval: models
 	$(ATTACHE) eval ../shared/gold/dev.jsonl ../shared/gold/docs/

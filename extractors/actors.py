@@ -11,7 +11,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -33,6 +33,10 @@ ROLES = frozenset({
 ORGS = frozenset({"UN", "EU", "NATO", "ARAB_LEAGUE", "GCC", "OIC", "IAEA", "AU", "OPEC", "SCO", "CIS"})
 # The keys of a dictionary line, in order.
 KEYS = ("id", "name", "wikidata", "gender", "aliases", "short", "offices", "source")
+# Built-in files a script derives from another source (scripts/build_officeholders.py). They load after
+# the hand-written files, and a derived line whose id a hand-written file has adds to that person (offices,
+# a missing Wikidata id, English aliases) instead of replacing the hand-written entry.
+DERIVED_FILES = ("officeholders.jsonl",)
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,10 @@ class Actor:
         if d is None:
             return any(o.end is None for o in self.offices)
         return any(o.covers(d) for o in self.offices)
+
+
+# A day after every recorded term: an office that covers it has no end.
+_OPEN = date.max
 
 
 def _date(s: str | None) -> date | None:
@@ -124,7 +132,11 @@ class ActorDB:
             self.by_id[a.id] = a  # later entries (a user's file) override
         self.full: dict[str, list[str]] = defaultdict(list)
         self.short: dict[str, list[str]] = defaultdict(list)
+        # holders of each role: title resolution looks among a few hundred people, not thousands
+        self.by_role: dict[str, list[Actor]] = defaultdict(list)
         for a in self.by_id.values():
+            for role in dict.fromkeys(o.role for o in a.offices):
+                self.by_role[role].append(a)
             for alias in a.aliases:
                 for k in match_keys(alias):
                     if a.id not in self.full[k]:
@@ -138,7 +150,7 @@ class ActorDB:
         return len(self.by_id)
 
     def holders(self, role: str, country: str | None, d: date | None, org: str | None = None) -> list[Actor]:
-        return [a for a in self.by_id.values() if a.holds(role, country, org, d)]
+        return [a for a in self.by_role.get(role, ()) if a.holds(role, country, org, d)]
 
     def choose(self, ids: Iterable[str], d: date | None, context: Iterable[str] = ()) -> Actor | None:
         """Pick one of several people sharing a name: one already named in the document, else the
@@ -181,25 +193,39 @@ class ActorDB:
             if took_office(ctx[-1]) > took_office(ctx[-2]):
                 return ctx[-1], f"the last to take office of the {len(ctx)} holders of {role} of {country or org} " \
                                 "named in the text"
-        if len(ever) == 1:
-            return ever[0], f"the only recorded holder of {role} of {country or org}"
+        if len(ever) == 1 and d is None and ever[0].holds(role, country, org, _OPEN):
+            # undated news is about the present: the one person on record, if still in office. A dated
+            # text whose date no recorded term covers names someone else ("the Chilean foreign minister"
+            # in 2015, when the record holds only the 2022 minister)
+            return ever[0], f"the only recorded holder of {role} of {country or org}, still in office"
         if d is None:
             return None, f"{len(ever)} recorded holders of {role} of {country or org} and no document date"
         return None, f"no recorded holder of {role} of {country or org} on {d.isoformat()}"
 
 
 def _builtin_files() -> list[Any]:
+    """Hand-written files in name order, then the derived ones."""
     base = resources.files("extractors").joinpath("data", "actors")
-    return sorted((p for p in base.iterdir() if p.name.endswith(".jsonl")), key=lambda p: p.name)
+    return sorted((p for p in base.iterdir() if p.name.endswith(".jsonl")),
+                  key=lambda p: (p.name in DERIVED_FILES, p.name))
+
+
+def extend(a: Actor, more: Actor) -> Actor:
+    """``a`` with what a derived entry for the same person adds: offices, a Wikidata id, aliases."""
+    return replace(a, wikidata=a.wikidata or more.wikidata, offices=a.offices + more.offices,
+                   aliases=a.aliases + tuple(x for x in more.aliases if x not in a.aliases),
+                   source=f"{a.source}; {more.source}" if more.source else a.source)
 
 
 @lru_cache(maxsize=8)
 def load_actors(extra: str | None = None) -> ActorDB:
     """The built-in dictionary, plus ``extra`` (a user JSONL file) overriding entries by id."""
-    actors: list[Actor] = []
+    builtin: dict[str, Actor] = {}
     for p in _builtin_files():
         for row, where in _rows(p.read_text(encoding="utf-8"), f"actors/{p.name}"):
-            actors.append(_actor(row, where))
+            a = _actor(row, where)
+            builtin[a.id] = extend(builtin[a.id], a) if p.name in DERIVED_FILES and a.id in builtin else a
+    actors = list(builtin.values())
     if extra:
         path = Path(extra)
         try:
