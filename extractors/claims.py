@@ -15,14 +15,19 @@ English or Persian one); a pronoun, honorific or missing subject ("سماحته"
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import cache
+from typing import TYPE_CHECKING
 
 from .lang import load_jsonl, profile
 from .lexicon import Trie
 from .mentions import Mention
 from .normalize import match_keys
 from .view import View
+
+if TYPE_CHECKING:
+    from .meetings import Meeting
 
 _COMPLEMENTIZERS = {"ar": ("أن", "إن", "ان", "بأن", "بان", "انه", "أنه", "إنه"), "fa": ("که",), "en": ("that",)}
 _PREPS = {"ar": ("مع", "ب", "الى", "إلى", "عن", "من", "مع"), "fa": ("با", "از", "به", "برای"),
@@ -40,6 +45,7 @@ class Claim:
     speaker_resolution: str
     speaker_via: Mention | None  # the pronoun/title mention when resolution is not "name"
     sent: int
+    joint: bool = False  # made by all parties of a meeting: the speakers come from ``joint_speakers``
 
 
 @cache
@@ -70,9 +76,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def extract_claims(view: View, mentions: list[Mention], joint_parties=None) -> list[Claim]:
-    """Claims in text order. ``joint_parties(pos)`` names the parties of the meeting a joint
-    statement at ``pos`` belongs to (none: joint statements are left out)."""
+def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
+    """Claims in text order. A joint statement ("أكدا", "the two ministers stressed") is one claim
+    marked ``joint`` with no speaker yet: ``joint_speakers`` gives it the parties of its meeting."""
     lang = view.lang
     text = view.text
     tokens = view.tokens
@@ -117,10 +123,8 @@ def extract_claims(view: View, mentions: list[Mention], joint_parties=None) -> l
         if direct and ce > e:
             consumed_until = ce
         if row.get("joint") or (speaker is not None and speaker.kind == "joint"):
-            # "أكدا", "the two ministers stressed": one claim per party of the meeting reported
-            for party in (joint_parties(cue.start) if joint_parties else []):
-                claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), party, "pronoun",
-                                    speaker if speaker is not None and speaker.kind == "joint" else None, si))
+            claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), None, "pronoun",
+                                speaker if speaker is not None and speaker.kind == "joint" else None, si, joint=True))
             continue
         resolution = "name"
         if speaker is None and lang == "en" and _unnamed_subject(text, s, cue.start):
@@ -140,6 +144,23 @@ def extract_claims(view: View, mentions: list[Mention], joint_parties=None) -> l
             speakers_seen.append(speaker)
         claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), speaker, resolution, via, si))
     return claims
+
+
+def joint_speakers(view: View, claims: Sequence[Claim], meetings: Sequence[Meeting]) -> list[Claim]:
+    """Each joint claim once per party of the held meeting reported last before it (the first
+    held meeting when none is before it); with no held meeting a joint claim has no speaker and
+    is left out."""
+    held = [m for m in meetings if m.status == "happened"]
+    out: list[Claim] = []
+    for c in claims:
+        if not c.joint:
+            out.append(c)
+            continue
+        if not held:
+            continue
+        before = [m for m in held if view.sentences[m.evidence_sents[0]][0] <= c.cue[0]]
+        out.extend(replace(c, speaker=party) for party in (before[-1] if before else held[0]).parties)
+    return out
 
 
 def _unnamed_subject(text: str, s: int, cue: int) -> bool:

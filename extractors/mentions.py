@@ -10,12 +10,10 @@ President") and resolve to the office holder on the document date.
 from __future__ import annotations
 
 import bisect
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
 from .actors import Actor, ActorDB, load_actors, unknown_key
@@ -104,7 +102,7 @@ def lexicons(lang: str, actors_file: str | None = None, places_file: str | None 
     return Lexicons(trie, db, gaz)
 
 
-# Offices no dictionary lists holders of: an unnamed one stays unnamed (see ``unnamed_label``).
+# Offices no dictionary lists holders of: an unnamed one stays unnamed (see ``naming.unnamed_label``).
 UNRESOLVED_ROLES = frozenset({"counterpart", "ambassador", "special_envoy", "representative", "officials",
                               "spokesperson"})
 
@@ -526,39 +524,3 @@ def _corefer_unknowns(mentions: list[Mention]) -> None:
                 break
         else:
             seen.append((toks, m.key))
-
-
-@cache
-def _role_labels() -> dict[str, Any]:
-    return json.loads(resources.files("extractors").joinpath("data", "roles.json").read_text(encoding="utf-8"))
-
-
-def unnamed_label(m: Mention, host: str | None = None) -> str | None:
-    """A name for an office holder the text does not name, from ``data/roles.json``: "Ambassador of
-    Iraq to Iran (unnamed)" (``host``: the country of the people he met), "Belarus officials
-    (unnamed)"; representatives of a country stand for it ("United States"). None without a country."""
-    if m.kind != "title" or m.actor is not None or not m.country or not m.role or "named" in m.extra:
-        return None
-    place = load_gazetteer().country(m.country)
-    if place is None:
-        return None
-    data = _role_labels()
-    if m.role in data["country_itself"]:
-        return place.name
-    host = m.extra.get("posted_to") or host
-    host_place = load_gazetteer().country(host) if host and host != m.country else None
-    if host_place is not None and m.role in data["hosted"]:
-        return data["hosted"][m.role].format(country=place.name, host=host_place.name) + data["suffix"]
-    if m.role in data["labels"]:
-        return data["labels"][m.role].format(country=place.name) + data["suffix"]
-    return None
-
-
-def display_name(m: Mention) -> str | None:
-    """Canonical English name when resolved; the surface text for unknown people; a label for an
-    unnamed office holder of a known country; None for pronouns and bare titles."""
-    if m.actor is not None:
-        return m.actor.name
-    if m.kind in ("person", "org"):
-        return m.text
-    return m.extra.get("named") or unnamed_label(m)

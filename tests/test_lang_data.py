@@ -50,9 +50,10 @@ def test_venues_point_to_known_cities(lang: str) -> None:
 
 def test_every_title_role_is_an_office_or_a_group_role_and_has_a_label() -> None:
     from extractors.actors import ROLES
-    from extractors.mentions import UNRESOLVED_ROLES, _role_labels
+    from extractors.mentions import UNRESOLVED_ROLES
+    from extractors.naming import role_labels
 
-    data = _role_labels()
+    data = role_labels()
     labelled = set(data["labels"]) | set(data["country_itself"])
     for lang in LANGS:
         for where, row in _rows(lang):
