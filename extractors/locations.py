@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .lang import load_json
-from .meetings import Clause, Meeting, Trips, _visitor, scan
+from .meetings import Clause, Meeting, Trips, scan, trip_visitor
 from .mentions import Lexicons, Mention
 from .view import View
 
@@ -162,7 +162,7 @@ def visit_destination(ctx: Context, m: Meeting) -> Where | None:
     narrows it only to a city the article names)."""
     if m.status != "happened":
         return None
-    visitor = _visitor(m, ctx.trips)
+    visitor = trip_visitor(m, ctx.trips)
     if visitor is None:
         return None
     return Where(ctx.trips[visitor.actor.id], "inferred", None, "loc.visit_destination")
@@ -207,7 +207,7 @@ def posting(ctx: Context, m: Meeting) -> Where | None:
     if not _in_person(m):
         return None
     for p in m.parties:
-        to = p.extra.get("posted_to")
+        to = p.posted_to
         if to and any(q is not p and _country_of(q) == to for q in m.parties):
             place = ctx.lex.places.country(to)
             if place is not None:
@@ -258,7 +258,7 @@ def _at_home(m: Meeting, line: Where) -> bool:
     if line.rule != "loc.dateline":
         return True
     return any(_country_of(p) == line.place.country
-               and p.role != "ambassador" and (p.extra.get("title_role") or ("",))[0] != "ambassador"
+               and p.role != "ambassador" and (p.title_role or ("",))[0] != "ambassador"
                for p in m.parties)
 
 

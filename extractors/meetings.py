@@ -127,7 +127,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
     # a bare role word ("the president", "وزير الخارجية") with no country and no holder is nobody in particular
     people = [m for m in mentions if m.is_person and m.role not in ("counterpart",)
               and not (m.kind == "title" and m.actor is None and m.country is None
-                       and not m.extra.get("placeholder"))]
+                       and not m.placeholder)]
     meetings: list[Meeting] = []
     trips: Trips = {}
     by_sent: dict[int, list[Mention]] = {}
@@ -206,7 +206,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             meetings.append(m)
     meetings = _merge_same(meetings)
     for m in meetings:
-        visitor = _visitor(m, trips) if m.status == "happened" else None
+        visitor = trip_visitor(m, trips) if m.status == "happened" else None
         if visitor is not None:
             # the visitor is the guest of the people of the country he travelled to
             for p in m.parties:
@@ -214,7 +214,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
     return meetings, trips
 
 
-def _visitor(m: Meeting, trips: Trips) -> Mention | None:
+def trip_visitor(m: Meeting, trips: Trips) -> Mention | None:
     """The party of ``m`` the article says travelled to the country of another party."""
     for p in m.parties:
         if p.actor is not None and p.actor.id in trips:
@@ -290,10 +290,10 @@ def _pairs(parties: list[Mention], view: View | None = None, trig: int | None = 
     counterpart); a group as subject ("the ambassadors of Iraq, Benin and Sri Lanka presented
     their credentials to X") gives each member with each party outside the group, and a group
     alone ("the foreign ministers of Iran, Turkey and Russia met") one meeting of all its members."""
-    group = parties[0].extra.get("group")
+    group = parties[0].group
     if group is not None:
-        members = [p for p in parties if p.extra.get("group") == group]
-        rest = [p for p in parties if p.extra.get("group") != group]
+        members = [p for p in parties if p.group == group]
+        rest = [p for p in parties if p.group != group]
         if not rest:
             return [tuple(members)] if len(members) > 1 else []
         return [(a, b) for a in members for b in rest]
@@ -364,8 +364,8 @@ def _attendees(view: View, s: int, e: int, people: list[Mention]) -> list[Mentio
                         break
                     chain.append(p)
                 out += chain
-    groups = {p.extra["group"] for p in out if p.extra.get("group") is not None}
-    out += [p for p in people if p.extra.get("group") in groups and p not in out]
+    groups = {p.group for p in out if p.group is not None}
+    out += [p for p in people if p.group in groups and p not in out]
     return out
 
 
@@ -464,8 +464,8 @@ def _augment(target: Meeting, parties: list[Mention], attendees: list[Mention], 
         if (h.identity or h.text) not in target.identities():
             target.parties.append(h)
             target.roles[id(h)] = "host"
-    holder = next((p for p in target.parties if p.extra.get("placeholder")), None)
-    members = [p for p in (*attendees, *parties) if p.extra.get("group") is not None and p.country]
+    holder = next((p for p in target.parties if p.placeholder), None)
+    members = [p for p in (*attendees, *parties) if p.group is not None and p.country]
     if holder is not None and members:
         k = target.parties.index(holder)
         role = target.roles.pop(id(holder), "party")
@@ -483,7 +483,7 @@ def _augment(target: Meeting, parties: list[Mention], attendees: list[Mention], 
 
 def _stands_for(title: Mention, person: Mention) -> bool:
     """An unnamed office holder ("سفير إيران") and a named person holding that title in the text."""
-    tr = person.extra.get("title_role")
+    tr = person.title_role
     return title.kind == "title" and title.actor is None and tr is not None and \
         tr[0] == title.role and tr[1] == title.country
 

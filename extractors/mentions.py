@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 from typing import Any
@@ -45,8 +45,15 @@ class Mention:
     key: str = ""
     rule: str | None = None
     why: str = ""
-    title_span: tuple[int, int] | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    title_span: tuple[int, int] | None = None  # an apposed title ("Iran's ambassador, X")
+    # that title's (role, country, org) when it describes a person the dictionary does not know
+    title_role: tuple[str, str | None, str | None] | None = None
+    apposed_role: tuple[str, str | None] | None = None  # that title's (role, country), whoever the person
+    posted_to: str | None = None  # an envoy's posting: "Iran's ambassador to Russia" -> "RU"
+    named: str | None = None  # the name of the one person the article gives this title to
+    group: int | None = None  # one of several office holders a plural title lists (its start)
+    placeholder: bool = False  # a plural title with no list: the group, to be filled later
+    phrase: tuple[int, int] | None = None  # a group member: the whole plural-title phrase
 
     @property
     def identity(self) -> str | None:
@@ -208,8 +215,8 @@ _LIST_GLUE = frozenset({"", "و", "and", "&", "as well as"})
 def _group(view: View, idx: int, raw, used: set[int], row: dict, sent) -> list[Mention]:
     """A plural title and the countries listed after it: "سفیران جدید کشورهای عراق، بنین و
     سریلانکا", "the ambassadors of Iraq, Benin and Sri Lanka", "روسای جمهور آذربایجان، روندا" give one
-    office holder per country, all of one group (``extra["group"]``), each spanning its country's
-    name and remembering the whole phrase (``extra["phrase"]``). "سفرای کشورهای مختلف", "ambassadors
+    office holder per country, all of one group (``group``), each spanning its country's
+    name and remembering the whole phrase (``phrase``). "سفرای کشورهای مختلف", "ambassadors
     of several countries": no list, one placeholder for the group, which a later sentence may fill
     ("در این نشست نمایندگان امریکا، بریتانیا … اشتراک داشتند"). A bare plural title is nobody."""
     m = raw[idx][0]
@@ -242,12 +249,12 @@ def _group(view: View, idx: int, raw, used: set[int], row: dict, sent) -> list[M
         if not saw_countries:
             return []
         return [Mention(m.start, end, "title", phrase, sent(m.start), **common,
-                        extra={"group": m.start, "placeholder": True})]
+                        group=m.start, placeholder=True)]
     out = []
     for j, n in members:
         used.add(j)
         out.append(Mention(n.start, n.end, "title", phrase, sent(n.start), country=raw[j][2][0].country, **common,
-                           extra={"group": m.start, "phrase": (m.start, end)}))
+                           group=m.start, phrase=(m.start, end)))
     return out
 
 
@@ -358,11 +365,11 @@ _ENVOYS = frozenset({"ambassador", "special_envoy"})
 
 def _postings(mentions: list[Mention], view: View) -> None:
     """"Iran's ambassador to Russia", "سفير إيران لدى روسيا", "سفیر ایران در نروژ": the place an
-    envoy is posted to belongs to his title (``extra["posted_to"]``); it is not where anyone met."""
+    envoy is posted to belongs to his title (``posted_to``); it is not where anyone met."""
     preps = {fold(w) for w in load_json(view.lang, "pronouns.json").get("posting_preps", [])}
     drop: set[int] = set()
     for i, m in enumerate(mentions):
-        if m.kind != "title" or m.role not in _ENVOYS or m.extra.get("group") is not None:
+        if m.kind != "title" or m.role not in _ENVOYS or m.group is not None:
             continue
         nxt = next((k for k in range(i + 1, min(i + 3, len(mentions))) if mentions[k].start >= m.end), None)
         if nxt is None:
@@ -370,7 +377,7 @@ def _postings(mentions: list[Mention], view: View) -> None:
         p = mentions[nxt]
         if p.kind == "place" and p.place is not None and fold(view.text[m.end:p.start]) in preps \
                 and p.country != m.country:
-            m.extra["posted_to"] = p.country
+            m.posted_to = p.country
             m.end, m.text = p.end, view.text[m.start:p.end]
             drop.add(nxt)
     mentions[:] = [m for k, m in enumerate(mentions) if k not in drop]
@@ -412,15 +419,12 @@ def _apposition(mentions: list[Mention], view: View) -> None:
                 ok = all(fold(w) in _honorific_words(view.lang) for w in rest.split())
             if ok and "\n" not in between:
                 if p.actor is None and m.role and m.role != "counterpart":
-                    p.extra["title_role"] = (m.role, m.country, m.org)
+                    p.title_role = (m.role, m.country, m.org)
                 if m.role and m.role != "counterpart":
-                    p.extra["apposed_role"] = (m.role, m.country)
-                if "posted_to" in m.extra:
-                    p.extra["posted_to"] = m.extra["posted_to"]
+                    p.apposed_role = (m.role, m.country)
+                if m.posted_to is not None:
+                    p.posted_to = m.posted_to
                 p.title_span = (m.start, m.end)
-                p.extra["title_rule"] = m.rule
-                if m.role == "counterpart":
-                    p.extra["counterpart"] = True
                 drop.add(i)
                 for k in range(i + 1, j):
                     if mentions[k].kind == "title":
@@ -462,19 +466,19 @@ def _titles_of_named_people(mentions: list[Mention]) -> None:
     holders: dict[tuple, set[str]] = {}
     first: dict[tuple, Mention] = {}
     for p in mentions:
-        tr = p.extra.get("apposed_role")
+        tr = p.apposed_role
         if p.kind == "person" and tr is not None and (tr[1] or tr[0] in _SPOKESPEOPLE):
             holders.setdefault(tr, set()).add(p.identity or p.text)
             first.setdefault(tr, p)
     for m in mentions:
         k = (m.role, m.country)
         if m.kind == "title" and m.actor is None and (m.country or m.role in _SPOKESPEOPLE) \
-                and not m.extra.get("group") and len(holders.get(k, ())) == 1:
+                and m.group is None and len(holders.get(k, ())) == 1:
             p = first[k]
             m.actor, m.key = p.actor, p.identity or m.key
-            m.extra["named"] = p.text
-            if "posted_to" in p.extra:
-                m.extra.setdefault("posted_to", p.extra["posted_to"])
+            m.named = p.text
+            if p.posted_to is not None and m.posted_to is None:
+                m.posted_to = p.posted_to
             m.why = "the article gives this office to " + p.text
 
 

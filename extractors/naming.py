@@ -24,7 +24,7 @@ def unnamed_label(m: Mention, places: Gazetteer, host: str | None = None) -> str
     """A name for an office holder the text does not name: "Ambassador of Iraq to Iran (unnamed)"
     (``host``: the country of the people he met), "Belarus officials (unnamed)"; representatives of
     a country stand for it ("United States"). None without a country."""
-    if m.kind != "title" or m.actor is not None or not m.country or not m.role or "named" in m.extra:
+    if m.kind != "title" or m.actor is not None or not m.country or not m.role or m.named is not None:
         return None
     place = places.country(m.country)
     if place is None:
@@ -32,7 +32,7 @@ def unnamed_label(m: Mention, places: Gazetteer, host: str | None = None) -> str
     data = role_labels()
     if m.role in data["country_itself"]:
         return place.name
-    host = m.extra.get("posted_to") or host
+    host = m.posted_to or host
     host_place = places.country(host) if host and host != m.country else None
     if host_place is not None and m.role in data["hosted"]:
         return data["hosted"][m.role].format(country=place.name, host=host_place.name) + data["suffix"]
@@ -53,4 +53,4 @@ def display_name(m: Mention, places: Gazetteer, host: str | None = None) -> str 
         label = unnamed_label(m, places, host)
         if label is not None:
             return label
-    return m.extra.get("named") or unnamed_label(m, places)
+    return m.named or unnamed_label(m, places)

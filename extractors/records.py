@@ -52,7 +52,7 @@ def _claim_meeting(c: Claim, held: list[tuple[Meeting, dict[str, Any]]]) -> str 
 def person(view: View, m: Mention, places: Gazetteer, role: str | None = None,
            host: str | None = None) -> dict[str, Any]:
     """A participant or speaker; ``host``: the country of the people an unnamed envoy met."""
-    span, text = _span(view, *m.extra.get("phrase", (m.start, m.end)))
+    span, text = _span(view, *(m.phrase or (m.start, m.end)))
     out: dict[str, Any] = {
         "name": display_name(m, places, host),
         "text": text,
@@ -73,7 +73,7 @@ def _country(m: Mention) -> str | None:
     """The person's country: the actor's, else the title's or the apposed title's."""
     if m.actor is not None:
         return m.actor.country
-    return m.extra["title_role"][1] if "title_role" in m.extra else m.country
+    return m.title_role[1] if m.title_role is not None else m.country
 
 
 def _host(p: Mention, parties: list[Mention]) -> str | None:
