@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .lang import load_json
+from .lang import load_json, profile
 from .meetings import Clause, Meeting, Trips, scan, trip_visitor
 from .mentions import Lexicons, Mention
 from .view import View
@@ -120,6 +120,7 @@ def _stated_in(ctx: Context, m: Meeting, clause: Clause) -> Where | None:
         start = clause.opener
     data = load_json(lang, "meetings.json")
     preps = set(data["location_preps"])
+    clitics = profile(lang)["proclitics"]
     # a place inside what someone said ("I have travelled to Iran") is not where they met, unless
     # the meeting itself is what was said ("the spokesman said that the minister met … in Doha")
     told = [c for c in ctx.claims if c is not clause.said]
@@ -133,8 +134,9 @@ def _stated_in(ctx: Context, m: Meeting, clause: Clause) -> Where | None:
         if p.place.kind == "city" and any(w in heads for w in near_head):
             # "العاصمة السعودية الرياض", "the Iranian capital Tehran"
             return Where(p.place, "explicit", p, f"{lang}.loc.capital")
-        clitic_b = view.lang == "ar" and view.text[p.start - 1:p.start] == "ب" if p.start > 0 else False
-        if clitic_b or (before and before[-1].strip("،,") in preps):
+        # a one-letter locative glued to the name ("بالرياض" is "in Riyadh")
+        glued = clitics and p.start > 0 and view.text[p.start - 1:p.start] in preps
+        if glued or (before and before[-1].strip("،,") in preps):
             if p.place.kind == "city" or not any(x.place and x.place.kind == "city" for x in places):
                 found = Where(p.place, "explicit", p, f"{lang}.loc.prep")
                 if p.place.kind == "city":

@@ -17,10 +17,10 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .dates import DateExpr
-from .lang import load_json
+from .lang import load_json, profile
 from .lexicon import Match, Trie
 from .mentions import Mention
-from .normalize import fold, match_keys
+from .normalize import clitic_variants, fold, match_keys
 from .view import View
 
 if TYPE_CHECKING:
@@ -28,6 +28,13 @@ if TYPE_CHECKING:
     from .locations import Where
 
 _BOUNDARY = set(".،,؛;:!?؟\n«»“”\"()")
+# A subject left out ("وأضاف …", "در ادامه … گفت"): at most this many words before the one person named
+DROPPED_SUBJECT_WORDS = 4
+# How far before a report "he"/"إنه" may stand to make it the speaker's own act (characters)
+SELF_REFERENCE_CHARS = 6
+# How far before a person a word such as "tomb" makes him no one met (characters, words)
+OBJECT_CHARS = 40
+OBJECT_WORDS = 3
 
 
 @dataclass
@@ -93,7 +100,8 @@ def _tries(lang: str) -> dict[str, Trie]:
 def scan(view: View, group: str, s: int, e: int, clitics: bool = True) -> list[Match]:
     """Matches of a word group of meetings.json in view [start, end), proclitics tried where the
     language has them (``clitics=False``: the words as written)."""
-    return list(_tries(view.lang)[group].scan(view.tokens_in(s, e), clitics=clitics and view.lang == "ar"))
+    clitics = clitics and profile(view.lang)["proclitics"]
+    return list(_tries(view.lang)[group].scan(view.tokens_in(s, e), clitics=clitics))
 
 
 def _clause_end(text: str, pos: int, limit: int) -> int:
@@ -187,7 +195,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                 if principal is not None:
                     parties = [principal, *parties]
         if len(parties) == 1:
-            subj = _implicit_subject(view, mentions, parties[0], s, lang, meetings,
+            subj = _implicit_subject(view, mentions, parties[0], s, meetings,
                                      floor=opener)  # "Zarif arrived …, where he held talks"
             if subj is not None:
                 parties = [subj, *parties]
@@ -247,7 +255,7 @@ def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: in
         place = next((m for m in near if m.kind == "place" and m.start > t.end and dest(m)), None)
         if place is not None and place.start - t.end <= 2 and prior:
             person = prior[-1]  # "Ghani visited Islamabad": the place is the object, the visitor the subject
-        if place is None and not data.get("verb_initial", True):
+        if place is None and profile(view.lang)["verb_final"]:
             # Persian "… به تهران سفر کرده است": destination before the verb, visitor the subject
             place = next((m for m in mentions if m.kind == "place" and s <= m.start < t.start
                           and 0 <= t.start - m.end < 12 and dest(m)), None)
@@ -282,7 +290,7 @@ def _hosts(view: View, s: int, e: int, people: list[Mention]) -> list[Mention]:
 
 def _coordinated(view: View, a: Mention, b: Mention) -> bool:
     gap = view.text[a.end:min(b.start, b.title_span[0]) if b.title_span else b.start].strip(" ،,")
-    return gap in ("and", "و", "&") or gap == ""
+    return gap == "" or gap in profile(view.lang)["list_glue"]
 
 
 def _pairs(parties: list[Mention], view: View | None = None, trig: int | None = None) -> list[tuple[Mention, ...]]:
@@ -304,13 +312,14 @@ def _pairs(parties: list[Mention], view: View | None = None, trig: int | None = 
     return [(parties[0], other) for other in parties[1:]]
 
 
-def _reports_own_act(view: View, said) -> bool:
-    """'قال أوباما إنه أجرى اتصالا', 'he said he met': the reported subject is the speaker himself."""
-    before = view.text[max(0, said.start - 6):said.start].split()
+def _reports_own_act(view: View, said: Claim) -> bool:
+    """'قال أوباما إنه أجرى اتصالا', 'he said he met': the reported subject is the speaker himself
+    (``reported_self`` of meetings.json), unless the report opens passive ("تم", ``passive_openers``)."""
+    data = load_json(view.lang, "meetings.json")
+    before = view.text[max(0, said.start - SELF_REFERENCE_CHARS):said.start].split()
     head = view.text[said.start:said.end].split()[:1]
-    own = {"إنه", "انه", "أنه", "بأنه", "he", "she", "وی", "او", "ایشان"}
-    passive = {"تم", "تمت", "جرى", "جرت"}
-    if head and head[0] in passive:
+    own = set(data["reported_self"])
+    if head and head[0] in data["passive_openers"]:
         return False
     return bool((before and before[-1] in own) or (head and head[0].lower() in own))
 
@@ -337,8 +346,9 @@ def _object_not_met(view: View, p: Mention, s: int) -> bool:
     """'زار ضريح والده حيدر علييف', "laid a wreath at the tomb of X": X was not met."""
     words = _folded(view.lang, "not_a_person_met")
     lead = p.title_span[0] if p.title_span else p.start
-    before = [fold(w) for w in view.text[max(s, lead - 40):lead].split()][-3:]
-    return any(w in words or (view.lang == "ar" and w[:1] in "وب" and w[1:] in words) for w in before)
+    before = [fold(w) for w in view.text[max(s, lead - OBJECT_CHARS):lead].split()][-OBJECT_WORDS:]
+    clitics = profile(view.lang)["proclitics"]
+    return any(v in words for w in before for v in (clitic_variants(w) if clitics else (w,)))
 
 
 def _attendees(view: View, s: int, e: int, people: list[Mention]) -> list[Mention]:
@@ -360,7 +370,7 @@ def _attendees(view: View, s: int, e: int, people: list[Mention]) -> list[Mentio
                 chain = [after[0]]
                 for p in after[1:]:
                     gap = view.text[chain[-1].end:p.start].strip(" ،,")
-                    if gap not in ("", "و", "and", "&"):
+                    if gap != "" and gap not in profile(view.lang)["list_glue"]:
                         break
                     chain.append(p)
                 out += chain
@@ -406,15 +416,14 @@ def _principal(mentions: list[Mention], exclude: set) -> Mention | None:
     return best[0]
 
 
-def _implicit_subject(view: View, mentions: list[Mention], only: Mention, s: int, lang: str,
+def _implicit_subject(view: View, mentions: list[Mention], only: Mention, s: int,
                       meetings: list[Meeting], floor: int | None = None) -> Mention | None:
-    """'He also held talks with X': the subject is a pronoun or left out; take the subject of the
-    article's previous meeting, else the last person named before this sentence."""
+    """'He also held talks with X': the subject is a pronoun or, in a language that drops its
+    subjects, left out within the first few words; take the subject of the article's previous
+    meeting, else the last person named before this sentence."""
     before = view.text[s:only.start]
     pronoun = any(p.kind == "pronoun" and s <= p.start < only.start for p in mentions)
-    if lang == "en" and not pronoun:
-        return None
-    if lang != "en" and len(before.split()) > 4 and not pronoun:
+    if not pronoun and (not profile(view.lang)["pro_drop"] or len(before.split()) > DROPPED_SUBJECT_WORDS):
         return None
     if meetings and (meetings[-1].parties[0].identity or "") != (only.identity or only.text):
         return meetings[-1].parties[0]

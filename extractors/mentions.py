@@ -24,9 +24,8 @@ from .normalize import fold, match_keys
 from .places import Gazetteer, Place, load_gazetteer
 from .view import View
 
-# Filler tokens allowed between a role word and its country ("President of the Republic of
-# Azerbaijan", "رئيس جمهورية أذربيجان", "Iran's President" folds to "iran s president").
-_TITLE_GLUE = {"of", "the", "republic", "islamic", "s", "جمهوریه", "جمهوری", "الجمهوریه", "دوله", "کشور", "for"}
+# At most this many filler tokens (``title_glue``) stand between a role word and its country
+TITLE_GLUE_TOKENS = 4
 
 
 @dataclass
@@ -102,7 +101,7 @@ def lexicons(lang: str, actors_file: str | None = None, places_file: str | None 
             trie.add(k, ("honorific", w))
     home = profile(lang).get("home_country")
     if home:
-        for w in pr.get("our_country", ["کشورمان", "کشور ما"] if lang == "fa" else []):
+        for w in pr.get("our_country", []):
             p = gaz.country(home)
             if p is not None:
                 trie.add(fold(w), ("place", p))
@@ -209,9 +208,6 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
     return mentions
 
 
-_LIST_GLUE = frozenset({"", "و", "and", "&", "as well as"})
-
-
 def _group(view: View, idx: int, raw, used: set[int], row: dict, sent) -> list[Mention]:
     """A plural title and the countries listed after it: "سفیران جدید کشورهای عراق، بنین و
     سریلانکا", "the ambassadors of Iraq, Benin and Sri Lanka", "روسای جمهور آذربایجان، روندا" give one
@@ -239,7 +235,7 @@ def _group(view: View, idx: int, raw, used: set[int], row: dict, sent) -> list[M
         if j + 1 >= len(raw):
             break
         gap = view.text[n.end:raw[j + 1][0].start].strip(" \u200c،,").strip()
-        if gap not in _LIST_GLUE:
+        if gap != "" and gap not in profile(view.lang)["list_glue"]:
             break
         j += 1
     end = members[-1][1].end if members else (tokens[k - 1].end if k > m.last else m.end)
@@ -273,8 +269,15 @@ def _inside_longer_name(view: View, m, idx: int, raw, entities: Sequence[Entity]
     return False
 
 
-def _gap_ok(tokens: list[Token], a: int, b: int) -> bool:
-    return b - a <= 4 and all(tokens[k].text in _TITLE_GLUE for k in range(a, b))
+@cache
+def _title_glue(lang: str) -> frozenset[str]:
+    """Filler tokens between a role word and its country ("President of the Republic of
+    Azerbaijan", "رئيس جمهورية أذربيجان", "Iran's President" folds to "iran s president")."""
+    return frozenset(fold(w) for w in profile(lang)["title_glue"])
+
+
+def _gap_ok(tokens: list[Token], a: int, b: int, glue: frozenset[str]) -> bool:
+    return b - a <= TITLE_GLUE_TOKENS and all(tokens[k].text in glue for k in range(a, b))
 
 
 def _title_country(mt: Mention, idx: int, raw, tokens: list[Token], used: set[int], view: View) -> None:
@@ -287,7 +290,8 @@ def _title_country(mt: Mention, idx: int, raw, tokens: list[Token], used: set[in
         if kind not in ("place", "demonym") or vals[0].kind != "country" and kind == "place":
             continue
         after = j > idx
-        if (after and _gap_ok(tokens, m.last, n.first)) or (not after and _gap_ok(tokens, n.last, m.first)):
+        glue = _title_glue(view.lang)
+        if (after and _gap_ok(tokens, m.last, n.first, glue)) or (not after and _gap_ok(tokens, n.last, m.first, glue)):
             mt.country = vals[0].country
             used.add(j)
             mt.start, mt.end = min(mt.start, n.start), max(mt.end, n.end)

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractors.errors import DataError
+from extractors.lang import LANGS
 from extractors.normalize import clitic_variants, fold
 
 DATA_DIR = Path(__file__).parent / "data" / "places"
@@ -53,7 +54,6 @@ MIN_LATIN_ALTERNATE_SIMILARITY = 80.0
 
 RELATIONS = ("name", "demonym")
 KINDS = ("country", "city")
-LANGS = ("en", "ar", "fa")
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
 # After folding, an Arabic-script key of ar/fa may hold only these letters; Uyghur, Kurdish or Pashto
