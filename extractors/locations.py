@@ -34,11 +34,6 @@ DATELINE_MAX_CHARS = 400
 # How far after the text's start a venue dateline ("UNITED NATIONS, Sep 23") is looked for
 DATELINE_VENUE_CHARS = 80
 
-# Page furniture before a dateline: "(IRNA)", "[Photo]"
-_FURNITURE = re.compile(r"\s*(?:\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])?\s*")
-# What follows a dateline's city: a comma, a bracket, a dash, a date
-_DATELINE_END = re.compile(r"\s*(?:[,،(:/\-\u2013\u2014]|\d)")
-
 
 @dataclass
 class Where:
@@ -253,6 +248,12 @@ RULES: tuple[Rule, ...] = (
 
 
 # -- datelines ----------------------------------------------------------------------------------------
+# Page furniture before a dateline: "(IRNA)", "[Photo]"
+_FURNITURE = re.compile(r"\s*(?:\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])?\s*")
+# What follows a dateline's city: a comma, a bracket, a dash, a date
+_DATELINE_END = re.compile(r"\s*(?:[,،(:/\-\u2013\u2014]|\d)")
+
+
 def _at_home(m: Meeting, line: Where) -> bool:
     """A dateline places a meeting only where one side is at home: a party from the dateline's
     country who is not its envoy abroad ("TEHRAN (IRNA) - Iran's ambassador in Moscow met …" is

@@ -1,4 +1,5 @@
-"""Meetings: who met whom, where and when, from trigger words and the mentions around them.
+"""Meetings: who met whom and when, from trigger words and the mentions around them (where is
+``locations``' task, from the clauses and trips found here).
 
 Per sentence with a trigger (``lang/<code>/meetings.json``): participants are the people
 mentioned in it; the first is the subject and each other one a counterpart (meetings listed
@@ -35,6 +36,27 @@ SELF_REFERENCE_CHARS = 6
 # How far before a person a word such as "tomb" makes him no one met (characters, words)
 OBJECT_CHARS = 40
 OBJECT_WORDS = 3
+# A visit word and its visitor: "زيارة روحاني" (after it), "Rouhani's visit" (before it), in characters;
+# mentions this close to the word, either side, may name the visitor or the destination
+VISITOR_AFTER_CHARS = 30
+VISITOR_BEFORE_CHARS = 40
+VISIT_NEAR_CHARS = 60
+# The destination word ("to", "إلى", "به") stands this close before the place (characters)
+DESTINATION_WORD_CHARS = 12
+# "Ghani visited Islamabad": a place this close after the visit word is its object
+OBJECT_GAP_CHARS = 2
+# "talks between X and Y": "between" within this many words after the trigger
+BETWEEN_WORDS = 3
+# "hosted by" at most this many words before the host
+HOST_MARKER_WORDS = 6
+# An attendance marker reaches this far (characters) and no further than a gap of this many words
+ATTENDANCE_CHARS = 200
+ATTENDANCE_GAP_WORDS = 4
+# A plan marker within this many words of the trigger makes the meeting planned
+PLAN_MARKER_WORDS = 6
+# A guest marker this many words after its guest ("X, who is visiting") or before him ("the visiting X")
+GUEST_BEFORE_WORDS = 2
+GUEST_AFTER_WORDS = 3
 
 
 @dataclass
@@ -242,23 +264,23 @@ def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: in
             continue
         if any(c.direct and c.start <= t.start < c.end for c in claims):
             continue  # a quoted "I have travelled to Iran three times" is no report of this visit
-        near = [m for m in mentions if s <= m.start < e and abs(m.start - t.end) < 60 or
-                (s <= m.start < e and 0 <= t.start - m.end < 40)]
+        near = [m for m in mentions if s <= m.start < e and abs(m.start - t.end) < VISIT_NEAR_CHARS or
+                (s <= m.start < e and 0 <= t.start - m.end < VISITOR_BEFORE_CHARS)]
         # the visitor: right after the word ("زيارة روحاني") or just before it ("Rouhani's visit")
-        after = [m for m in near if m.is_person and m.actor is not None and 0 <= m.start - t.end < 30]
-        prior = [m for m in near if m.is_person and m.actor is not None and 0 <= t.start - m.end < 40]
+        after = [m for m in near if m.is_person and m.actor is not None and 0 <= m.start - t.end < VISITOR_AFTER_CHARS]
+        prior = [m for m in near if m.is_person and m.actor is not None and 0 <= t.start - m.end < VISITOR_BEFORE_CHARS]
         person = after[0] if after else (prior[-1] if prior else None)
 
         def dest(m: Mention) -> bool:
-            return (view.text[max(s, m.start - 12):m.start].split() or [""])[-1] in dest_words
+            return (view.text[max(s, m.start - DESTINATION_WORD_CHARS):m.start].split() or [""])[-1] in dest_words
 
         place = next((m for m in near if m.kind == "place" and m.start > t.end and dest(m)), None)
-        if place is not None and place.start - t.end <= 2 and prior:
+        if place is not None and place.start - t.end <= OBJECT_GAP_CHARS and prior:
             person = prior[-1]  # "Ghani visited Islamabad": the place is the object, the visitor the subject
         if place is None and profile(view.lang)["verb_final"]:
             # Persian "… به تهران سفر کرده است": destination before the verb, visitor the subject
             place = next((m for m in mentions if m.kind == "place" and s <= m.start < t.start
-                          and 0 <= t.start - m.end < 12 and dest(m)), None)
+                          and 0 <= t.start - m.end < DESTINATION_WORD_CHARS and dest(m)), None)
             if place is not None:
                 person = next((m for m in mentions if s <= m.start < place.start and m.is_person
                                and m.actor is not None), person)
@@ -269,7 +291,7 @@ def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: in
 def _between(view: View, trig, parties: list[Mention], e: int, data) -> list[Mention]:
     """'talks between X and Y': exactly the people after 'between', whoever else the sentence names."""
     words = set(data.get("between", []))
-    after = view.text[trig.end:e].split()[:3]
+    after = view.text[trig.end:e].split()[:BETWEEN_WORDS]
     if not any(w.strip("،,") in words for w in after):
         return []
     k = trig.end + view.text[trig.end:e].find(next(w for w in after if w.strip("،,") in words))
@@ -282,7 +304,8 @@ def _hosts(view: View, s: int, e: int, people: list[Mention]) -> list[Mention]:
     out = []
     for k in (x.start for x in scan(view, "host_markers", s, e, clitics=False)):
         nxt = [p for p in people if p.start > k and len(view.text[k:min(p.start, p.title_span[0])
-                                                                   if p.title_span else p.start].split()) <= 6]
+                                                                   if p.title_span else p.start].split())
+                <= HOST_MARKER_WORDS]
         if nxt:
             out.append(min(nxt, key=lambda p: p.start))
     return out
@@ -357,11 +380,11 @@ def _attendees(view: View, s: int, e: int, people: list[Mention]) -> list[Mentio
         row = m.payloads[0]
         if row.get("scope") == "before":
             lo = _clause_start(view.text, m.start, s)
-            lo = max(lo, m.start - 200)
+            lo = max(lo, m.start - ATTENDANCE_CHARS)
             out += [p for p in people if lo <= p.start < m.start]
         else:
             # the first person after the marker, and others only when joined to it by "و"/"and"/","
-            hi = min(_clause_end(view.text, m.end, e), m.end + 200)
+            hi = min(_clause_end(view.text, m.end, e), m.end + ATTENDANCE_CHARS)
             after = [p for p in people if m.end <= p.start < hi]
             # "با حضور در وزارت خارجه با ظریف خداحافظی کرد": "presence" at a place, then a new phrase
             if after and _new_phrase(view, m.end, after[0]):
@@ -384,7 +407,7 @@ def _new_phrase(view: View, start: int, p: Mention) -> bool:
     lead = min(p.start, p.title_span[0]) if p.title_span else p.start
     gap = [fold(w) for w in view.text[start:lead].split()]
     preps = _folded(view.lang, "phrase_preps")
-    return len(gap) > 4 or any(w in preps for w in gap)
+    return len(gap) > ATTENDANCE_GAP_WORDS or any(w in preps for w in gap)
 
 
 def _plan_markers(view: View, s: int, e: int) -> list:
@@ -399,7 +422,7 @@ def _is_planned(view: View, planned, trig, parties) -> bool:
     for p in planned:
         for t in trig:
             gap = view.text[min(p.end, t.end):max(p.start, t.start)]
-            if len(gap.split()) <= 6 and not any(c in gap for c in ".؟?!\n"):
+            if len(gap.split()) <= PLAN_MARKER_WORDS and not any(c in gap for c in ".؟?!\n"):
                 return True
     return False
 
@@ -445,11 +468,12 @@ def _roles(view: View, m: Meeting, host_subject: bool, s: int, e: int) -> None:
             return min(p.start, p.title_span[0]) if p.title_span else p.start
         if g.payloads[0].get("scope") == "before":
             # "باولو رانجيل الذي يزور المملكة", "X, who is visiting": the person just before
-            prev = [p for p in m.parties if p.end <= g.start and len(view.text[p.end:g.start].split()) <= 2]
+            prev = [p for p in m.parties if p.end <= g.start
+                    and len(view.text[p.end:g.start].split()) <= GUEST_BEFORE_WORDS]
             if prev:
                 guests.add(id(max(prev, key=lambda p: p.end)))
             continue
-        nxt = [p for p in m.parties if lead(p) >= g.end and len(view.text[g.end:lead(p)].split()) <= 3]
+        nxt = [p for p in m.parties if lead(p) >= g.end and len(view.text[g.end:lead(p)].split()) <= GUEST_AFTER_WORDS]
         if nxt:
             guests.add(id(min(nxt, key=lambda p: p.start)))
     if host_subject:

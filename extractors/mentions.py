@@ -32,18 +32,18 @@ TITLE_GLUE_TOKENS = 4
 class Mention:
     start: int  # view offsets
     end: int
-    kind: str  # person | title | pronoun | place | demonym
+    kind: str  # person | title | pronoun | joint | place | demonym | org
     text: str
-    sent: int
-    actor: Actor | None = None
+    sent: int  # index of its sentence
+    actor: Actor | None = None  # the dictionary's person
+    key: str = ""  # the identity of one the dictionary does not know
+    resolution: str = "name"  # name | title | pronoun
+    why: str = ""  # how it was resolved ("full name", "surname", a title's holder on the date)
     place: Place | None = None
-    role: str | None = None
+    role: str | None = None  # a title's office, its country and its organisation
     country: str | None = None
     org: str | None = None
-    resolution: str = "name"  # name | title | pronoun
-    key: str = ""
-    rule: str | None = None
-    why: str = ""
+    rule: str | None = None  # the title row that matched
     title_span: tuple[int, int] | None = None  # an apposed title ("Iran's ambassador, X")
     # that title's (role, country, org) when it describes a person the dictionary does not know
     title_role: tuple[str, str | None, str | None] | None = None

@@ -103,14 +103,6 @@ class Extractor:
                         encoding=decoded.encoding, warnings=list(decoded.warnings))
 
     # -- extraction ---------------------------------------------------------------------------
-    def languages_of(self, docs: Iterable[InputDoc]) -> set[str]:
-        out = set()
-        for d in docs:
-            lang = d.lang or self.lang or detect_language(d.text)[0]
-            if supported(lang):
-                out.add(lang)
-        return out
-
     def extract(self, doc: InputDoc) -> list[dict[str, Any]]:
         res = self.extract_many([doc])[0]
         if res.error:

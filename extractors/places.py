@@ -52,9 +52,6 @@ MIN_ALTERNATE_LETTERS = 4
 # unrelated exonyms (Wien, Misr for Cairo) are left to the curated file.
 MIN_LATIN_ALTERNATE_SIMILARITY = 80.0
 
-RELATIONS = ("name", "demonym")
-KINDS = ("country", "city")
-
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
 # After folding, an Arabic-script key of ar/fa may hold only these letters; Uyghur, Kurdish or Pashto
 # spellings (ۇ ڕ ێ ګ ...) are not read in ar/fa text and only add noise.

@@ -21,6 +21,7 @@ _SENT_END = set(".!?؟…")
 _CLOSERS = set("»”\"')]’")
 _ARABIC_RUN = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]+")
 _WRAP_MIN = 45  # a line at least this long that ends without punctuation was hard-wrapped
+MAX_QUOTE_CHARS = 1500  # an unclosed quotation ends sentences again after this many characters
 
 
 @dataclass
@@ -295,7 +296,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
                 i += 1
                 continue
         c = text[i]
-        if depth and i - open_at > 1500:
+        if depth and i - open_at > MAX_QUOTE_CHARS:
             depth = 0  # an unclosed quotation does not swallow the document
         end = None
         if c == "\n":
