@@ -15,19 +15,15 @@ English or Persian one); a pronoun, honorific or missing subject ("سماحته"
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .lang import load_jsonl, profile
 from .lexicon import Trie
 from .mentions import Mention
 from .normalize import match_keys
 from .view import View
-
-if TYPE_CHECKING:
-    from .meetings import Meeting
 
 _END_PUNCT = ".،,؛;:!?؟ \n\t\"'«»“”"
 # How far a quotation may run from its opening mark to its closing one (characters)
@@ -58,7 +54,7 @@ class Claim:
     speaker_resolution: str
     speaker_via: Mention | None  # the pronoun/title mention when resolution is not "name"
     sent: int
-    joint: bool = False  # made by all parties of a meeting: the speakers come from ``joint_speakers``
+    joint: bool = False  # made by all parties of a meeting: ``meetings.joint_speakers`` gives the speakers
 
 
 @cache
@@ -91,7 +87,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
     """Claims in text order. A joint statement ("أكدا", "the two ministers stressed") is one claim
-    marked ``joint`` with no speaker yet: ``joint_speakers`` gives it the parties of its meeting."""
+    marked ``joint`` with no speaker yet: ``meetings.joint_speakers`` gives it the parties of its meeting."""
     lang = view.lang
     text = view.text
     tokens = view.tokens
@@ -159,23 +155,6 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
             speakers_seen.append(speaker)
         claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), speaker, resolution, via, si))
     return claims
-
-
-def joint_speakers(view: View, claims: Sequence[Claim], meetings: Sequence[Meeting]) -> list[Claim]:
-    """Each joint claim once per party of the held meeting reported last before it (the first
-    held meeting when none is before it); with no held meeting a joint claim has no speaker and
-    is left out."""
-    held = [m for m in meetings if m.status == "happened"]
-    out: list[Claim] = []
-    for c in claims:
-        if not c.joint:
-            out.append(c)
-            continue
-        if not held:
-            continue
-        before = [m for m in held if view.sentences[m.evidence_sents[0]][0] <= c.cue[0]]
-        out.extend(replace(c, speaker=party) for party in (before[-1] if before else held[0]).parties)
-    return out
 
 
 def _unnamed_subject(text: str, s: int, cue: int, prof: dict[str, Any]) -> bool:

@@ -14,10 +14,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .lang import load_json, profile
-from .meetings import Clause, Meeting, Trips, scan, trip_visitor
+from .meetings import Clause, Meeting, Trips, Where, scan, trip_visitor
 from .mentions import Lexicons, Mention
 from .view import View
 
@@ -33,16 +33,6 @@ DATELINE_MAX_LINE = 2
 DATELINE_MAX_CHARS = 400
 # How far after the text's start a venue dateline ("UNITED NATIONS, Sep 23") is looked for
 DATELINE_VENUE_CHARS = 80
-
-
-@dataclass
-class Where:
-    """Where a meeting took place, and why we say so: ``rule`` is cited in the record."""
-
-    place: Any  # places.Place
-    basis: str  # explicit | inferred
-    mention: Mention | None  # the words that name it, when some do
-    rule: str
 
 
 @dataclass

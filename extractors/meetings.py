@@ -13,7 +13,7 @@ principal person. Plans, invitations and promises are status "planned", never "h
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +26,6 @@ from .view import View
 
 if TYPE_CHECKING:
     from .claims import Claim
-    from .locations import Where
 
 _BOUNDARY = set(".،,؛;:!?؟\n«»“”\"()")
 # A subject left out ("وأضاف …", "در ادامه … گفت"): at most this many words before the one person named
@@ -57,6 +56,16 @@ PLAN_MARKER_WORDS = 6
 # A guest marker this many words after its guest ("X, who is visiting") or before him ("the visiting X")
 GUEST_BEFORE_WORDS = 2
 GUEST_AFTER_WORDS = 3
+
+
+@dataclass
+class Where:
+    """Where a meeting took place, and why we say so: ``rule`` is cited in the record."""
+
+    place: Any  # places.Place
+    basis: str  # explicit | inferred
+    mention: Mention | None  # the words that name it, when some do
+    rule: str
 
 
 @dataclass
@@ -242,6 +251,23 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             for p in m.parties:
                 m.roles[id(p)] = "guest" if p is visitor else "host"
     return meetings, trips
+
+
+def joint_speakers(view: View, claims: Sequence[Claim], meetings: Sequence[Meeting]) -> list[Claim]:
+    """Each joint claim once per party of the held meeting reported last before it (the first
+    held meeting when none is before it); with no held meeting a joint claim has no speaker and
+    is left out."""
+    held = [m for m in meetings if m.status == "happened"]
+    out: list[Claim] = []
+    for c in claims:
+        if not c.joint:
+            out.append(c)
+            continue
+        if not held:
+            continue
+        before = [m for m in held if view.sentences[m.evidence_sents[0]][0] <= c.cue[0]]
+        out.extend(replace(c, speaker=party) for party in (before[-1] if before else held[0]).parties)
+    return out
 
 
 def trip_visitor(m: Meeting, trips: Trips) -> Mention | None:

@@ -14,12 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .claims import extract_claims, joint_speakers
+from .claims import extract_claims
 from .dates import document_date, find_dates
 from .errors import AttacheError, InputError
 from .language import detect_language, supported
 from .locations import place_meetings
-from .meetings import extract_meetings
+from .meetings import extract_meetings, joint_speakers
 from .mentions import Lexicons, build_mentions, lexicons
 from .ner import NER, Entity
 from .read import DEFAULT_MAX_BYTES, decode_bytes, read_file

@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 
 from extractors import InputDoc
-from extractors.claims import extract_claims, joint_speakers
+from extractors.claims import extract_claims
 from extractors.dates import find_dates
 from extractors.locations import RULES, place_meetings
-from extractors.meetings import extract_meetings
+from extractors.meetings import extract_meetings, joint_speakers
 from extractors.mentions import build_mentions, lexicons
 from extractors.ner import Entity
 from extractors.view import build_view
