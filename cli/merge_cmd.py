@@ -1,4 +1,4 @@
-"""``attache merge``: one event per meeting across documents, languages and runs (issue 7).
+"""``attache merge``: one event per meeting across documents, languages and runs.
 
 A thin layer over ``extractors.merge`` (clustering) and ``extractors.store`` (the cron event store):
 read records, call one library function, write records. Data goes to stdout (or -o), messages to

@@ -15,7 +15,8 @@ def list_models(
                                           help="Folder of local models (DIR/<lang>/ner.pt + pretrain.pt)."),
 ) -> None:
     """Show, per language, which NER model extraction will use and from where."""
-    from extractors.ner import LANGS, locate_model
+    from extractors.lang import LANGS
+    from extractors.ner import locate_model
 
     missing = 0
     for lang in LANGS:

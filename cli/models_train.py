@@ -1,9 +1,9 @@
-"""``attache models train``: train a Stanza NER model (issue 3).
+"""``attache models train``: train a Stanza NER model.
 
 A thin layer over ``extractors.train``: it parses options, shows the trainer's progress on stderr
 (a training run takes tens of minutes, so silence would look like a hang) and prints P/R/F1 on
-dev and test. The lead registers :func:`train_command` under the ``models`` group, e.g.
-``models_app.command("train")(train_command)``; its docstring ends with the pasteable example.
+dev and test. :func:`register` adds :func:`train_command` to the ``models`` group; its docstring
+ends with the pasteable example.
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ def train_command(
     con.print(f"{result['steps'] or '?'} steps{best}; {result['seconds']:.0f} s; log {result['log']}")
 
 
-# Registered as a plain function by the lead, so the help text is taken from __doc__: unwrap it once.
+# Registered as a plain function, so the help text is taken from __doc__: unwrap it once.
 train_command.__doc__ = unwrap(train_command.__doc__ or "")
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from .lang import load_jsonl, profile
 from .lexicon import Trie
@@ -24,10 +25,23 @@ from .mentions import Mention
 from .normalize import match_keys
 from .view import View
 
-_COMPLEMENTIZERS = {"ar": ("أن", "إن", "ان", "بأن", "بان", "انه", "أنه", "إنه"), "fa": ("که",), "en": ("that",)}
-_PREPS = {"ar": ("مع", "ب", "الى", "إلى", "عن", "من", "مع"), "fa": ("با", "از", "به", "برای"),
-          "en": ("with", "to", "by", "of", "from", "for")}
 _END_PUNCT = ".،,؛;:!?؟ \n\t\"'«»“”"
+# How far a quotation may run from its opening mark to its closing one (characters)
+MAX_QUOTE_CHARS = 3000
+# A claim has at least this many words
+MIN_CLAIM_WORDS = 3
+# An organisation speaks when at most this many words stand between it and the cue ("the ECB said")
+ORG_CUE_WORDS = 2
+# How far before a cue a quotation that closes before an unnamed subject is looked for (characters)
+QUOTE_BEFORE_CUE_CHARS = 60
+# The words after a cue in which "as" marks an evaluation ("lauded as very good …")
+PREDICATE_MARKER_WORDS = 8
+# A circumstantial phrase between speaker and colon or complementizer has at most this many words
+CIRCUMSTANCE_WORDS = 8
+# A clause-final cue's clause starts after the last joining word only when that leaves this many characters
+CLAUSE_FLOOR_MIN_CHARS = 40
+# How far before a person a preposition governing him may stand (characters)
+PREP_WINDOW = 8
 
 
 @dataclass
@@ -40,6 +54,7 @@ class Claim:
     speaker_resolution: str
     speaker_via: Mention | None  # the pronoun/title mention when resolution is not "name"
     sent: int
+    joint: bool = False  # made by all parties of a meeting: ``meetings.joint_speakers`` gives the speakers
 
 
 @cache
@@ -70,13 +85,14 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def extract_claims(view: View, mentions: list[Mention], joint_parties=None) -> list[Claim]:
-    """Claims in text order. ``joint_parties(pos)`` names the parties of the meeting a joint
-    statement at ``pos`` belongs to (none: joint statements are left out)."""
+def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
+    """Claims in text order. A joint statement ("أكدا", "the two ministers stressed") is one claim
+    marked ``joint`` with no speaker yet: ``meetings.joint_speakers`` gives it the parties of its meeting."""
     lang = view.lang
     text = view.text
     tokens = view.tokens
-    cues = list(_cue_trie(lang).scan(tokens, clitics=lang == "ar"))
+    prof = profile(lang)
+    cues = list(_cue_trie(lang).scan(tokens, clitics=prof["proclitics"]))
     quotes = _quote_pairs(lang)
     speakers_seen: list[Mention] = []
     claims: list[Claim] = []
@@ -94,11 +110,11 @@ def extract_claims(view: View, mentions: list[Mention], joint_parties=None) -> l
         if cue.start < consumed_until:
             continue  # inside a quotation already taken
         nxt_cue = next((c.start for c in cues[ci + 1:] if c.start < e), e)
-        speaker, via = _speaker(view, by_sent.get(si, []), cue, s, e, row, lang)
+        speaker = _speaker(view, by_sent.get(si, []), cue, s, e, row, prof)
         if speaker is None:
             # no person names the speaker: an organisation right before the cue may ("the ECB said")
             org = next((o for o in reversed(orgs) if s <= o.start and o.end <= cue.start
-                        and len(view.text[o.end:cue.start].split()) <= 2), None)
+                        and len(view.text[o.end:cue.start].split()) <= ORG_CUE_WORDS), None)
             speaker = org
         if row.get("form") == "participle" and si in last_in_sentence and (
                 speaker is None or speaker.end <= cue.start):
@@ -108,22 +124,21 @@ def extract_claims(view: View, mentions: list[Mention], joint_parties=None) -> l
         after = cue.end
         if speaker is not None and speaker.start >= cue.end:
             after = max(after, speaker.end)
-        span, direct = _claim_span(view, cue, after, s, e, nxt_cue, row, quotes, lang, speaker)
+        span, direct = _claim_span(view, cue, after, s, e, nxt_cue, row, quotes, prof, speaker)
         if span is None:
             continue
         cs, ce = _trim(text, *span)
-        if len(text[cs:ce].split()) < 3:
+        if len(text[cs:ce].split()) < MIN_CLAIM_WORDS:
             continue
         if direct and ce > e:
             consumed_until = ce
         if row.get("joint") or (speaker is not None and speaker.kind == "joint"):
-            # "أكدا", "the two ministers stressed": one claim per party of the meeting reported
-            for party in (joint_parties(cue.start) if joint_parties else []):
-                claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), party, "pronoun",
-                                    speaker if speaker is not None and speaker.kind == "joint" else None, si))
+            claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), None, "pronoun",
+                                speaker if speaker is not None and speaker.kind == "joint" else None, si, joint=True))
             continue
         resolution = "name"
-        if speaker is None and lang == "en" and _unnamed_subject(text, s, cue.start):
+        via = None
+        if speaker is None and not prof["pro_drop"] and _unnamed_subject(text, s, cue.start, prof):
             # "The Turkish presidency told …": someone unnamed spoke, not the last person named
             claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), None, "name", None, si))
             continue
@@ -142,10 +157,11 @@ def extract_claims(view: View, mentions: list[Mention], joint_parties=None) -> l
     return claims
 
 
-def _unnamed_subject(text: str, s: int, cue: int) -> bool:
-    """An English clause whose subject before the cue is a noun phrase, not a pronoun or nothing."""
+def _unnamed_subject(text: str, s: int, cue: int, prof: dict[str, Any]) -> bool:
+    """In a language that always states its subject, a clause whose subject before the cue is a
+    noun phrase ("The Turkish presidency told"), not a pronoun or an adverb ("he", "also")."""
     clause = re.split(r"[,;:“”\"]", text[s:cue])[-1].split()
-    return bool(clause) and clause[-1].lower() not in ("he", "she", "they", "also", "then", "later", "and")
+    return bool(clause) and clause[-1].lower() not in prof["not_a_subject"]
 
 
 def _last_person(people: list[Mention], pos: int) -> Mention | None:
@@ -155,42 +171,46 @@ def _last_person(people: list[Mention], pos: int) -> Mention | None:
     return None
 
 
-def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, lang: str):
+def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: dict[str, Any]) -> Mention | None:
     text = view.text
     sent_people = [m for m in people if s <= m.start < e]
-    # right after the cue, before any colon or quote: "قال الإمام الخامنئي:", "said Aliyev"
-    inverted = lang == "ar" or text[s:cue.start].rstrip()[-1:] in (",", "،", "”", "\"", "»")
+    # right after the cue, before any colon or quote: "قال الإمام الخامنئي:", "said Aliyev". A
+    # verb-first language names the speaker after any cue ("always"), others only after a
+    # quotation or a comma and a verb ('“…,” said Aliyev': "after_quote")
+    always = prof["speaker_after_cue"] == "always"
+    inverted = always or text[s:cue.start].rstrip()[-1:] in (",", "،", "”", "\"", "»")
     for m in sent_people:
         if m.start >= cue.end:
             between = text[cue.end:m.start]
             # Arabic puts a descriptive phrase between verb and name: "صرح المتحدث الرسمي باسم الوزارة السفير X"
-            if len(between.split()) <= (8 if lang == "ar" else 1) and not any(c in between for c in ":«“\"،,."):
-                # Arabic is verb-first; elsewhere only '“…,” said Aliyev' puts the speaker after
-                if inverted and (lang == "ar" or row.get("form") == "verb"):
-                    return m, None
+            if len(between.split()) <= prof["speaker_after_cue_words"] and not any(c in between for c in ":«“\"،,."):
+                if inverted and (always or row.get("form") == "verb"):
+                    return m
             break
     before = [m for m in sent_people if m.end <= cue.start]
     if not before:
-        return None, None
-    if lang == "en":
+        return None
+    if prof["speaker_before_cue"] == "nearest":
         # the closest person before the cue whose clause reaches it: "Aliyev then ... noted"
-        return before[-1], None
-    # Persian and Arabic SVO: the clause's subject, i.e. the first person not governed by a
-    # preposition, looked for after the last comma before the cue, then in the whole sentence
-    # (so "در این دیدار که آقای روحانی … حضور داشت، آقای علیاف … گفت" gives Aliyev).
+        return before[-1]
+    # "clause_subject": the first person not governed by a preposition, looked for after the last
+    # comma before the cue, then in the whole sentence (so "در این دیدار که آقای روحانی … حضور
+    # داشت، آقای علیاف … گفت" gives Aliyev).
+    preps = set(prof["prepositions"])
+
     def free(m: Mention) -> bool:
-        prev = text[max(s, m.start - 8):m.start].split()
-        return not (prev and prev[-1] in _PREPS.get(lang, ()))
+        prev = text[max(s, m.start - PREP_WINDOW):m.start].split()
+        return not (prev and prev[-1] in preps)
 
     cuts = [s] + [i + 1 for i in range(s, cue.start) if text[i] in "،,"]
     for lo in reversed(cuts):  # the nearest comma-separated segment that names someone
         for m in before:
             if m.start >= lo and free(m):
-                return m, None
-    return before[0], None
+                return m
+    return before[0]
 
 
-def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quotes, lang: str,
+def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quotes, prof: dict[str, Any],
                 speaker: Mention | None):
     text = view.text
     takes = row.get("takes", [])
@@ -202,26 +222,26 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
         j -= 1
     if speaker is None:
         # “…,” the central bank said: step back over a short unnamed subject to the quotation
-        m = re.search(r"[”\"»][,،]?\s+(?:\w+\s+){1,4}$", text[max(s, cue.start - 60):cue.start])
+        lo = max(s, cue.start - QUOTE_BEFORE_CUE_CHARS)
+        m = re.search(r"[”\"»][,،]?\s+(?:\w+\s+){1,4}$", text[lo:cue.start])
         if m:
-            j = max(s, cue.start - 60) + m.start()
+            j = lo + m.start()
     closers = {c: o for o, c in quotes.items() if o != c}
     if "quote" in takes and j >= s and (text[j] in closers or (text[j] == '"' and text.count('"', s, j) % 2 == 1)):
         opener = closers.get(text[j], '"')
-        open_at = text.rfind(opener, max(0, j - 3000), j)
+        open_at = text.rfind(opener, max(0, j - MAX_QUOTE_CHARS), j)
         if open_at >= 0:
             return (open_at + 1, j), True
     i = _skip_ws(text, after, e)
-    if lang == "ar":
-        # "وقال أردوغان في مؤتمر صحفي مشترك إن …", "… في كلمته الافتتاحية: «…»": a short
-        # circumstantial phrase may stand between the speaker and the colon or complementizer
-        i = _past_circumstance(text, i, nxt)
+    # "وقال أردوغان في مؤتمر صحفي مشترك إن …", "… في كلمته الافتتاحية: «…»": a short
+    # circumstantial phrase may stand between the speaker and the colon or complementizer
+    i = _past_circumstance(text, i, nxt, prof)
     # a colon, possibly followed by a quotation
     if "colon" in takes and i < e and text[i] in ":：":
         j = _skip_ws(text, i + 1, len(text))
         if j < len(text) and text[j] in quotes:
             close = text.find(quotes[text[j]], j + 1)
-            if 0 < close - j < 3000:
+            if 0 < close - j < MAX_QUOTE_CHARS:
                 return (j + 1, close), True
         return (i + 1, nxt), True
     # Persian "… افزود، X": a comma after a clause-final speech verb opens the claim as a colon would
@@ -230,23 +250,24 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
     # a quotation right after the cue (English: said, “…”)
     if "quote" in takes and i < len(text) and text[i] in quotes:
         close = text.find(quotes[text[i]], i + 1)
-        if 0 < close - i < 3000:
+        if 0 < close - i < MAX_QUOTE_CHARS:
             return (i + 1, close), True
     # a complementizer
     words = list(re.finditer(r"\S+", text[i:nxt]))
     if "that" in takes and words:
-        for w in words[:5 if lang == "en" else 3]:  # "told the news agency that …"
-            if w.group().strip("،,") in _COMPLEMENTIZERS.get(lang, ()):
+        for w in words[:prof["complementizer_window"]]:  # "told the news agency that …"
+            if w.group().strip("،,") in prof["complementizers"]:
                 return (i + w.end(), _before_quotation(text, i + w.end(), nxt, quotes)), False
-    if "ala" in takes and words and words[0].group() in ("على", "علي"):
-        return (i + words[0].end(), nxt), False
-    if "ila" in takes and words and words[0].group() in ("الى", "إلى"):
-        return (i + words[0].end(), nxt), False
+    # a preposition the cue governs opens its claim ("أكد على", "دعا إلى"): ``claim_openers``
+    for take, openers in prof["claim_openers"].items():
+        if take in takes and words and words[0].group() in openers:
+            return (i + words[0].end(), nxt), False
     if "final" in takes:
         start = speaker.end if speaker is not None and speaker.end <= cue.start else s
-        start = max(start, _clause_floor(text, cue.start, s))
-        # "…، X را Y خواندند": the claim starts with the object, after the last comma before را
-        ra = text.rfind(" را ", start, cue.start)
+        start = max(start, _clause_floor(text, cue.start, s, prof["clause_joiners"]))
+        # "…، X را Y خواندند": the claim starts with the object, after the last comma before its marker
+        marker = prof["object_marker"]
+        ra = text.rfind(f" {marker} ", start, cue.start) if marker else -1
         if ra > start:
             comma = max(text.rfind("،", start, ra), text.rfind(",", start, ra))
             if comma > start:
@@ -254,7 +275,8 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
         return (start, cue.start), False
     if "object" in takes and words:
         return (i, nxt), False
-    if "as_predicate" in takes and any(w.group().lower() == "as" for w in words[:8]):
+    if "as_predicate" in takes and any(w.group().lower() in prof["predicate_markers"]
+                                       for w in words[:PREDICATE_MARKER_WORDS]):
         # "lauded as very good the positions …" is an evaluation; "lauded the people" is not a claim
         return (i, nxt), False
     # a quotation just before the cue: “…,” he said
@@ -263,26 +285,22 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
         j -= 1
     closers = {c: o for o, c in quotes.items()}
     if j >= s and text[j] in closers:
-        open_at = text.rfind(closers[text[j]], max(0, j - 3000), j)
+        open_at = text.rfind(closers[text[j]], max(0, j - MAX_QUOTE_CHARS), j)
         if open_at >= 0:
             return (open_at + 1, j), True
-    if lang == "en" and "that" in takes and words and "object" in takes:
-        return (i, nxt), False
     return None, False
 
 
-_AR_CIRCUMSTANCE = ("في", "خلال", "عقب", "بعد", "أمام", "امام", "لدى", "اليوم", "للصحفيين", "لوكالة", "في ختام")
-
-
-def _past_circumstance(text: str, i: int, nxt: int) -> int:
-    """Skip up to eight words opening with a circumstantial word (في مؤتمر صحفي، عقب اللقاء،
-    للصحفيين) when a colon or إن/أن follows them; else stay at ``i``."""
-    words = list(re.finditer(r"[^\s:：]+|[:：]", text[i:nxt]))[:9]
-    if not words or not words[0].group().startswith(_AR_CIRCUMSTANCE):
+def _past_circumstance(text: str, i: int, nxt: int, prof: dict[str, Any]) -> int:
+    """Skip a few words opening with a circumstantial word (``circumstance_words``: في مؤتمر صحفي،
+    عقب اللقاء، للصحفيين) when a colon or a complementizer follows them; else stay at ``i``."""
+    openers = tuple(prof["circumstance_words"])
+    words = list(re.finditer(r"[^\s:：]+|[:：]", text[i:nxt]))[:CIRCUMSTANCE_WORDS + 1]
+    if not openers or not words or not words[0].group().startswith(openers):
         return i
     for w in words[1:]:
         g = w.group()
-        if g in (":", "：") or g.strip("،,") in _COMPLEMENTIZERS["ar"]:
+        if g in (":", "：") or g.strip("،,") in prof["complementizers"]:
             return i + w.start()
         if any(c in g for c in ".«“\""):
             break
@@ -297,9 +315,13 @@ def _before_quotation(text: str, start: int, end: int, quotes: dict[str, str]) -
     return m.start() if m else end
 
 
-def _clause_floor(text: str, pos: int, s: int) -> int:
-    """Start of the clause that ends at a Persian clause-final cue: after the last 'و' joining clauses."""
+def _clause_floor(text: str, pos: int, s: int, joiners: list[str]) -> int:
+    """Start of the clause that ends at a clause-final cue: after the last word joining clauses
+    ("و"), when that leaves a clause of some length."""
+    if not joiners:
+        return s
+    joined = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, joiners)) + r")\s")
     last = None
-    for last in re.finditer(r"(?:^|\s)(?:و|،)\s", text[s:pos]):  # noqa: B007 - we want the last one
+    for last in joined.finditer(text[s:pos]):  # noqa: B007 - we want the last one
         pass
-    return s + last.end() if last is not None and (pos - (s + last.end())) > 40 else s
+    return s + last.end() if last is not None and (pos - (s + last.end())) > CLAUSE_FLOOR_MIN_CHARS else s

@@ -15,7 +15,6 @@ from functools import cache
 
 from .lang import load_json
 
-_NUM = r"(\d{1,4})"
 _SEP = r"[\s/\-.,،]*"
 
 

@@ -1,4 +1,4 @@
-"""Scoring attache records against the hand-annotated gold set (``attache eval``, issue 9).
+"""Scoring attache records against the hand-annotated gold set (``attache eval``).
 
 The figures this module produces must be *the same numbers* as the reference scorer
 (``../shared/bin/score``), because that scorer is how the product is judged; a second opinion

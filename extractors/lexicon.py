@@ -9,7 +9,7 @@ Baku and the reported span starts after the clitic.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,10 +50,6 @@ class Trie:
         for tok in key.split():
             node = node.setdefault(tok, {})
         node.setdefault(_END, []).append(payload)
-
-    def add_all(self, items: Iterable[tuple[str, Any]]) -> None:
-        for key, payload in items:
-            self.add(key, payload)
 
     def _walk(self, tokens: list[Token], i: int, first: str) -> tuple[int, list[Any]] | None:
         node = self.root.get(first)

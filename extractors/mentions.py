@@ -10,12 +10,10 @@ President") and resolve to the office holder on the document date.
 from __future__ import annotations
 
 import bisect
-import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
 from .actors import Actor, ActorDB, load_actors, unknown_key
@@ -26,29 +24,35 @@ from .normalize import fold, match_keys
 from .places import Gazetteer, Place, load_gazetteer
 from .view import View
 
-# Filler tokens allowed between a role word and its country ("President of the Republic of
-# Azerbaijan", "رئيس جمهورية أذربيجان", "Iran's President" folds to "iran s president").
-_TITLE_GLUE = {"of", "the", "republic", "islamic", "s", "جمهوریه", "جمهوری", "الجمهوریه", "دوله", "کشور", "for"}
+# At most this many filler tokens (``title_glue``) stand between a role word and its country
+TITLE_GLUE_TOKENS = 4
 
 
 @dataclass
 class Mention:
     start: int  # view offsets
     end: int
-    kind: str  # person | title | pronoun | place | demonym
+    kind: str  # person | title | pronoun | joint | place | demonym | org
     text: str
-    sent: int
-    actor: Actor | None = None
+    sent: int  # index of its sentence
+    actor: Actor | None = None  # the dictionary's person
+    key: str = ""  # the identity of one the dictionary does not know
+    resolution: str = "name"  # name | title | pronoun
+    why: str = ""  # how it was resolved ("full name", "surname", a title's holder on the date)
     place: Place | None = None
-    role: str | None = None
+    role: str | None = None  # a title's office, its country and its organisation
     country: str | None = None
     org: str | None = None
-    resolution: str = "name"  # name | title | pronoun
-    key: str = ""
-    rule: str | None = None
-    why: str = ""
-    title_span: tuple[int, int] | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    rule: str | None = None  # the title row that matched
+    title_span: tuple[int, int] | None = None  # an apposed title ("Iran's ambassador, X")
+    # that title's (role, country, org) when it describes a person the dictionary does not know
+    title_role: tuple[str, str | None, str | None] | None = None
+    apposed_role: tuple[str, str | None] | None = None  # that title's (role, country), whoever the person
+    posted_to: str | None = None  # an envoy's posting: "Iran's ambassador to Russia" -> "RU"
+    named: str | None = None  # the name of the one person the article gives this title to
+    group: int | None = None  # one of several office holders a plural title lists (its start)
+    placeholder: bool = False  # a plural title with no list: the group, to be filled later
+    phrase: tuple[int, int] | None = None  # a group member: the whole plural-title phrase
 
     @property
     def identity(self) -> str | None:
@@ -97,14 +101,14 @@ def lexicons(lang: str, actors_file: str | None = None, places_file: str | None 
             trie.add(k, ("honorific", w))
     home = profile(lang).get("home_country")
     if home:
-        for w in pr.get("our_country", ["کشورمان", "کشور ما"] if lang == "fa" else []):
+        for w in pr.get("our_country", []):
             p = gaz.country(home)
             if p is not None:
                 trie.add(fold(w), ("place", p))
     return Lexicons(trie, db, gaz)
 
 
-# Offices no dictionary lists holders of: an unnamed one stays unnamed (see ``unnamed_label``).
+# Offices no dictionary lists holders of: an unnamed one stays unnamed (see ``naming.unnamed_label``).
 UNRESOLVED_ROLES = frozenset({"counterpart", "ambassador", "special_envoy", "representative", "officials",
                               "spokesperson"})
 
@@ -204,14 +208,11 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
     return mentions
 
 
-_LIST_GLUE = frozenset({"", "و", "and", "&", "as well as"})
-
-
 def _group(view: View, idx: int, raw, used: set[int], row: dict, sent) -> list[Mention]:
     """A plural title and the countries listed after it: "سفیران جدید کشورهای عراق، بنین و
     سریلانکا", "the ambassadors of Iraq, Benin and Sri Lanka", "روسای جمهور آذربایجان، روندا" give one
-    office holder per country, all of one group (``extra["group"]``), each spanning its country's
-    name and remembering the whole phrase (``extra["phrase"]``). "سفرای کشورهای مختلف", "ambassadors
+    office holder per country, all of one group (``group``), each spanning its country's
+    name and remembering the whole phrase (``phrase``). "سفرای کشورهای مختلف", "ambassadors
     of several countries": no list, one placeholder for the group, which a later sentence may fill
     ("در این نشست نمایندگان امریکا، بریتانیا … اشتراک داشتند"). A bare plural title is nobody."""
     m = raw[idx][0]
@@ -234,7 +235,7 @@ def _group(view: View, idx: int, raw, used: set[int], row: dict, sent) -> list[M
         if j + 1 >= len(raw):
             break
         gap = view.text[n.end:raw[j + 1][0].start].strip(" \u200c،,").strip()
-        if gap not in _LIST_GLUE:
+        if gap != "" and gap not in profile(view.lang)["list_glue"]:
             break
         j += 1
     end = members[-1][1].end if members else (tokens[k - 1].end if k > m.last else m.end)
@@ -244,12 +245,12 @@ def _group(view: View, idx: int, raw, used: set[int], row: dict, sent) -> list[M
         if not saw_countries:
             return []
         return [Mention(m.start, end, "title", phrase, sent(m.start), **common,
-                        extra={"group": m.start, "placeholder": True})]
+                        group=m.start, placeholder=True)]
     out = []
     for j, n in members:
         used.add(j)
         out.append(Mention(n.start, n.end, "title", phrase, sent(n.start), country=raw[j][2][0].country, **common,
-                           extra={"group": m.start, "phrase": (m.start, end)}))
+                           group=m.start, phrase=(m.start, end)))
     return out
 
 
@@ -268,8 +269,15 @@ def _inside_longer_name(view: View, m, idx: int, raw, entities: Sequence[Entity]
     return False
 
 
-def _gap_ok(tokens: list[Token], a: int, b: int) -> bool:
-    return b - a <= 4 and all(tokens[k].text in _TITLE_GLUE for k in range(a, b))
+@cache
+def _title_glue(lang: str) -> frozenset[str]:
+    """Filler tokens between a role word and its country ("President of the Republic of
+    Azerbaijan", "رئيس جمهورية أذربيجان", "Iran's President" folds to "iran s president")."""
+    return frozenset(fold(w) for w in profile(lang)["title_glue"])
+
+
+def _gap_ok(tokens: list[Token], a: int, b: int, glue: frozenset[str]) -> bool:
+    return b - a <= TITLE_GLUE_TOKENS and all(tokens[k].text in glue for k in range(a, b))
 
 
 def _title_country(mt: Mention, idx: int, raw, tokens: list[Token], used: set[int], view: View) -> None:
@@ -282,7 +290,8 @@ def _title_country(mt: Mention, idx: int, raw, tokens: list[Token], used: set[in
         if kind not in ("place", "demonym") or vals[0].kind != "country" and kind == "place":
             continue
         after = j > idx
-        if (after and _gap_ok(tokens, m.last, n.first)) or (not after and _gap_ok(tokens, n.last, m.first)):
+        glue = _title_glue(view.lang)
+        if (after and _gap_ok(tokens, m.last, n.first, glue)) or (not after and _gap_ok(tokens, n.last, m.first, glue)):
             mt.country = vals[0].country
             used.add(j)
             mt.start, mt.end = min(mt.start, n.start), max(mt.end, n.end)
@@ -360,11 +369,11 @@ _ENVOYS = frozenset({"ambassador", "special_envoy"})
 
 def _postings(mentions: list[Mention], view: View) -> None:
     """"Iran's ambassador to Russia", "سفير إيران لدى روسيا", "سفیر ایران در نروژ": the place an
-    envoy is posted to belongs to his title (``extra["posted_to"]``); it is not where anyone met."""
+    envoy is posted to belongs to his title (``posted_to``); it is not where anyone met."""
     preps = {fold(w) for w in load_json(view.lang, "pronouns.json").get("posting_preps", [])}
     drop: set[int] = set()
     for i, m in enumerate(mentions):
-        if m.kind != "title" or m.role not in _ENVOYS or m.extra.get("group") is not None:
+        if m.kind != "title" or m.role not in _ENVOYS or m.group is not None:
             continue
         nxt = next((k for k in range(i + 1, min(i + 3, len(mentions))) if mentions[k].start >= m.end), None)
         if nxt is None:
@@ -372,7 +381,7 @@ def _postings(mentions: list[Mention], view: View) -> None:
         p = mentions[nxt]
         if p.kind == "place" and p.place is not None and fold(view.text[m.end:p.start]) in preps \
                 and p.country != m.country:
-            m.extra["posted_to"] = p.country
+            m.posted_to = p.country
             m.end, m.text = p.end, view.text[m.start:p.end]
             drop.add(nxt)
     mentions[:] = [m for k, m in enumerate(mentions) if k not in drop]
@@ -414,15 +423,12 @@ def _apposition(mentions: list[Mention], view: View) -> None:
                 ok = all(fold(w) in _honorific_words(view.lang) for w in rest.split())
             if ok and "\n" not in between:
                 if p.actor is None and m.role and m.role != "counterpart":
-                    p.extra["title_role"] = (m.role, m.country, m.org)
+                    p.title_role = (m.role, m.country, m.org)
                 if m.role and m.role != "counterpart":
-                    p.extra["apposed_role"] = (m.role, m.country)
-                if "posted_to" in m.extra:
-                    p.extra["posted_to"] = m.extra["posted_to"]
+                    p.apposed_role = (m.role, m.country)
+                if m.posted_to is not None:
+                    p.posted_to = m.posted_to
                 p.title_span = (m.start, m.end)
-                p.extra["title_rule"] = m.rule
-                if m.role == "counterpart":
-                    p.extra["counterpart"] = True
                 drop.add(i)
                 for k in range(i + 1, j):
                     if mentions[k].kind == "title":
@@ -464,19 +470,19 @@ def _titles_of_named_people(mentions: list[Mention]) -> None:
     holders: dict[tuple, set[str]] = {}
     first: dict[tuple, Mention] = {}
     for p in mentions:
-        tr = p.extra.get("apposed_role")
+        tr = p.apposed_role
         if p.kind == "person" and tr is not None and (tr[1] or tr[0] in _SPOKESPEOPLE):
             holders.setdefault(tr, set()).add(p.identity or p.text)
             first.setdefault(tr, p)
     for m in mentions:
         k = (m.role, m.country)
         if m.kind == "title" and m.actor is None and (m.country or m.role in _SPOKESPEOPLE) \
-                and not m.extra.get("group") and len(holders.get(k, ())) == 1:
+                and m.group is None and len(holders.get(k, ())) == 1:
             p = first[k]
             m.actor, m.key = p.actor, p.identity or m.key
-            m.extra["named"] = p.text
-            if "posted_to" in p.extra:
-                m.extra.setdefault("posted_to", p.extra["posted_to"])
+            m.named = p.text
+            if p.posted_to is not None and m.posted_to is None:
+                m.posted_to = p.posted_to
             m.why = "the article gives this office to " + p.text
 
 
@@ -526,39 +532,3 @@ def _corefer_unknowns(mentions: list[Mention]) -> None:
                 break
         else:
             seen.append((toks, m.key))
-
-
-@cache
-def _role_labels() -> dict[str, Any]:
-    return json.loads(resources.files("extractors").joinpath("data", "roles.json").read_text(encoding="utf-8"))
-
-
-def unnamed_label(m: Mention, host: str | None = None) -> str | None:
-    """A name for an office holder the text does not name, from ``data/roles.json``: "Ambassador of
-    Iraq to Iran (unnamed)" (``host``: the country of the people he met), "Belarus officials
-    (unnamed)"; representatives of a country stand for it ("United States"). None without a country."""
-    if m.kind != "title" or m.actor is not None or not m.country or not m.role or "named" in m.extra:
-        return None
-    place = load_gazetteer().country(m.country)
-    if place is None:
-        return None
-    data = _role_labels()
-    if m.role in data["country_itself"]:
-        return place.name
-    host = m.extra.get("posted_to") or host
-    host_place = load_gazetteer().country(host) if host and host != m.country else None
-    if host_place is not None and m.role in data["hosted"]:
-        return data["hosted"][m.role].format(country=place.name, host=host_place.name) + data["suffix"]
-    if m.role in data["labels"]:
-        return data["labels"][m.role].format(country=place.name) + data["suffix"]
-    return None
-
-
-def display_name(m: Mention) -> str | None:
-    """Canonical English name when resolved; the surface text for unknown people; a label for an
-    unnamed office holder of a known country; None for pronouns and bare titles."""
-    if m.actor is not None:
-        return m.actor.name
-    if m.kind in ("person", "org"):
-        return m.text
-    return m.extra.get("named") or unnamed_label(m)

@@ -1,4 +1,4 @@
-"""Merging meeting reports across documents, languages and runs (issue 7).
+"""Merging meeting reports across documents, languages and runs.
 
 The same meeting is often reported by several outlets in several languages, and a cron job sees it
 again on every run. ``merge_records`` turns the per-document records of ``attache extract`` into one

@@ -27,7 +27,6 @@ from typing import Any
 from .errors import ModelMissingError
 from .lang import profile
 
-LANGS = ("ar", "fa", "en")
 NER_CHUNK_CHARS = 2_000  # Stanza's time and memory grow fast with sentence length
 
 

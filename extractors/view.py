@@ -21,6 +21,7 @@ _SENT_END = set(".!?؟…")
 _CLOSERS = set("»”\"')]’")
 _ARABIC_RUN = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]+")
 _WRAP_MIN = 45  # a line at least this long that ends without punctuation was hard-wrapped
+MAX_QUOTE_CHARS = 1500  # an unclosed quotation ends sentences again after this many characters
 
 
 @dataclass
@@ -187,8 +188,8 @@ def _letters(b: _Builder, lang: str) -> None:
 
 
 @cache
-def _fa_rules() -> dict:
-    d = load_json("fa", "normalize.json")
+def _zwnj_rules(lang: str) -> dict:
+    d = load_json(lang, "normalize.json")
     return {
         **d,
         "verb_ex": frozenset(d["verb_prefix_exceptions"]),
@@ -197,9 +198,9 @@ def _fa_rules() -> dict:
     }
 
 
-def _zwnj_edits(word: str, start: int) -> list[tuple[int, int, str]]:
+def _zwnj_edits(word: str, start: int, lang: str) -> list[tuple[int, int, str]]:
     """Where a Persian word lost its ZWNJ: verb prefix می/نمی, plural ها/های, clitics after ه."""
-    r = _fa_rules()
+    r = _zwnj_rules(lang)
     edits: list[tuple[int, int, str]] = []
     for joined, fixed in r["compounds"]:
         k = word.find(joined)
@@ -243,11 +244,11 @@ def _repairs(b: _Builder, lang: str) -> None:
     for fix in load_json(lang, "normalize.json").get("regex_fixes", []):
         text = b.text
         b.apply([(m.start(), m.end(), fix["replace"]) for m in re.finditer(fix["pattern"], text)])
-    if lang == "fa":
+    if profile(lang)["zwnj_repair"]:
         text = b.text
         edits: list[tuple[int, int, str]] = []
         for m in _ARABIC_RUN.finditer(text):
-            edits.extend(_zwnj_edits(m.group(), m.start()))
+            edits.extend(_zwnj_edits(m.group(), m.start(), lang))
         b.apply(edits)
 
 
@@ -295,7 +296,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
                 i += 1
                 continue
         c = text[i]
-        if depth and i - open_at > 1500:
+        if depth and i - open_at > MAX_QUOTE_CHARS:
             depth = 0  # an unclosed quotation does not swallow the document
         end = None
         if c == "\n":

@@ -50,9 +50,10 @@ def test_venues_point_to_known_cities(lang: str) -> None:
 
 def test_every_title_role_is_an_office_or_a_group_role_and_has_a_label() -> None:
     from extractors.actors import ROLES
-    from extractors.mentions import UNRESOLVED_ROLES, _role_labels
+    from extractors.mentions import UNRESOLVED_ROLES
+    from extractors.naming import role_labels
 
-    data = _role_labels()
+    data = role_labels()
     labelled = set(data["labels"]) | set(data["country_itself"])
     for lang in LANGS:
         for where, row in _rows(lang):
@@ -61,3 +62,62 @@ def test_every_title_role_is_an_office_or_a_group_role_and_has_a_label() -> None
             assert row["role"] in ROLES | UNRESOLVED_ROLES, row["id"]
             assert row["role"] in labelled or row.get("org"), f"{row['id']}: no English label for {row['role']}"
     assert all("{country}" in v for v in data["labels"].values())
+
+
+def test_every_language_file_fits_its_schema() -> None:
+    from extractors.lang import load_json, load_jsonl, profile
+
+    for lang in LANGS:
+        assert profile(lang)["code"] == lang
+        for name in ("meetings.json", "pronouns.json", "dates.json", "normalize.json"):
+            load_json(lang, name)
+        for name in ("cues.jsonl", "titles.jsonl"):
+            assert load_jsonl(lang, name)
+
+
+def _broken_copy(tmp_path, monkeypatch, name: str, edit) -> str:
+    """A language "xx" whose ``name`` is the English file changed by ``edit``; returns its path."""
+    import extractors.lang as L
+
+    src = resources.files("extractors").joinpath("lang", "en", name).read_text(encoding="utf-8")
+    (tmp_path / "xx").mkdir()
+    target = tmp_path / "xx" / name
+    target.write_text(edit(src), encoding="utf-8")
+    monkeypatch.setattr(L, "_path", lambda lang, n: tmp_path / lang / n)
+    return str(target)
+
+
+def test_a_json_file_that_breaks_its_schema_names_the_file_and_the_line(tmp_path, monkeypatch) -> None:
+    import extractors.lang as L
+    from extractors.errors import DataError
+
+    def lunch(text: str) -> str:
+        data = json.loads(text)
+        data["triggers"][1]["kind"] = "lunch"
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+    path = _broken_copy(tmp_path, monkeypatch, "meetings.json", lunch)
+    line = next(n for n, s in enumerate(open(path, encoding="utf-8"), 1) if '"lunch"' in s)
+    with pytest.raises(DataError) as err:
+        L._json("xx", "meetings.json")
+    assert str(err.value).startswith(f"{path}:{line}: triggers/1/kind: ")
+    assert "lunch" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_jsonl_row_that_breaks_its_schema_names_the_file_and_the_line(tmp_path, monkeypatch) -> None:
+    import extractors.lang as L
+    from extractors.errors import DataError
+
+    def no_form(text: str) -> str:
+        lines = text.splitlines()
+        k = next(i for i, s in enumerate(lines) if s.startswith("{"))
+        row = json.loads(lines[k])
+        del row["form"]
+        lines[k] = json.dumps(row)
+        return "\n".join(lines) + "\n"
+
+    path = _broken_copy(tmp_path, monkeypatch, "cues.jsonl", no_form)
+    line = next(n for n, s in enumerate(open(path, encoding="utf-8"), 1) if s.startswith("{"))
+    with pytest.raises(DataError) as err:
+        L.load_jsonl.__wrapped__("xx", "cues.jsonl")
+    assert str(err.value) == f"{path}:{line}: 'form' is a required property"

@@ -2,7 +2,9 @@
 
 ``profile(lang)`` returns the language's profile (``profile.json``); ``load_jsonl(lang, name)`` and
 ``load_json(lang, name)`` read the other data files (triggers, cues, titles, dates...), each of
-which documents its provenance in the folder's ``SOURCE.md``.
+which documents its provenance in the folder's ``SOURCE.md``. Every file is checked against its
+JSON Schema (``schema/<name>.schema.json``) when it is first read: a file that does not fit raises
+``DataError`` naming the file and the line.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ..errors import DataError
+
 LANGS = ("ar", "fa", "en")
 
 
@@ -20,26 +24,77 @@ def _path(lang: str, name: str):
 
 
 @cache
+def _validator(name: str):
+    from jsonschema import Draft202012Validator
+
+    stem = name.split(".")[0]
+    path = resources.files(__package__).joinpath("schema", f"{stem}.schema.json")
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    return Draft202012Validator(schema)
+
+
+def _where(err) -> str:
+    path = "/".join(str(p) for p in err.absolute_path)
+    return f"{path}: " if path else ""
+
+
+def _check(where: str, name: str, value: Any, text: str | None = None, line: int | None = None) -> None:
+    """Raise ``DataError`` "FILE:LINE: PATH: message" for the first way ``value`` breaks its schema;
+    ``text``: the whole JSON file, to find the line of the offending value."""
+    err = next(iter(sorted(_validator(name).iter_errors(value), key=lambda e: list(map(str, e.absolute_path)))), None)
+    if err is None:
+        return
+    if line is None and text is not None:
+        from json_source_map import calculate
+
+        pointer = "".join(f"/{p}" for p in err.absolute_path)
+        entry = calculate(text).get(pointer)
+        line = entry.value_start.line + 1 if entry is not None else 1
+    raise DataError(f"{where}:{line}: {_where(err)}{err.message}")
+
+
+def _read(lang: str, name: str) -> str:
+    path = _path(lang, name)
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise DataError(f"{path}: cannot read language data ({e.strerror or e})") from None
+
+
+def _json(lang: str, name: str) -> Any:
+    text = _read(lang, name)
+    where = str(_path(lang, name))
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise DataError(f"{where}:{e.lineno}: not JSON ({e.msg})") from None
+    _check(where, name, value, text=text)
+    return value
+
+
+@cache
 def profile(lang: str) -> dict[str, Any]:
-    return json.loads(_path(lang, "profile.json").read_text(encoding="utf-8"))
+    return _json(lang, "profile.json")
 
 
 @cache
 def load_json(lang: str, name: str) -> Any:
-    return json.loads(_path(lang, name).read_text(encoding="utf-8"))
+    return _json(lang, name)
 
 
 @cache
 def load_jsonl(lang: str, name: str) -> tuple[dict[str, Any], ...]:
     """Rows of a JSONL data file; blank lines and lines starting with '#' or '//' are comments."""
     rows = []
-    text = _path(lang, name).read_text(encoding="utf-8")
-    for n, line in enumerate(text.splitlines(), 1):
+    where = str(_path(lang, name))
+    for n, line in enumerate(_read(lang, name).splitlines(), 1):
         line = line.strip()
         if not line or line.startswith(("#", "//")):
             continue
         try:
-            rows.append(json.loads(line))
+            row = json.loads(line)
         except ValueError as e:
-            raise ValueError(f"{lang}/{name}:{n}: not JSON: {e}") from None
+            raise DataError(f"{where}:{n}: not JSON ({e})") from None
+        _check(where, name, row, line=n)
+        rows.append(row)
     return tuple(rows)

@@ -1,0 +1,280 @@
+"""Where each meeting took place: one ordered list of rules, most specific evidence first.
+
+``RULES`` holds one small function per row of the README's ``location.rule`` table, in the same
+order (a test holds the two together). ``place_meetings`` runs after the meetings of a document
+are assembled: each rule in turn is tried on every meeting still without a place, so a later rule
+never overrides an earlier one, and a rule may build on the places the earlier ones found (the
+next meeting on the same leg of a tour takes the place of the one before it). The last rule only
+narrows a place already found: a stated country to the one city of it the article names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .lang import load_json, profile
+from .meetings import Clause, Meeting, Trips, Where, scan, trip_visitor
+from .mentions import Lexicons, Mention
+from .view import View
+
+if TYPE_CHECKING:
+    from .claims import Claim
+
+# How far before a place its locative or its head word may stand ("in Baku", "the Iranian capital Tehran")
+PREP_WINDOW = 12
+HEAD_WINDOW = 40
+HEAD_WORDS = 3
+# A dateline stands in the first lines of the text: at most this many line breaks and characters before it
+DATELINE_MAX_LINE = 2
+DATELINE_MAX_CHARS = 400
+# How far after the text's start a venue dateline ("UNITED NATIONS, Sep 23") is looked for
+DATELINE_VENUE_CHARS = 80
+
+
+@dataclass
+class Context:
+    """What the rules read: the document, its mentions and meetings, and what was said in it."""
+
+    view: View
+    meetings: Sequence[Meeting]
+    mentions: Sequence[Mention]
+    lex: Lexicons
+    claims: Sequence[Claim]
+    trips: Trips
+
+    @cached_property
+    def dateline(self) -> Where | None:
+        return _find_dateline(self)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the README's ``location.rule`` table: the ids it cites and the function that
+    places a meeting by it (None when it does not apply). A narrowing rule refines a place found."""
+
+    ids: tuple[str, ...]
+    find: Callable[[Context, Meeting], Where | None]
+    narrows: bool = False
+
+
+def place_meetings(view: View, meetings: Sequence[Meeting], mentions: Sequence[Mention], lex: Lexicons,
+                   claims: Sequence[Claim], trips: Trips) -> None:
+    """Set ``location`` on every meeting some rule places, trying ``RULES`` in order."""
+    ctx = Context(view, meetings, mentions, lex, claims, trips)
+    for rule in RULES:
+        for m in meetings:
+            if (m.location is not None) == rule.narrows:
+                where = rule.find(ctx, m)
+                if where is not None:
+                    m.location = where
+
+
+def _in_person(m: Meeting) -> bool:
+    return m.status == "happened" and m.kind != "phone_call"
+
+
+def _country_of(p: Mention) -> str | None:
+    return p.actor.country if p.actor is not None else p.country
+
+
+# -- the rules, in the order of the README table ---------------------------------------------------
+def stated(ctx: Context, m: Meeting) -> Where | None:
+    """A place named in a clause that states the meeting: after a locative ("in Baku", "در تهران",
+    "بالرياض"), as "the capital X", or the place a "where" clause hangs on ("arrived in Moscow from
+    Beijing, where he held talks"). The first clause that names one wins."""
+    for clause in m.clauses:
+        where = _stated_in(ctx, m, clause)
+        if where is not None:
+            return where
+    return None
+
+
+def _stated_in(ctx: Context, m: Meeting, clause: Clause) -> Where | None:
+    view, lang = ctx.view, ctx.view.lang
+    start = clause.start
+    if clause.opener is not None:
+        # "… from Beijing, where he held talks": the place the clause hangs on, else one inside it
+        before = [x for x in ctx.mentions if x.kind == "place" and x.place is not None and clause.start <= x.start
+                  and x.end <= clause.opener and not view.text[x.end:clause.opener].strip(" ,،")]
+        if before:
+            return Where(before[-1].place, "explicit", before[-1], f"{lang}.loc.where")
+        start = clause.opener
+    data = load_json(lang, "meetings.json")
+    preps = set(data["location_preps"])
+    clitics = profile(lang)["proclitics"]
+    # a place inside what someone said ("I have travelled to Iran") is not where they met, unless
+    # the meeting itself is what was said ("the spokesman said that the minister met … in Doha")
+    told = [c for c in ctx.claims if c is not clause.said]
+    places = [x for x in ctx.mentions if x.kind == "place" and start <= x.start < clause.end and x.place is not None
+              and not any(c.start <= x.start < c.end for c in told)]
+    heads = set(data.get("location_heads", []))
+    found = None
+    for p in places:
+        before = view.text[max(start, p.start - PREP_WINDOW):p.start].split()
+        near_head = view.text[max(start, p.start - HEAD_WINDOW):p.start].split()[-HEAD_WORDS:]
+        if p.place.kind == "city" and any(w in heads for w in near_head):
+            # "العاصمة السعودية الرياض", "the Iranian capital Tehran"
+            return Where(p.place, "explicit", p, f"{lang}.loc.capital")
+        # a one-letter locative glued to the name ("بالرياض" is "in Riyadh")
+        glued = clitics and p.start > 0 and view.text[p.start - 1:p.start] in preps
+        if glued or (before and before[-1].strip("،,") in preps):
+            if p.place.kind == "city" or not any(x.place and x.place.kind == "city" for x in places):
+                found = Where(p.place, "explicit", p, f"{lang}.loc.prep")
+                if p.place.kind == "city":
+                    return found
+    return found
+
+
+def venue(ctx: Context, m: Meeting) -> Where | None:
+    """A venue with a fixed seat named in the meeting's sentences ("on the sidelines of the UN
+    General Assembly": New York), from ``venues`` in meetings.json."""
+    if not _in_person(m):
+        return None
+    for si in m.evidence_sents:
+        s, e = ctx.view.sentences[si]
+        for v in scan(ctx.view, "venues", s, e):
+            place = ctx.lex.places.by_id(v.payloads[0]["place"])
+            if place is not None:
+                return Where(place, "inferred", None, v.payloads[0]["id"])
+    return None
+
+
+def visit_destination(ctx: Context, m: Meeting) -> Where | None:
+    """A held meeting of a visitor ("Rouhani's visit to Baku") with someone of the destination's
+    country took place at the destination (a country visited stays a country: the last rule
+    narrows it only to a city the article names)."""
+    if m.status != "happened":
+        return None
+    visitor = trip_visitor(m, ctx.trips)
+    if visitor is None:
+        return None
+    return Where(ctx.trips[visitor.actor.id], "inferred", None, "loc.visit_destination")
+
+
+def host_capital(ctx: Context, m: Meeting) -> Where | None:
+    """The host's capital, when the text makes one side the guest ("visiting", "received")."""
+    guest = next((p for p in m.parties if m.roles.get(id(p)) == "guest"), None)
+    host = next((p for p in m.parties if m.roles.get(id(p)) == "host"), None)
+    if guest is not None and host is not None and host.actor is not None and host.actor.country:
+        cap = ctx.lex.places.capital(host.actor.country)
+        if cap is not None:
+            return Where(cap, "inferred", None, "loc.host_capital")
+    return None
+
+
+def same_leg(ctx: Context, m: Meeting) -> Where | None:
+    """"On Monday X met the Afghan president in Kabul. He also held talks with the Afghan foreign
+    minister": the next sentence's meeting of the same person with another official of the host
+    country happened in the same place."""
+    if not _in_person(m):
+        return None
+    first = min(m.evidence_sents)
+    prev = [o for o in ctx.meetings if o is not m and o.location is not None and _in_person(o)
+            and max(o.evidence_sents) in (first - 1, first)]
+    if not prev:
+        return None
+    o = max(prev, key=lambda o: max(o.evidence_sents))
+    shared = m.identities() & o.identities()
+    others = [p for p in m.parties if (p.identity or p.text) not in shared]
+    if not shared or not others:
+        return None
+    country = o.location.place.country
+    if all(_country_of(p) == country for p in others):
+        return Where(o.location.place, "inferred", None, "loc.same_leg")
+    return None
+
+
+def posting(ctx: Context, m: Meeting) -> Where | None:
+    """An envoy posted to a country meets that country's people there: "سفیر ایران در نروژ … به
+    پادشاه این کشور" took place in Norway (the last rule may narrow it to a city)."""
+    if not _in_person(m):
+        return None
+    for p in m.parties:
+        to = p.posted_to
+        if to and any(q is not p and _country_of(q) == to for q in m.parties):
+            place = ctx.lex.places.country(to)
+            if place is not None:
+                return Where(place, "inferred", None, "loc.posting")
+    return None
+
+
+def dateline(ctx: Context, m: Meeting) -> Where | None:
+    """The city the report was filed from, for an in-person meeting where one side is at home."""
+    line = ctx.dateline
+    if not _in_person(m) or line is None or not _at_home(m, line):
+        return None
+    return line
+
+
+def city_of_country(ctx: Context, m: Meeting) -> Where | None:
+    """A stated country narrowed to its capital when that is the one city of the country the
+    article names (a stated "Norway" with "the embassy in Oslo")."""
+    if not _in_person(m) or m.location.place.kind != "country":
+        return None
+    country = m.location.place.country
+    cities = {x.place.id: x for x in ctx.mentions if x.kind == "place" and x.place is not None
+              and x.place.kind == "city" and x.place.country == country}
+    capital = ctx.lex.places.capital(country)
+    if len(cities) == 1 and capital is not None and capital.id in cities:
+        x = cities[capital.id]
+        return Where(x.place, "inferred", x, "loc.city_of_country")
+    return None
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(("<lang>.loc.prep", "<lang>.loc.capital", "<lang>.loc.where"), stated),
+    Rule(("<lang>.venue.*",), venue),
+    Rule(("loc.visit_destination",), visit_destination),
+    Rule(("loc.host_capital",), host_capital),
+    Rule(("loc.same_leg",), same_leg),
+    Rule(("loc.posting",), posting),
+    Rule(("loc.dateline", "<lang>.dateline.*"), dateline),
+    Rule(("loc.city_of_country",), city_of_country, narrows=True),
+)
+
+
+# -- datelines ----------------------------------------------------------------------------------------
+# Page furniture before a dateline: "(IRNA)", "[Photo]"
+_FURNITURE = re.compile(r"\s*(?:\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])?\s*")
+# What follows a dateline's city: a comma, a bracket, a dash, a date
+_DATELINE_END = re.compile(r"\s*(?:[,،(:/\-\u2013\u2014]|\d)")
+
+
+def _at_home(m: Meeting, line: Where) -> bool:
+    """A dateline places a meeting only where one side is at home: a party from the dateline's
+    country who is not its envoy abroad ("TEHRAN (IRNA) - Iran's ambassador in Moscow met …" is
+    not in Tehran); a venue dateline ("UNITED NATIONS") places any meeting."""
+    if line.rule != "loc.dateline":
+        return True
+    return any(_country_of(p) == line.place.country
+               and p.role != "ambassador" and (p.title_role or ("",))[0] != "ambassador"
+               for p in m.parties)
+
+
+def _find_dateline(ctx: Context) -> Where | None:
+    """"RIYADH, Dec 6 (KUNA) --", "طهران - إرنا -", "United Nations, Sep 23 (IANS)": the city the
+    report was filed from, at the very start of the text after any bracketed page furniture."""
+    view = ctx.view
+    text = view.text
+    start = _FURNITURE.match(text).end()
+
+    def line_start(x: Mention) -> bool:
+        # the dateline may follow a headline line: it then begins the second or third line
+        os_ = view.orig_span(x.start, x.end)[0]
+        return os_ > 0 and view.original[os_ - 1] == "\n" and view.original.count("\n", 0, os_) <= DATELINE_MAX_LINE \
+            and os_ < DATELINE_MAX_CHARS
+    place = next((x for x in ctx.mentions if x.kind == "place" and x.place is not None and x.place.kind == "city"
+                  and (x.start == start or line_start(x))), None)
+    if place is not None:
+        if _DATELINE_END.match(text, place.end):
+            return Where(place.place, "inferred", place, "loc.dateline")
+        return None
+    for v in scan(view, "dateline_venues", start, min(len(text), start + DATELINE_VENUE_CHARS)):
+        city = ctx.lex.places.by_id(v.payloads[0]["place"])
+        if v.start == start and city is not None and _DATELINE_END.match(text, v.end):
+            return Where(city, "inferred", None, v.payloads[0]["id"])
+    return None

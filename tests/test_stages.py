@@ -1,0 +1,145 @@
+"""The stages after NER, one at a time, on hand-built documents with no model loaded: the entities
+NER would find are given by hand, as spaCy and Stanza test their components."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from extractors import InputDoc
+from extractors.claims import extract_claims
+from extractors.dates import find_dates
+from extractors.locations import RULES, place_meetings
+from extractors.meetings import extract_meetings, joint_speakers
+from extractors.mentions import build_mentions, lexicons
+from extractors.ner import Entity
+from extractors.view import build_view
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def document(text: str, lang: str, when: str, people: tuple[str, ...] = ()):
+    """(view, mentions, dates, lexicons) of ``text``; ``people``: the names NER would tag PER."""
+    view = build_view(text, lang)
+    ents = sorted((Entity(m.start(), m.end(), "PER", p) for p in people for m in re.finditer(re.escape(p), view.text)),
+                  key=lambda e: e.start)
+    lex = lexicons(lang)
+    d = date.fromisoformat(when)
+    mentions = build_mentions(view, ents, d, lex)
+    dates = [x for s, e in view.sentences for x in find_dates(view.text[s:e], lang, d, base=s)]
+    return view, mentions, dates, lex
+
+
+def records(stages, text: str, when: str, lang: str | None = None, places: str | None = None) -> list[dict]:
+    stages.places_file = places
+    doc = InputDoc(id="t", text=text, lang=lang, date=when, date_source="input")
+    (res,) = stages.extract_many([doc])
+    assert res.error is None, res.error
+    return res.records
+
+
+def meetings(recs: list[dict]) -> list[dict]:
+    return [r for r in recs if r["type"] == "meeting"]
+
+
+def names(m: dict) -> list[str]:
+    return [p["name"] for p in m["participants"]]
+
+
+# -- claims and meetings --------------------------------------------------------------------------
+def test_a_joint_claim_waits_for_the_meeting_it_follows_and_then_has_each_party_as_speaker() -> None:
+    text = ("Abbas Araghchi met Sergey Lavrov in Moscow on Monday. The two ministers stressed that the "
+            "ties between their countries were growing.")
+    view, mentions, dates, lex = document(text, "en", "2025-04-07")
+    claims = extract_claims(view, mentions)
+    (joint,) = claims
+    assert joint.joint and joint.speaker is None and joint.speaker_via.text == "The two ministers"
+    found, _ = extract_meetings(view, mentions, dates, [c for c in claims if not c.joint])
+    (m,) = found
+    spoken = joint_speakers(view, claims, found)
+    assert [c.speaker.actor.name for c in spoken] == ["Abbas Araghchi", "Sergey Lavrov"]
+    assert all((c.start, c.end, c.joint) == (joint.start, joint.end, True) for c in spoken)
+    assert joint_speakers(view, claims, []) == []  # no meeting held: nobody to give it to
+
+
+def test_meetings_keep_their_clauses_and_the_trips_for_the_locations_stage() -> None:
+    text = "Ilham Aliyev received Ebrahim Raisi during Raisi's visit to Baku. Aliyev held talks with Raisi at noon."
+    view, mentions, dates, lex = document(text, "en", "2023-01-09")
+    found, trips = extract_meetings(view, mentions, dates)
+    (m,) = found  # one meeting, stated in two sentences
+    assert [(c.start, c.end) for c in m.clauses] == view.sentences
+    assert m.location is None  # places come later
+    assert {a: p.name for a, p in trips.items()} == {"ir-ebrahim-raisi": "Baku"}
+    roles = {p.actor.name: m.roles[id(p)] for p in m.parties}
+    assert roles == {"Ilham Aliyev": "host", "Ebrahim Raisi": "guest"}
+
+
+def test_the_people_a_meeting_is_reported_in_a_claim_with_are_the_claims() -> None:
+    text = "Nasser Kanaani said that Abbas Araghchi met Sergey Lavrov in Doha on Monday."
+    view, mentions, dates, lex = document(text, "en", "2025-04-07")
+    claims = extract_claims(view, mentions)
+    found, trips = extract_meetings(view, mentions, dates, claims)
+    (m,) = found
+    assert {p.actor.name for p in m.parties} == {"Abbas Araghchi", "Sergey Lavrov"}
+    assert m.clauses[0].said is claims[0]
+    place_meetings(view, found, mentions, lex, claims, trips)
+    assert (m.location.place.name, m.location.rule) == ("Doha", "en.loc.prep")
+
+
+# -- locations ------------------------------------------------------------------------------------
+def _readme_rule_rows() -> list[tuple[str, ...]]:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    table = text[text.index("| `location.rule` |"):]
+    table = table[:table.index("\n\n")]
+    rows = [line for line in table.splitlines()[2:] if line.startswith("|")]
+    return [tuple(re.findall(r"`((?:<lang>|loc)\.[^`]+)`", row.split("|")[1])) for row in rows]
+
+
+def test_the_readme_lists_the_location_rules_in_the_order_the_code_tries_them() -> None:
+    assert _readme_rule_rows() == [r.ids for r in RULES]
+
+
+def test_a_venue_with_a_fixed_seat_outranks_the_hosts_capital(stages) -> None:
+    (m,) = meetings(records(stages, "Hassan Rouhani received Shinzo Abe on the sidelines of the UN General Assembly.",
+                            "2019-09-24"))
+    assert names(m) == ["Hassan Rouhani", "Shinzo Abe"]
+    assert (m["location"]["name"], m["location"]["rule"]) == ("New York City", "en.venue.un_hq")
+    # with no venue the same sentence is placed at the host's capital
+    (m,) = meetings(records(stages, "Hassan Rouhani received Shinzo Abe on Tuesday.", "2019-09-24"))
+    assert (m["location"]["name"], m["location"]["rule"]) == ("Tehran", "loc.host_capital")
+
+
+def test_a_visit_destination_outranks_the_hosts_capital(stages) -> None:
+    text = "Ilham Aliyev received Ebrahim Raisi during Raisi's visit to Ganja on Monday."
+    (m,) = meetings(records(stages, text, "2023-01-09"))
+    assert (m["location"]["name"], m["location"]["rule"]) == ("Ganja", "loc.visit_destination")
+    assert {p["name"]: p["role"] for p in m["participants"]} == {"Ilham Aliyev": "host", "Ebrahim Raisi": "guest"}
+
+
+# -- records --------------------------------------------------------------------------------------
+def test_an_unnamed_office_holder_is_labelled_with_the_places_the_document_was_read_with(stages, tmp_path) -> None:
+    text = "The Iraqi ambassador met Iranian Foreign Minister Abbas Araghchi in Tehran on Monday."
+    (m,) = meetings(records(stages, text, "2025-03-03"))
+    assert "Ambassador of Iraq to Iran (unnamed)" in names(m)
+    places = tmp_path / "places.jsonl"
+    places.write_text(json.dumps({"id": "country:IQ", "name": "Republic of Iraq"}) + "\n", encoding="utf-8")
+    (m,) = meetings(records(stages, text, "2025-03-03", places=str(places)))
+    assert "Ambassador of Republic of Iraq to Iran (unnamed)" in names(m)
+
+
+def test_the_stages_after_ner_load_no_model() -> None:
+    code = ("import sys\n"
+            "from extractors.pipeline import Extractor, InputDoc\n"
+            "class NoNER:\n"
+            "    def tag(self, lang, sentences): return [[] for _ in sentences]\n"
+            "ex = Extractor(); ex.ner = NoNER()\n"
+            "recs = ex.extract(InputDoc(id='t', text='Abbas Araghchi met Sergey Lavrov in Moscow.', lang='en'))\n"
+            "assert [r['type'] for r in recs] == ['meeting'], recs\n"
+            "print(sorted(m for m in ('stanza', 'torch') if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "[]"
