@@ -17,22 +17,29 @@ from typing import Any
 import typer
 
 from . import common
-from .output import FORMATS, atomic_output, render_tables, write_csv, write_json, write_jsonl
+from .output import FORMATS, atomic_output, file_console, render_tables, write_csv, write_json, write_jsonl
 
 EXAMPLE = "attache extract seeds/ --format jsonl | jq -c 'select(.type==\"meeting\")'"
 WRITERS = {"jsonl": write_jsonl, "json": write_json, "csv": write_csv}
 
 
-def _read_list(src: str) -> list[str]:
-    text = sys.stdin.read() if src == "-" else Path(src).read_text(encoding="utf-8")
+def _read_list(src: str, nul: bool = False) -> list[str]:
+    """Paths listed one per line (blank lines and ``#`` comments skipped), or separated by NUL bytes
+    as ``find -print0`` writes them (taken exactly: a name may hold spaces, newlines or ``#``)."""
+    data = sys.stdin.buffer.read() if src == "-" else Path(src).read_bytes()
+    if nul:
+        return [os.fsdecode(p) for p in data.split(b"\0") if p]
+    text = os.fsdecode(data)
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def extract_command(
     paths: list[str] = typer.Argument(None, help="Files, directories (recursive) or - for standard input."),
     glob: str | None = typer.Option(None, "--glob", help="Only files whose name matches, e.g. '*.txt'."),
-    files_from: str | None = typer.Option(None, "--files-from",
-                                          help="Read input paths from FILE (- for stdin)."),
+    files_from: str | None = typer.Option(None, "--files-from", metavar="FILE",
+                                          help="Read input paths from FILE (- for stdin), one per line."),
+    null: bool = typer.Option(False, "-0", "--null",
+                              help="--files-from paths are separated by NUL bytes (find -print0)."),
     fmt: str | None = typer.Option(None, "--format", "-f",
                                    help="table, jsonl, json or csv (default: table on a terminal, "
                                         "else jsonl)."),
@@ -102,7 +109,7 @@ def extract_command(
     inputs = list(paths or [])
     if files_from:
         try:
-            inputs += _read_list(files_from)
+            inputs += _read_list(files_from, null)
         except OSError as e:
             raise common.fail(f"{files_from}: cannot read ({e.strerror or e})", common.EXIT_USAGE) from None
     if not inputs:
@@ -122,8 +129,13 @@ def extract_command(
 
     out_dir = Path(output_dir) if output_dir else None
     state_path = Path(state) if state else None
-    exclude = [p for p in (out_dir, state_path) if p is not None]
-    stdin = functools.cache(lambda: sys.stdin.buffer.read())
+    try:
+        exclude = _check_outputs(output, out_dir, state_path, store)
+    except AttacheError as e:
+        raise common.fail(str(e), common.EXIT_USAGE) from None
+    from extractors.read import read_limited
+
+    stdin = functools.cache(lambda: read_limited(sys.stdin.buffer, max_bytes, "stdin"))
 
     def units() -> Iterator[B.Unit]:
         return B.iter_units(inputs, glob, input_format, stdin, exclude)
@@ -145,9 +157,10 @@ def extract_command(
             if run.cleaned and verbose and not quiet:
                 sys.stderr.write(f"removed {run.cleaned} temporary file(s) left by an interrupted run\n")
             outcomes = run.run(listed if listed is not None else units())
-            reported = _report(outcomes, len(listed) if listed is not None else None, quiet, verbose)
+            versions: dict[str, str] = {}
+            reported = _report(outcomes, len(listed) if listed is not None else None, quiet, verbose, versions)
             if out_dir is None:
-                _stream(run, reported, fmt, output, merge, store)
+                _stream(run, reported, fmt, output, merge, store, versions)
             else:
                 for _ in reported:
                     pass
@@ -178,24 +191,56 @@ def extract_command(
 
 
 def _stream(run, records: Iterable[dict], fmt: str, output: str | None, merge: bool,
-            store: str | None) -> None:
+            store: str | None, versions: dict[str, str]) -> None:
     """Records to stdout or ``-o`` (merged or through the store when asked); the state learns about
     the documents only once that output is complete."""
     if merge or store:
-        records = _merged(list(records), merge, store)
+        records = list(records)  # fills ``versions`` as the documents finish
+        records = _merged(records, merge, store, versions)
     with atomic_output(output) as out:
-        if fmt == "table":
+        if fmt == "table" and output is None:
             render_tables(list(records), common.out_console())
+        elif fmt == "table":
+            console, text = file_console(out)
+            render_tables(list(records), console)
+            text.detach()
         else:
             WRITERS[fmt](records, out)
     run.commit(stored=bool(store))
 
 
-def _merged(records: list[dict], merge: bool, store: str | None) -> list[dict]:
+def _check_outputs(output: str | None, out_dir: Path | None, state: Path | None,
+                   store: str | None) -> list[Path]:
+    """Refuse, before any work, outputs that cannot be written; return every path this run writes
+    (and the locks and journals beside them), which are never read as input."""
+    from extractors.batch import DEFAULT_STATE_NAME
+    from extractors.files import check_writable
+    from extractors.store import EventStore
+
+    written: list[Path] = []
+    if output and output != "-":
+        check_writable(output)
+        written.append(Path(output))
+    if out_dir is not None:
+        check_writable(out_dir, directory=True)
+        written.append(out_dir)
+        state = state or out_dir / DEFAULT_STATE_NAME
+    if state is not None:
+        check_writable(state)
+        written += [state, state.with_name(state.name + ".lock"), state.with_name(state.name + ".journal")]
+    if store:
+        es = EventStore(store)
+        check_writable(es.path)
+        written += [es.path, es.lock_path, es.digest_path]
+    return written
+
+
+def _merged(records: list[dict], merge: bool, store: str | None,
+            versions: dict[str, str] | None = None) -> list[dict]:
     if store:
         from extractors.store import EventStore
 
-        return EventStore(store).update(records).records
+        return EventStore(store).update(records, versions).records
     from extractors.merge import merge_records
 
     return merge_records(records)
@@ -210,7 +255,7 @@ def _after_output_dir(run, output: str | None, fmt: str, merge: bool, store: str
     if store:
         pending = run.unstored()
         records = [r for _, p in pending for r in read_output(p)]
-        merged = _merged(records, False, store)
+        merged = _merged(records, False, store, run.document_versions(k for k, _ in pending))
         run.mark_stored(k for k, _ in pending)
         if output:
             with atomic_output(output) as out:
@@ -221,8 +266,10 @@ def _after_output_dir(run, output: str | None, fmt: str, merge: bool, store: str
             WRITERS[fmt](merged, out)
 
 
-def _report(outcomes: Iterable[Any], total: int | None, quiet: bool, verbose: bool) -> Iterator[dict]:
-    """One stderr line per failed input and per warning; the records of each finished document."""
+def _report(outcomes: Iterable[Any], total: int | None, quiet: bool, verbose: bool,
+            versions: dict[str, str]) -> Iterator[dict]:
+    """One stderr line per failed input and per warning; the records of each finished document.
+    ``versions`` learns path -> sha256 of every document extracted now."""
     progress = None
     if total is not None and total > 3 and sys.stderr.isatty() and not quiet:
         from rich.progress import Progress
@@ -240,6 +287,8 @@ def _report(outcomes: Iterable[Any], total: int | None, quiet: bool, verbose: bo
             if o.status == "failed":
                 common.error(r.error)
                 continue
+            if o.status == "done" and o.unit.path is not None and r.sha256:
+                versions[r.input] = r.sha256
             if verbose and not quiet:
                 if o.status == "skipped":
                     sys.stderr.write(f"{r.input}: unchanged since the last run, skipped\n")

@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import ModelMissingError
+from .errors import ModelDamagedError, ModelMissingError
 from .lang import profile
 
 LANGS = ("ar", "fa", "en")
@@ -134,14 +134,23 @@ class NER:
         import stanza
 
         logging.getLogger("stanza").setLevel(logging.ERROR)
+        # Stanza's own log lines would be a second, differently styled error: a failure is reported
+        # once, as ModelDamagedError.
         common = dict(processors="tokenize,ner", tokenize_pretokenized=True, download_method=None,
-                      use_gpu=False, logging_level="ERROR", ner_batch_size=self.batch_size)
-        if loc.kind == "local":
-            d = Path(loc.path)
-            return stanza.Pipeline(lang, dir=str(d), resources_filepath=str(d / "resources.json"),
-                                   ner_model_path=str(d / lang / "ner.pt"),
-                                   ner_pretrain_path=str(d / lang / "pretrain.pt"), **common)
-        return stanza.Pipeline(lang, dir=loc.path, **common)
+                      use_gpu=False, logging_level="CRITICAL", ner_batch_size=self.batch_size)
+        try:
+            if loc.kind == "local":
+                d = Path(loc.path)
+                return stanza.Pipeline(lang, dir=str(d), resources_filepath=str(d / "resources.json"),
+                                       ner_model_path=str(d / lang / "ner.pt"),
+                                       ner_pretrain_path=str(d / lang / "pretrain.pt"), **common)
+            return stanza.Pipeline(lang, dir=loc.path, **common)
+        except Exception as e:  # noqa: BLE001 - whatever a truncated or foreign file raises inside torch
+            reason = " ".join(str(e).split())[:200] or type(e).__name__
+            fix = (f"copy the {lang} model files again" if loc.kind == "local"
+                   else f"run `attache models download {lang}` again")
+            raise ModelDamagedError(f"the {lang} NER model cannot be loaded from {loc.detail}: the file is "
+                                    f"damaged or incomplete ({reason}); {fix}") from e
 
     def tag(self, lang: str, sentences: Sequence[tuple[str, int]]) -> list[list[Entity]]:
         """Entities for each ``(sentence_text, base_offset)``; offsets are base + in-sentence offsets.

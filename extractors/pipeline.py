@@ -15,7 +15,7 @@ from typing import Any
 
 from .claims import extract_claims
 from .dates import document_date, find_dates
-from .errors import AttacheError, InputError
+from .errors import AttacheError, InputError, UsageError
 from .language import detect_language, supported
 from .meetings import extract_meetings
 from .mentions import lexicons
@@ -68,7 +68,7 @@ def _parse_date(value: str | date | None) -> date | None:
     try:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
-        raise AttacheError(f"not a date (want YYYY-MM-DD): {value!r}") from None
+        raise UsageError(f"not a date (want YYYY-MM-DD): {value!r}") from None
 
 
 class Extractor:
