@@ -475,6 +475,9 @@ def _worker_extract(docs: list[InputDoc]) -> list[DocResult]:
     return extract_batch(get_extractor(_WORKER_CFG), docs)
 
 
+QUIET_TRACKER = "ignore::UserWarning:multiprocessing.resource_tracker"
+
+
 class _Pool:
     """Worker processes (spawned, so no locks or threads are inherited mid-state), replaced by a
     fresh pool when one of them dies (out of memory, a crash in native code)."""
@@ -488,7 +491,15 @@ class _Pool:
             self.close(kill=True)
         if self.executor is None:
             import multiprocessing
+            import sys
             from concurrent.futures import ProcessPoolExecutor
+
+            # The pool's queues hold semaphores that multiprocessing's resource tracker (a helper
+            # process started with the pool, taking its -W options from sys.warnoptions) removes if
+            # this process is killed; it then also prints a "leaked semaphore" warning into the
+            # cron log for what it has just cleaned up. The clean-up stays, the noise goes.
+            if QUIET_TRACKER not in sys.warnoptions:
+                sys.warnoptions.append(QUIET_TRACKER)
 
             threads = max(1, (os.cpu_count() or 1) // self.jobs)
             self.executor = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),

@@ -3,6 +3,7 @@
 Where models come from, in this order:
 1. ``models_dir`` (``--models-dir``) or ``ATTACHE_MODELS_DIR``: ``DIR/<lang>/ner.pt`` with
    ``DIR/<lang>/pretrain.pt`` and ``DIR/resources.json`` (the layout of locally trained models);
+   else ``<venv>/share/attache/models`` when it exists (``make run`` links a local folder there);
 2. Stanza's official models under ``STANZA_RESOURCES_DIR`` (default ``~/stanza_resources``),
    as ``attache models download`` puts them there.
 Pipelines are built lazily, once per language per process, always with ``download_method=None``.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -53,9 +55,19 @@ def stanza_resources_dir() -> Path:
     return Path(os.environ.get("STANZA_RESOURCES_DIR") or Path.home() / "stanza_resources")
 
 
+def installed_models_dir() -> Path:
+    """``<prefix>/share/attache/models`` of the running Python (the virtual environment): where
+    ``make run`` links a local models folder, so the installed ``attache`` finds it with no
+    option or variable set."""
+    return Path(sys.prefix) / "share" / "attache" / "models"
+
+
 def _models_dir(models_dir: str | os.PathLike | None) -> Path | None:
     d = models_dir or os.environ.get("ATTACHE_MODELS_DIR")
-    return Path(d) if d else None
+    if d:
+        return Path(d)
+    installed = installed_models_dir()
+    return installed if installed.is_dir() else None
 
 
 def locate_model(lang: str, models_dir: str | os.PathLike | None = None) -> ModelLocation:
