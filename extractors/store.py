@@ -1,4 +1,4 @@
-"""A growing event store for cron runs (issue 7).
+"""A growing event store for cron runs.
 
 The store is one JSONL file in the format ``attache merge`` prints: merged events (with their
 original reports as mentions), single-report meetings, claims and other records. Because merged
@@ -7,9 +7,15 @@ per-document reports, adds the new ones and re-merges everything. That keeps the
 one big merge of every input ever seen would give: ids do not depend on the order runs came in, and
 re-running with the same input adds nothing (the file is not even rewritten).
 
-A report seen again replaces the stored one with the same identity (document hash, record id), so a
-re-extraction with a better extractor updates the store instead of duplicating the event. Reports
-that a newer run no longer produces for a document are kept: the store only grows.
+A report seen again replaces the stored one with the same identity (document hash and path, record
+id), so a re-extraction with a better extractor updates the store instead of duplicating the event.
+A document at a path the store knows with other content is a new version of that article: the old
+version's reports are dropped, so an edited article never leaves its old meetings beside the new
+ones. The same content at a second path is a second source of the same events.
+
+An update rebuilds merged events from their reports, so an edit made by hand to a merged event
+would silently disappear. ``<store>.sha256`` holds the digest of what attache last wrote; a store
+that no longer matches it is refused with a message (delete the digest file to accept the edits).
 
 Two cron runs may overlap: every update holds a ``filelock`` lock on ``<store>.lock`` while it reads,
 merges and writes, and the write goes to a temporary file in the same directory that replaces the
