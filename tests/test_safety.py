@@ -671,3 +671,19 @@ def _env() -> dict[str, str]:
     if MODELS_DIR is not None:
         env.setdefault("ATTACHE_MODELS_DIR", str(MODELS_DIR))
     return env
+
+
+def test_merge_output_keeps_a_symlink_and_refuses_a_directory(run_cli, tmp_path: Path) -> None:
+    recs = tmp_path / "a.jsonl"
+    recs.write_text(json.dumps(meeting("in/a.txt", "c" * 64)) + "\n")
+    real = tmp_path / "real.jsonl"
+    real.write_text("old\n")
+    real.chmod(0o640)
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    res = run_cli(["merge", recs, "-o", link])
+    assert res.returncode == 0, res.stderr
+    assert link.is_symlink() and json.loads(real.read_text())["id"] == "c" * 12 + "-m1"
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    res = run_cli(["merge", recs, "-o", tmp_path])
+    assert res.returncode == 2 and res.stderr.decode() == f"ERROR: {tmp_path}: is a directory; give a file name\n"
