@@ -202,10 +202,17 @@ def test_files_that_hold_attache_output_are_skipped_whatever_their_name(fake_cfg
     (inbox / "old-run.json").write_bytes(b"[\n" + json.dumps(rec).encode() + b"\n]\n")
     (inbox / "old.csv").write_text("type,id,doc_id,doc_path,lang\n", encoding="utf-8")
     (inbox / "state").write_bytes(b'{\n  "schema": "attache-state/1",\n  "entries": {}\n}\n')
+    saved = io.BytesIO()
+    from cli.output import file_console
+
+    console, text = file_console(saved)
+    render_tables([], console)
+    text.detach()
+    (inbox / "table.txt").write_bytes(saved.getvalue())
     _, outcomes = run_batch(fake_cfg, [str(inbox)])
     status = {Path(o.unit.label).name: o.status for o in outcomes}
     assert status == {"a.txt": "done", "old-run.txt": "skipped", "old-run.json": "skipped", "old.csv": "skipped",
-                      "state": "skipped"}
+                      "state": "skipped", "table.txt": "skipped"}
     skipped = next(o for o in outcomes if o.unit.label.endswith("old-run.txt"))
     assert "attache output" in skipped.result.warnings[0]
 
