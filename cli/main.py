@@ -107,10 +107,12 @@ def main() -> None:
     """Console entry point: every error is one ``ERROR:`` line on stderr and an exit status (2 for
     usage), never a traceback unless --debug."""
     from typer import Abort
-    from typer._click.exceptions import ClickException, UsageError  # Typer vendors click
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError  # Typer vendors click
 
     try:
         rc = command().main(prog_name="attache", standalone_mode=False)
+    except NoArgsIsHelpError:
+        rc = common.EXIT_USAGE  # `attache` or `attache models` alone: the help is already printed
     except UsageError as e:
         where = e.ctx.command_path if e.ctx is not None else "attache"
         common.error(f"{e.format_message()} (see `{where} --help`)")

@@ -541,6 +541,8 @@ def test_version_short_help_and_completion(run_cli) -> None:
     assert short.returncode == 0 and short.stdout == long_.stdout
     top = run_cli(["--help"], env={"COLUMNS": "200"}).stdout.decode()
     assert "--install-completion" in top and "--show-completion" in top
+    bare = run_cli([])
+    assert bare.returncode == 2 and b"Usage: attache" in bare.stdout and b"ERROR" not in bare.stderr
 
 
 def test_help_shows_what_to_type_not_python_types(run_cli) -> None:
