@@ -18,9 +18,12 @@ $(VENV)/.installed: pyproject.toml
 	$(VENV)/bin/pip install -q -e '.[dev]'
 	touch $@
 
+# A local folder is linked into the environment ($(VENV)/share/attache/models), where the installed
+# attache looks when neither --models-dir nor ATTACHE_MODELS_DIR is given.
 models: $(VENV)/.installed
 	@if [ -n "$(MODELS_DIR)" ]; then \
-	  echo "NER models: local folder $(MODELS_DIR)"; \
+	  echo "NER models: local folder $(MODELS_DIR), linked into $(VENV)/share/attache/models"; \
+	  mkdir -p $(VENV)/share/attache && ln -sfn "$(abspath $(MODELS_DIR))" $(VENV)/share/attache/models; \
 	else \
 	  echo "NER models: no local folder; downloading Stanza's official models"; \
 	  $(ATTACHE) models download ar fa en; \

@@ -29,16 +29,32 @@ def out_console():
     return Console(no_color=bool(os.environ.get("NO_COLOR")) or None, highlight=False)
 
 
+def _one_line(msg: str) -> str:
+    # A log line per message: a message never wraps or spans lines, whatever the terminal width.
+    return " ".join(str(msg).split())
+
+
 def error(msg: str) -> None:
     """One line on stderr, no markup interpretation."""
-    sys.stderr.write(f"ERROR: {msg}\n")
+    sys.stderr.write(f"ERROR: {_one_line(msg)}\n")
     sys.stderr.flush()
 
 
 def warn(msg: str, quiet: bool = False) -> None:
     if not quiet:
-        sys.stderr.write(f"WARNING: {msg}\n")
+        sys.stderr.write(f"WARNING: {_one_line(msg)}\n")
         sys.stderr.flush()
+
+
+def version() -> str:
+    """The installed attache version (the source tree's pyproject when not installed)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("attache")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
 
 
 def fail(msg: str, code: int) -> typer.Exit:

@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from cli.common import add_command, error
+from cli.common import add_command, error, warn
 from extractors import evaluate as ev
 from extractors.errors import AttacheError
 
@@ -72,19 +72,36 @@ def eval_command(
     gold publication date, as a news feed would deliver it), or --pred to score records produced
     earlier. Figures equal those of ../shared/bin/score on the same records.
     """
-    err = Console(stderr=True)
-    if bool(inputs) == bool(pred):
-        err.print("[red]give either INPUTS to run extraction on, or --pred RECORDS.jsonl, not both[/red]")
+    if not inputs and pred is None:
+        error("nothing to score: give the documents to run extraction on (INPUTS: files or folders of "
+              "<doc_id>.txt), or the records of an earlier run with --pred RECORDS.jsonl")
+        raise typer.Exit(2)
+    if inputs and pred is not None:
+        error("give INPUTS to run extraction on, or --pred RECORDS.jsonl, not both")
         raise typer.Exit(2)
     try:
         gold_docs = ev.load_gold(gold, lang)
+        if not gold_docs:
+            error(f"{gold}: no gold documents" + (f" in language {lang!r}" if lang else ""))
+            raise typer.Exit(2)
         if pred is not None:
-            result = ev.evaluate(gold_docs, ev.read_jsonl(pred), ev.gold_texts(gold, gold_docs))
+            predicted = list(ev.read_jsonl(pred))
+            covered = {ev.record_doc_id(r) for r in predicted}
+            if not covered & set(gold_docs):
+                error(f"{pred}: none of its records is about a gold document (their doc ids do not match "
+                      f"the gold file's doc_id values)")
+                raise typer.Exit(2)
+            missing = sorted(set(gold_docs) - covered)
+            if missing:
+                warn(f"{pred} has no records for {len(missing)} of the {len(gold_docs)} gold documents "
+                     f"({', '.join(missing[:5])}{', ...' if len(missing) > 5 else ''}); they are scored as "
+                     f"all missed")
+            result = ev.evaluate(gold_docs, predicted, ev.gold_texts(gold, gold_docs))
         else:
             result = ev.evaluate_documents(gold_docs, inputs)
             result.pop("records")
             for did in result.pop("missing_documents"):
-                err.print(f"[yellow]warning:[/yellow] no file for gold document {did}; scored as all missed")
+                warn(f"no file for gold document {did} among the inputs; scored as all missed")
     except ImportError as e:
         error(f"extraction is not available: {e}")
         raise typer.Exit(2) from None
@@ -109,7 +126,7 @@ def eval_command(
                 if d.get("evidence"):
                     con.print(f"    {d['evidence']}", markup=False, highlight=False)
     for v in violations:
-        err.print(f"[red]below floor:[/red] {v}", highlight=False)
+        error(f"below floor: {v}")
     if violations:
         raise typer.Exit(1)
 

@@ -17,57 +17,78 @@ from typing import Any
 import typer
 
 from . import common
-from .output import FORMATS, atomic_output, render_tables, write_csv, write_json, write_jsonl
+from .output import FORMATS, atomic_output, file_console, render_tables, write_csv, write_json, write_jsonl
 
 EXAMPLE = "attache extract seeds/ --format jsonl | jq -c 'select(.type==\"meeting\")'"
 WRITERS = {"jsonl": write_jsonl, "json": write_json, "csv": write_csv}
+# Peak resident memory of one --jobs worker with the ar, fa and en models loaded (measured on the
+# five seed articles with the local models: 583 MB), rounded up for the help text.
+JOB_MEMORY_GB = 0.6
 
 
-def _read_list(src: str) -> list[str]:
-    text = sys.stdin.read() if src == "-" else Path(src).read_text(encoding="utf-8")
+def _cpus() -> int:
+    """CPUs this process may run on (a container or taskset may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # macOS
+        return os.cpu_count() or 1
+
+
+def _read_list(src: str, nul: bool = False) -> list[str]:
+    """Paths listed one per line (blank lines and ``#`` comments skipped), or separated by NUL bytes
+    as ``find -print0`` writes them (taken exactly: a name may hold spaces, newlines or ``#``)."""
+    data = sys.stdin.buffer.read() if src == "-" else Path(src).read_bytes()
+    if nul:
+        return [os.fsdecode(p) for p in data.split(b"\0") if p]
+    text = os.fsdecode(data)
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def extract_command(
     paths: list[str] = typer.Argument(None, help="Files, directories (recursive) or - for standard input."),
-    glob: str | None = typer.Option(None, "--glob", help="Only files whose name matches, e.g. '*.txt'."),
-    files_from: str | None = typer.Option(None, "--files-from",
-                                          help="Read input paths from FILE (- for stdin)."),
-    fmt: str | None = typer.Option(None, "--format", "-f",
+    glob: str | None = typer.Option(None, "--glob", metavar="PATTERN",
+                                    help="Only files whose name matches, e.g. '*.txt'."),
+    files_from: str | None = typer.Option(None, "--files-from", metavar="FILE",
+                                          help="Read input paths from FILE (- for stdin), one per line."),
+    null: bool = typer.Option(False, "-0", "--null",
+                              help="--files-from paths are separated by NUL bytes (find -print0)."),
+    fmt: str | None = typer.Option(None, "--format", "-f", metavar="table|jsonl|json|csv",
                                    help="table, jsonl, json or csv (default: table on a terminal, "
                                         "else jsonl)."),
-    output: str | None = typer.Option(None, "-o", "--output",
+    output: str | None = typer.Option(None, "-o", "--output", metavar="FILE",
                                       help="Write to FILE atomically instead of stdout."),
     output_dir: str | None = typer.Option(
-        None, "--output-dir",
+        None, "--output-dir", metavar="DIR",
         help="One output file per input under DIR (its path under the input folder plus .jsonl/.json/.csv), "
              "each written atomically; a re-run skips finished inputs."),
     state: str | None = typer.Option(
-        None, "--state",
+        None, "--state", metavar="FILE",
         help="Remember processed inputs by content hash in FILE; a re-run processes only new or changed "
              "ones (default with --output-dir: DIR/.attache-state.json)."),
     lock_timeout: float = typer.Option(
-        0.0, "--lock-timeout",
+        0.0, "--lock-timeout", metavar="SECONDS",
         help="Seconds to wait when another run holds the state or output folder (default: exit at once, "
              "status 5)."),
-    jobs: int = typer.Option(1, "--jobs", "-j",
-                             help="Worker processes (0: one per CPU); output order is unchanged."),
-    doc_date: str | None = typer.Option(None, "--doc-date",
+    jobs: int = typer.Option(1, "--jobs", "-j", metavar="N",
+                             help=f"Worker processes (0: one per CPU; never more than the CPUs). Each "
+                                  f"loads its own NER models: about {JOB_MEMORY_GB} GB of memory per job "
+                                  f"with all three languages. Output order is unchanged."),
+    doc_date: str | None = typer.Option(None, "--doc-date", metavar="YYYY-MM-DD",
                                         help="Publication date YYYY-MM-DD when the text has none."),
-    lang: str | None = typer.Option(None, "--lang", help="Force the language: ar, fa or en."),
-    input_format: str = typer.Option("text", "--input-format",
+    lang: str | None = typer.Option(None, "--lang", metavar="ar|fa|en", help="Force the language: ar, fa or en."),
+    input_format: str = typer.Option("text", "--input-format", metavar="text|jsonl",
                                      help="text, or jsonl records {id,text,date,...}."),
-    models_dir: str | None = typer.Option(None, "--models-dir", envvar="ATTACHE_MODELS_DIR",
+    models_dir: str | None = typer.Option(None, "--models-dir", envvar="ATTACHE_MODELS_DIR", metavar="DIR",
                                           help="Folder of local NER models (DIR/<lang>/ner.pt + "
                                                "pretrain.pt)."),
-    actors: str | None = typer.Option(None, "--actors",
+    actors: str | None = typer.Option(None, "--actors", metavar="FILE",
                                       help="Extra actors JSONL that extends/overrides the dictionary."),
-    places: str | None = typer.Option(None, "--places",
+    places: str | None = typer.Option(None, "--places", metavar="FILE",
                                       help="Extra places JSONL that extends/overrides the gazetteer."),
     merge: bool = typer.Option(False, "--merge", help="Merge reports of one meeting across documents."),
-    store: str | None = typer.Option(None, "--store",
+    store: str | None = typer.Option(None, "--store", metavar="FILE|DIR",
                                      help="Merge into a growing event store (file or directory)."),
-    max_bytes: int = typer.Option(20 * 1024 * 1024, "--max-bytes",
+    max_bytes: int = typer.Option(20 * 1024 * 1024, "--max-bytes", metavar="BYTES",
                                   help="Refuse input files larger than this."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Only errors on stderr."),
     verbose: bool = typer.Option(False, "-v", "--verbose", help="Say what is being done."),
@@ -88,6 +109,12 @@ def extract_command(
         raise common.fail(f"unsupported --lang {lang!r} (ar, fa or en)", common.EXIT_USAGE)
     if jobs < 0:
         raise common.fail(f"--jobs must be 0 (one per CPU) or more, not {jobs}", common.EXIT_USAGE)
+    cpus = _cpus()
+    if jobs > cpus:
+        # more processes than CPUs is no faster, and each one holds its own models in memory
+        common.warn(f"--jobs {jobs} is more than the {cpus} CPU(s) here; using {cpus} "
+                    f"(each job takes about {JOB_MEMORY_GB} GB of memory)", quiet)
+        jobs = cpus
     if max_bytes < 1 or lock_timeout < 0:
         raise common.fail("--max-bytes must be positive and --lock-timeout not negative", common.EXIT_USAGE)
     if output_dir:
@@ -102,7 +129,7 @@ def extract_command(
     inputs = list(paths or [])
     if files_from:
         try:
-            inputs += _read_list(files_from)
+            inputs += _read_list(files_from, null)
         except OSError as e:
             raise common.fail(f"{files_from}: cannot read ({e.strerror or e})", common.EXIT_USAGE) from None
     if not inputs:
@@ -122,14 +149,23 @@ def extract_command(
 
     out_dir = Path(output_dir) if output_dir else None
     state_path = Path(state) if state else None
-    exclude = [p for p in (out_dir, state_path) if p is not None]
-    stdin = functools.cache(lambda: sys.stdin.buffer.read())
+    try:
+        exclude = _check_outputs(output, out_dir, state_path, store)
+    except AttacheError as e:
+        raise common.fail(str(e), common.EXIT_USAGE) from None
+    from extractors.read import read_limited
+
+    stdin = functools.cache(lambda: read_limited(sys.stdin.buffer, max_bytes, "stdin"))
 
     def units() -> Iterator[B.Unit]:
         return B.iter_units(inputs, glob, input_format, stdin, exclude)
 
     # Text inputs are listed once (paths only, no contents); a JSONL feed is read again when it runs.
     listed = list(units()) if input_format == "text" else None
+    if listed == []:
+        # an empty inbox is normal for a cron job (exit 0), but a mistyped --glob should be seen
+        matching = f" matching --glob {glob!r}" if glob else ""
+        common.warn(f"no input files{matching} in {', '.join(inputs)}: nothing to do", quiet)
     try:
         require_models(sorted(B.needed_languages(listed if listed is not None else units(), lang, max_bytes)),
                        models_dir)
@@ -138,16 +174,17 @@ def extract_command(
 
     opts = B.BatchOptions(config=cfg, fmt=fmt, input_format=input_format, writer=WRITERS.get(fmt),
                           output_dir=out_dir, state_path=state_path, lock_timeout=lock_timeout,
-                          max_bytes=max_bytes, jobs=jobs or (os.cpu_count() or 1), store=bool(store))
+                          max_bytes=max_bytes, jobs=jobs or cpus, store=bool(store))
     run = B.BatchRun(opts)
     try:
         with run:
             if run.cleaned and verbose and not quiet:
                 sys.stderr.write(f"removed {run.cleaned} temporary file(s) left by an interrupted run\n")
             outcomes = run.run(listed if listed is not None else units())
-            reported = _report(outcomes, len(listed) if listed is not None else None, quiet, verbose)
+            versions: dict[str, str] = {}
+            reported = _report(outcomes, len(listed) if listed is not None else None, quiet, verbose, versions)
             if out_dir is None:
-                _stream(run, reported, fmt, output, merge, store)
+                _stream(run, reported, fmt, output, merge, store, versions)
             else:
                 for _ in reported:
                     pass
@@ -178,24 +215,56 @@ def extract_command(
 
 
 def _stream(run, records: Iterable[dict], fmt: str, output: str | None, merge: bool,
-            store: str | None) -> None:
+            store: str | None, versions: dict[str, str]) -> None:
     """Records to stdout or ``-o`` (merged or through the store when asked); the state learns about
     the documents only once that output is complete."""
     if merge or store:
-        records = _merged(list(records), merge, store)
+        records = list(records)  # fills ``versions`` as the documents finish
+        records = _merged(records, merge, store, versions)
     with atomic_output(output) as out:
-        if fmt == "table":
+        if fmt == "table" and output is None:
             render_tables(list(records), common.out_console())
+        elif fmt == "table":
+            console, text = file_console(out)
+            render_tables(list(records), console)
+            text.detach()
         else:
             WRITERS[fmt](records, out)
     run.commit(stored=bool(store))
 
 
-def _merged(records: list[dict], merge: bool, store: str | None) -> list[dict]:
+def _check_outputs(output: str | None, out_dir: Path | None, state: Path | None,
+                   store: str | None) -> list[Path]:
+    """Refuse, before any work, outputs that cannot be written; return every path this run writes
+    (and the locks and journals beside them), which are never read as input."""
+    from extractors.batch import DEFAULT_STATE_NAME
+    from extractors.files import check_writable
+    from extractors.store import EventStore
+
+    written: list[Path] = []
+    if output and output != "-":
+        check_writable(output)
+        written.append(Path(output))
+    if out_dir is not None:
+        check_writable(out_dir, directory=True)
+        written.append(out_dir)
+        state = state or out_dir / DEFAULT_STATE_NAME
+    if state is not None:
+        check_writable(state)
+        written += [state, state.with_name(state.name + ".lock"), state.with_name(state.name + ".journal")]
+    if store:
+        es = EventStore(store)
+        check_writable(es.path)
+        written += [es.path, es.lock_path, es.digest_path]
+    return written
+
+
+def _merged(records: list[dict], merge: bool, store: str | None,
+            versions: dict[str, str] | None = None) -> list[dict]:
     if store:
         from extractors.store import EventStore
 
-        return EventStore(store).update(records).records
+        return EventStore(store).update(records, versions).records
     from extractors.merge import merge_records
 
     return merge_records(records)
@@ -210,7 +279,7 @@ def _after_output_dir(run, output: str | None, fmt: str, merge: bool, store: str
     if store:
         pending = run.unstored()
         records = [r for _, p in pending for r in read_output(p)]
-        merged = _merged(records, False, store)
+        merged = _merged(records, False, store, run.document_versions(k for k, _ in pending))
         run.mark_stored(k for k, _ in pending)
         if output:
             with atomic_output(output) as out:
@@ -221,8 +290,10 @@ def _after_output_dir(run, output: str | None, fmt: str, merge: bool, store: str
             WRITERS[fmt](merged, out)
 
 
-def _report(outcomes: Iterable[Any], total: int | None, quiet: bool, verbose: bool) -> Iterator[dict]:
-    """One stderr line per failed input and per warning; the records of each finished document."""
+def _report(outcomes: Iterable[Any], total: int | None, quiet: bool, verbose: bool,
+            versions: dict[str, str]) -> Iterator[dict]:
+    """One stderr line per failed input and per warning; the records of each finished document.
+    ``versions`` learns path -> sha256 of every document extracted now."""
     progress = None
     if total is not None and total > 3 and sys.stderr.isatty() and not quiet:
         from rich.progress import Progress
@@ -240,6 +311,8 @@ def _report(outcomes: Iterable[Any], total: int | None, quiet: bool, verbose: bo
             if o.status == "failed":
                 common.error(r.error)
                 continue
+            if o.status == "done" and o.unit.path is not None and r.sha256:
+                versions[r.input] = r.sha256
             if verbose and not quiet:
                 if o.status == "skipped":
                     sys.stderr.write(f"{r.input}: unchanged since the last run, skipped\n")

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import orjson
 import typer
-from rich.console import Console
 
-from cli.common import add_command
+from cli.common import add_command, error
+from cli.output import atomic_output
+from extractors.files import OutputError, check_writable
 from extractors.merge import RecordFormatError, merge_records, read_records
 from extractors.store import DEFAULT_LOCK_TIMEOUT, EventStore, StoreError
 
@@ -43,16 +44,10 @@ def _render(records: Iterable[dict], fmt: OutputFormat) -> Iterable[bytes]:
 
 
 def _write(chunks: Iterable[bytes], output: Path | None) -> None:
-    if output is None:
+    """To stdout, or to ``-o`` atomically (a FIFO, a device or a symlink's target as ``>`` would)."""
+    with atomic_output(output) as out:
         for chunk in chunks:
-            sys.stdout.write(chunk.decode("utf-8"))
-        sys.stdout.flush()
-        return
-    if output.parent != Path(""):
-        output.parent.mkdir(parents=True, exist_ok=True)
-    with open(output, "wb") as f:
-        for chunk in chunks:
-            f.write(chunk)
+            out.write(chunk)
 
 
 def merge_command(
@@ -79,25 +74,30 @@ def merge_command(
     when two runs overlap. Exit status: 0 all inputs read, 1 some lines or files could not be read,
     2 no records could be read or the store is unusable.
     """
-    err = Console(stderr=True)
     failures = 0
+    if output is not None:
+        try:
+            check_writable(output)
+        except OutputError as e:
+            error(str(e))
+            raise typer.Exit(2) from None
 
     def report(e: RecordFormatError) -> None:
         nonlocal failures
         failures += 1
-        err.print(f"ERROR: {e}", markup=False, highlight=False)
+        error(str(e))
 
     records: list[dict] = []
     for name in files:
         if name != "-" and not os.path.isfile(name):
             failures += 1
-            err.print(f"ERROR: {name}: no such file", markup=False, highlight=False)
+            error(f"{name}: no such file")
             continue
         try:
             records.extend(read_records(name, on_error=report))
         except OSError as e:
             failures += 1
-            err.print(f"ERROR: {name}: {e.strerror or e}", markup=False, highlight=False)
+            error(f"{name}: {e.strerror or e}")
     if failures and not records:
         raise typer.Exit(2)
 
@@ -105,15 +105,14 @@ def merge_command(
         try:
             stats = EventStore(store, lock_timeout=lock_timeout).update(records)
         except StoreError as e:
-            err.print(f"ERROR: {e}", markup=False, highlight=False)
+            error(str(e))
             raise typer.Exit(e.exit_code) from None
         out = stats.records
-        err.print(
+        sys.stderr.write(
             f"{stats.path}: {stats.events_after} events ({stats.events_added:+d}), "
             f"{stats.reports_added} new and {stats.reports_replaced} updated reports"
-            + ("" if stats.written else ", unchanged"),
-            markup=False,
-            highlight=False,
+            + (f", {stats.reports_dropped} of earlier versions dropped" if stats.reports_dropped else "")
+            + ("" if stats.written else ", unchanged") + "\n"
         )
     else:
         out = merge_records(records)

@@ -18,7 +18,11 @@ from typing import IO, Any
 import orjson
 
 FORMATS = ("table", "jsonl", "json", "csv")
-CSV_FIELDS = ["type", "id", "doc_id", "lang", "doc_date", "kind", "status", "participants", "roles",
+TABLE_FILE_WIDTH = 120  # columns of a table written to a file (no terminal to ask)
+# A spreadsheet runs a cell that starts with one of these as a formula ("=HYPERLINK(...)" in an
+# article becomes a live link): such cells get a leading apostrophe, which spreadsheets hide.
+CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+CSV_FIELDS = ["type", "id", "doc_id", "doc_path", "lang", "doc_date", "kind", "status", "participants", "roles",
               "location", "date", "speaker", "resolution", "text", "direct", "cue", "meeting", "rule"]
 
 
@@ -33,10 +37,19 @@ def atomic_output(path: str | os.PathLike | None) -> Iterator[IO[bytes]]:
         yield sys.stdout.buffer
         sys.stdout.flush()
         return
-    from extractors.batch import atomic_file
+    from extractors.files import atomic_file
 
     with atomic_file(Path(path)) as f:
         yield f
+
+
+def file_console(out: IO[bytes], width: int = TABLE_FILE_WIDTH):
+    """A rich console that writes plain text (no colour, no hyperlinks) into a binary stream."""
+    from rich.console import Console
+
+    text = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
+    return Console(file=text, no_color=True, force_terminal=False, force_jupyter=False,
+                   color_system=None, width=width, highlight=False), text
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
@@ -60,7 +73,8 @@ def write_json(records: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
 
 def csv_row(r: dict[str, Any]) -> dict[str, Any]:
     doc = r.get("doc") or {}
-    row = {"type": r.get("type"), "id": r.get("id"), "doc_id": doc.get("id"), "lang": doc.get("lang"),
+    row = {"type": r.get("type"), "id": r.get("id"), "doc_id": doc.get("id"), "doc_path": doc.get("path"),
+           "lang": doc.get("lang"),
            "doc_date": (doc.get("date") or {}).get("value"), "rule": (r.get("evidence") or {}).get("rule")}
     if r.get("type") == "meeting":
         ps = r.get("participants") or []
@@ -72,7 +86,13 @@ def csv_row(r: dict[str, Any]) -> dict[str, Any]:
         sp = r.get("speaker") or {}
         row.update(speaker=sp.get("name") or sp.get("text"), resolution=sp.get("resolution"),
                    text=r.get("text"), direct=r.get("direct"), cue=r.get("cue"), meeting=r.get("meeting"))
-    return row
+    return {k: _csv_safe(v) for k, v in row.items()}
+
+
+def _csv_safe(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(CSV_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def write_csv(records: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
@@ -91,6 +111,11 @@ def render_tables(records: list[dict[str, Any]], console) -> None:
     """Meetings and claims as two rich tables. Arabic and Persian stay in logical order, which
     bidi-aware terminals display correctly; nothing is reshaped or reversed."""
     from rich.table import Table
+    from rich.text import Text
+
+    def cell(value: Any) -> Text:
+        # Article text and file names are data, never rich markup ("[bold]" or "[/b]" in a text).
+        return Text("" if value is None else str(value))
 
     meetings = [r for r in records if r.get("type") == "meeting"]
     claims = [r for r in records if r.get("type") == "claim"]
@@ -103,7 +128,7 @@ def render_tables(records: list[dict[str, Any]], console) -> None:
         d = r.get("date") or {}
         when = d.get("value") or (d.get("text") and f"? ({d.get('text')})") or ""
         where = loc.get("name") and f"{loc['name']}{' (inferred)' if loc.get('basis') == 'inferred' else ''}"
-        t.add_row(who, where or "", when, r.get("kind", ""), r.get("status", ""), r["doc"]["id"])
+        t.add_row(*map(cell, (who, where, when, r.get("kind"), r.get("status"), r["doc"]["id"])))
     console.print(t)
     c = Table(title=f"Claims ({len(claims)})", expand=False)
     for col in ("speaker", "claim", "source"):
@@ -112,5 +137,5 @@ def render_tables(records: list[dict[str, Any]], console) -> None:
         sp = r.get("speaker") or {}
         name = sp.get("name") or f"? {sp.get('text') or ''}"
         text = r.get("text", "")
-        c.add_row(name, text if len(text) <= 240 else text[:237] + "…", r["doc"]["id"])
+        c.add_row(*map(cell, (name, text if len(text) <= 240 else text[:237] + "…", r["doc"]["id"])))
     console.print(c)

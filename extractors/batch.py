@@ -33,7 +33,6 @@ import logging
 import os
 import re
 import signal
-import tempfile
 import threading
 import time
 from collections import deque
@@ -45,7 +44,8 @@ from typing import IO, Any
 
 import orjson
 
-from .errors import AttacheError, DataError, InputError, ModelMissingError
+from .errors import AttacheError, DataError, InputError, ModelDamagedError, ModelMissingError
+from .files import TMP_SUFFIX, atomic_file, atomic_write, fit_name, printable  # noqa: F401 - re-exported
 from .language import detect_language, supported
 from .ner import BoundedNER, split_long  # noqa: F401 - re-exported for callers
 from .pipeline import DocResult, Extractor, InputDoc, iter_inputs
@@ -56,7 +56,6 @@ log = logging.getLogger("attache.batch")
 STATE_SCHEMA = "attache-state/1"
 DEFAULT_STATE_NAME = ".attache-state.json"  # inside --output-dir when no --state is given
 LOCK_NAME = ".attache.lock"  # inside --output-dir
-TMP_SUFFIX = ".attache-tmp"
 FORMAT_SUFFIX = {"jsonl": ".jsonl", "json": ".json", "csv": ".csv"}
 SAMPLE_BYTES = 4096  # what the model pre-check reads of each file
 
@@ -174,6 +173,7 @@ class Unit:
     doc: InputDoc | None = None
     digest: str | None = None
     error: str | None = None
+    doc_id: str | None = None
 
 
 def _safe_name(doc_id: str) -> str:
@@ -187,33 +187,85 @@ def _safe_name(doc_id: str) -> str:
 def iter_units(inputs: Sequence[str], glob: str | None = None, input_format: str = "text",
                stdin: Callable[[], bytes] | None = None, exclude: Sequence[Path] = ()) -> Iterator[Unit]:
     """Units for the command-line inputs, in order. ``stdin`` supplies the bytes of ``-`` (read at
-    most once); ``exclude`` lists files and folders never to treat as inputs (the output folder and
-    the state file, in case they sit inside an input folder)."""
-    stdin_cache: list[bytes] = []
+    most once; it may raise ``InputError``, over the size limit say); ``exclude`` lists files and
+    folders never to treat as inputs (this run's outputs, state, store and their locks, in case
+    they sit inside an input folder).
+
+    Each document gets an id that is unique within the run: its path under the folder it was found
+    in without the suffix (``a/x`` for ``in/a/x.txt``; the stem for a file named on the command
+    line), or, when another input already has that id, the path as given."""
+    stdin_cache: list[bytes | InputError] = []
 
     def read_stdin() -> bytes:
         if not stdin_cache:
-            stdin_cache.append(stdin() if stdin is not None else b"")
-        return stdin_cache[0]
+            try:
+                stdin_cache.append(stdin() if stdin is not None else b"")
+            except InputError as e:
+                stdin_cache.append(e)
+        got = stdin_cache[0]
+        if isinstance(got, InputError):
+            raise got
+        return got
 
     skip = [p.resolve() for p in exclude]
+    ids = _UniqueIds()
     for raw in inputs:
         if input_format == "jsonl":
             yield from _feed_units(raw, read_stdin)
             continue
         if raw == "-":
-            yield Unit(key="-", label="stdin", out_name="stdin", data=read_stdin())
+            try:
+                data = read_stdin()
+            except InputError as e:
+                yield Unit(key="-", label="stdin", error=str(e))
+                continue
+            yield Unit(key="-", label="stdin", out_name="stdin", data=data, doc_id=ids.claim("stdin", "stdin"))
             continue
         root = Path(raw)
         is_dir = root.is_dir()
         for item in iter_inputs([raw], glob):
             if isinstance(item, DocResult):
-                yield Unit(key=item.input, label=item.input, error=item.error)
+                yield Unit(key=printable(item.input), label=printable(item.input), error=printable(item.error or ""))
                 continue
             if skip and _excluded(item, skip):
                 continue
-            rel = item.relative_to(root).as_posix() if is_dir else item.name
-            yield Unit(key=os.path.abspath(item), label=str(item), out_name=rel, path=item)
+            rel = printable(item.relative_to(root).as_posix() if is_dir else item.name)
+            label = printable(str(item))
+            stem = rel[: -len(item.suffix)] if item.suffix and rel.endswith(item.suffix) else rel
+            yield Unit(key=printable(os.path.abspath(item)), label=label, out_name=rel, path=item,
+                       doc_id=ids.claim(stem, label))
+
+
+class _UniqueIds:
+    """Document ids of one run: the preferred id, else the fallback, else the fallback with ``~N``."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def claim(self, preferred: str, fallback: str) -> str:
+        for cand in (preferred, fallback):
+            if cand not in self.used:
+                self.used.add(cand)
+                return cand
+        n = 2
+        while f"{fallback}~{n}" in self.used:
+            n += 1
+        self.used.add(f"{fallback}~{n}")
+        return f"{fallback}~{n}"
+
+
+# What attache itself writes, recognised by its first bytes: records (JSONL, or a JSON array), the
+# state snapshot and journal, CSV output with its header, a table saved with -o. Read back as news,
+# a store in the inbox would add its own claims again on every run.
+_OWN_OUTPUT = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:\[\s*(?:\]|\{\s*\"schema\"\s*:\s*\"attache)|\{\s*\"schema\"\s*:\s*\"attache"
+    rb"|\{\"key\":\"[^\"\n]*\",\"entry\":\{|type,id,doc_id,|\s*Meetings \(\d+\)\s*\n)")
+OWN_OUTPUT_HEAD = 512  # bytes read to recognise attache's own output
+
+
+def is_attache_output(head: bytes) -> bool:
+    """True when the first bytes of a file are attache's own output (see ``_OWN_OUTPUT``)."""
+    return _OWN_OUTPUT.match(head) is not None
 
 
 def input_inside_output(inputs: Sequence[str], output_dir: Path) -> str | None:
@@ -228,6 +280,16 @@ def input_inside_output(inputs: Sequence[str], output_dir: Path) -> str | None:
     return None
 
 
+def _own_output(path: Path) -> bool:
+    try:
+        if not path.is_file():
+            return False  # a FIFO or a device: opening it to look would consume or block
+        with open(path, "rb") as f:
+            return is_attache_output(f.read(OWN_OUTPUT_HEAD))
+    except OSError:
+        return False  # reported when the file is read
+
+
 def _excluded(path: Path, skip: Sequence[Path]) -> bool:
     try:
         real = path.resolve()
@@ -238,38 +300,68 @@ def _excluded(path: Path, skip: Sequence[Path]) -> bool:
 
 def _feed_lines(raw: str, read_stdin: Callable[[], bytes]) -> Iterator[tuple[int, bytes]]:
     if raw == "-":
-        yield from enumerate(read_stdin().splitlines(), 1)
-        return
-    with open(raw, "rb") as f:
-        yield from enumerate(f, 1)
+        lines: Iterable[bytes] = read_stdin().splitlines()
+    else:
+        lines = open(raw, "rb")  # noqa: SIM115 - closed below
+    try:
+        for n, line in enumerate(lines, 1):
+            # an editor's byte-order mark before the first record is not part of the JSON
+            yield n, line.removeprefix(codecs.BOM_UTF8) if n == 1 else line
+    finally:
+        if not isinstance(lines, list):
+            lines.close()
+
+
+_JSON_TYPE = {str: "a string", int: "a number", float: "a number", bool: "true or false", list: "a list",
+              dict: "an object", type(None): "null"}
+
+
+def _feed_record(line: bytes) -> tuple[dict[str, Any] | None, str | None]:
+    """A feed line as a record, or what is wrong with it in plain words."""
+    try:
+        row = orjson.loads(line)
+    except orjson.JSONDecodeError as e:
+        return None, f"not valid JSON ({e})"
+    if not isinstance(row, dict):
+        return None, f"a JSON record must be an object {{\"id\", \"text\", ...}}, not {_JSON_TYPE.get(type(row))}"
+    if "text" not in row:
+        return None, "the record has no \"text\" field"
+    text = row["text"]
+    if not isinstance(text, str):
+        return None, f"\"text\" must be a string, not {_JSON_TYPE.get(type(text), type(text).__name__)}"
+    if not text.strip():
+        return None, "\"text\" is empty"
+    for key in ("id", "date", "url", "lang", "title"):
+        if row.get(key) is not None and not isinstance(row[key], (str, int)):
+            return None, f"\"{key}\" must be a string, not {_JSON_TYPE.get(type(row[key]), 'that')}"
+    return row, None
 
 
 def _feed_units(raw: str, read_stdin: Callable[[], bytes]) -> Iterator[Unit]:
     """One unit per record {"id","text","date","url","lang","title"} of a JSONL feed (only text needed)."""
     stem = "stdin" if raw == "-" else Path(raw).stem
-    base = "-" if raw == "-" else os.path.abspath(raw)
-    folder = "stdin" if raw == "-" else Path(raw).name
+    base = "-" if raw == "-" else printable(os.path.abspath(raw))
+    folder = "stdin" if raw == "-" else printable(Path(raw).name)
+    shown = printable(raw)
     try:
         for n, line in _feed_lines(raw, read_stdin):
             if not line.strip():
                 continue
-            where = f"{raw}:{n}"
-            try:
-                row = orjson.loads(line)
-                text = row["text"]
-                if not isinstance(text, str) or not text.strip():
-                    raise ValueError("empty text")
-            except (orjson.JSONDecodeError, KeyError, TypeError, ValueError) as e:
-                yield Unit(key=f"{base}:{n}", label=where, error=f"{where}: not a document record ({e})")
+            where = f"{shown}:{n}"
+            row, problem = _feed_record(line)
+            if row is None:
+                yield Unit(key=f"{base}:{n}", label=where, error=f"{where}: not a document record: {problem}")
                 continue
             doc_id = str(row.get("id") or f"{stem}-{n}")
-            doc = InputDoc(id=doc_id, text=text, path=row.get("url") or (None if raw == "-" else where),
+            doc = InputDoc(id=doc_id, text=row["text"], path=row.get("url") or (None if raw == "-" else where),
                            lang=row.get("lang"), date=row.get("date"),
                            date_source="input" if row.get("date") else "none")
             yield Unit(key=f"{base}#{doc_id}", label=where, out_name=f"{folder}/{_safe_name(doc_id)}",
                        doc=doc, digest=hashlib.sha256(line.strip()).hexdigest())
+    except InputError as e:
+        yield Unit(key=base, label=shown, error=str(e))
     except OSError as e:
-        yield Unit(key=base, label=raw, error=f"{raw}: cannot read ({e.strerror or e})")
+        yield Unit(key=base, label=shown, error=f"{shown}: cannot read ({e.strerror or e})")
 
 
 # -- the model pre-check -----------------------------------------------------------------------
@@ -308,8 +400,11 @@ def needed_languages(units: Iterable[Unit], forced: str | None = None,
             try:
                 if u.path.stat().st_size > max_bytes:
                     continue
+                if not u.path.is_file():
+                    continue  # a FIFO or device is read once, when it runs
                 with open(u.path, "rb") as f:
-                    lang = sample_language(f.read(SAMPLE_BYTES))
+                    head = f.read(SAMPLE_BYTES)
+                lang = None if is_attache_output(head) else sample_language(head)
             except OSError:
                 continue
         if lang:
@@ -321,10 +416,10 @@ def needed_languages(units: Iterable[Unit], forced: str | None = None,
 def extract_batch(ex: Extractor, docs: Sequence[InputDoc]) -> list[DocResult]:
     """``ex.extract_many`` with a safety net: when a batch fails, its documents are retried one by
     one, so one document that trips a bug costs only itself. A broken dictionary file (DataError)
-    still stops the run: every document would fail the same way."""
+    or a damaged model file still stops the run: every document would fail the same way."""
     try:
         return ex.extract_many(docs)
-    except DataError:
+    except (DataError, ModelDamagedError):
         raise
     except Exception as e:  # noqa: BLE001 - retried document by document below
         if len(docs) == 1:
@@ -334,7 +429,7 @@ def extract_batch(ex: Extractor, docs: Sequence[InputDoc]) -> list[DocResult]:
     for d in docs:
         try:
             results.extend(ex.extract_many([d]))
-        except DataError:
+        except (DataError, ModelDamagedError):
             raise
         except Exception as e:  # noqa: BLE001 - reported as this document's error
             results.append(_failed(d, e))
@@ -380,6 +475,9 @@ def _worker_extract(docs: list[InputDoc]) -> list[DocResult]:
     return extract_batch(get_extractor(_WORKER_CFG), docs)
 
 
+QUIET_TRACKER = "ignore::UserWarning:multiprocessing.resource_tracker"
+
+
 class _Pool:
     """Worker processes (spawned, so no locks or threads are inherited mid-state), replaced by a
     fresh pool when one of them dies (out of memory, a crash in native code)."""
@@ -393,7 +491,15 @@ class _Pool:
             self.close(kill=True)
         if self.executor is None:
             import multiprocessing
+            import sys
             from concurrent.futures import ProcessPoolExecutor
+
+            # The pool's queues hold semaphores that multiprocessing's resource tracker (a helper
+            # process started with the pool, taking its -W options from sys.warnoptions) removes if
+            # this process is killed; it then also prints a "leaked semaphore" warning into the
+            # cron log for what it has just cleaned up. The clean-up stays, the noise goes.
+            if QUIET_TRACKER not in sys.warnoptions:
+                sys.warnoptions.append(QUIET_TRACKER)
 
             threads = max(1, (os.cpu_count() or 1) // self.jobs)
             self.executor = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
@@ -486,38 +592,6 @@ class State:
 
 
 # -- files -------------------------------------------------------------------------------------
-@contextlib.contextmanager
-def atomic_file(target: Path, sync_dir: bool = False) -> Iterator[IO[bytes]]:
-    """A binary stream for ``target`` written through a temporary file beside it that is renamed
-    into place when complete, so a reader (or a resumed run) sees the old file or the new one,
-    never a truncated one."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TMP_SUFFIX, dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    if sync_dir:
-        with contextlib.suppress(OSError):
-            dfd = os.open(target.parent, os.O_RDONLY)
-            try:
-                os.fsync(dfd)
-            finally:
-                os.close(dfd)
-
-
-def atomic_write(target: Path, write: Callable[[IO[bytes]], object], sync_dir: bool = False) -> None:
-    """``write(stream)`` into ``target`` atomically (see ``atomic_file``)."""
-    with atomic_file(target, sync_dir) as f:
-        write(f)
-
-
 def remove_stale_temporaries(folder: Path, prefix: str = "", recursive: bool = True) -> int:
     """Delete temporary files a killed run left behind (only ours: ``.<prefix>*.attache-tmp``).
     Called under the run's lock, so no live run is writing them."""
@@ -721,7 +795,8 @@ class BatchRun:
     def output_path(self, unit: Unit) -> Path | None:
         if self.opts.output_dir is None or unit.out_name is None:
             return None
-        return self.opts.output_dir / (unit.out_name + FORMAT_SUFFIX[self.opts.fmt])
+        folder, _, name = unit.out_name.rpartition("/")
+        return self.opts.output_dir / folder / fit_name(name, FORMAT_SUFFIX[self.opts.fmt])
 
     def _unchanged(self, unit: Unit) -> bool:
         if self.state is None or unit.digest is None:
@@ -743,10 +818,17 @@ class BatchRun:
                 doc = ex.from_bytes(unit.data, "stdin")
                 unit.digest = doc.sha256
             else:
+                if _own_output(unit.path):
+                    self.counts["skipped"] += 1
+                    note = "an attache output file (records, state or table), not an article: skipped"
+                    return Outcome(unit, "skipped", DocResult(input=unit.label, warnings=[note]))
                 doc = ex.load(unit.path, self.opts.max_bytes)
                 unit.digest = doc.sha256
         except AttacheError as e:
-            return self._fail(unit, str(e))
+            return self._fail(unit, printable(str(e)))
+        if unit.doc is None:
+            doc.path = None if unit.data is not None else unit.label
+            doc.id = unit.doc_id or doc.id
         out = self.output_path(unit)
         if out is not None:
             other = self._claimed.setdefault(str(out), unit.label)
@@ -853,7 +935,7 @@ class BatchRun:
         if res.error:
             self.counts["failed"] += 1
             return Outcome(unit, "failed", res)
-        entry = {"sha256": unit.digest, "config": self.config_fp, "records": len(res.records),
+        entry = {"sha256": unit.digest, "config": self.config_fp, "records": len(res.records), "path": unit.label,
                  "done": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
         out = self.output_path(unit)
         if out is not None:
@@ -898,6 +980,14 @@ class BatchRun:
                 if p.is_file():
                     out.append((key, p))
         return out
+
+    def document_versions(self, keys: Iterable[str]) -> dict[str, str]:
+        """path -> sha256 of the documents remembered under ``keys`` (for the event store, which
+        drops the reports of a document's earlier versions)."""
+        if self.state is None:
+            return {}
+        return {e["path"]: e["sha256"] for k in keys
+                if (e := self.state.get(k)) and e.get("path") and e.get("sha256")}
 
     def mark_stored(self, keys: Iterable[str]) -> None:
         if self.state is None:

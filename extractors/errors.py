@@ -24,7 +24,17 @@ class ModelMissingError(AttacheError):
     exit_code = 3
 
 
+class ModelDamagedError(ModelMissingError):
+    """A model file exists but cannot be loaded (truncated download, a file of another format)."""
+
+
 class DataError(AttacheError):
     """A dictionary or pattern file is malformed (a user's --actors/--places file, say)."""
+
+    exit_code = 2
+
+
+class UsageError(AttacheError):
+    """A bad argument: an unknown language, a malformed date. Exit status 2, as for a bad option."""
 
     exit_code = 2

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from .errors import UsageError
+from .lang import LANGS
 from .language import detect_language
 from .mentions import build_mentions, lexicons
 from .pipeline import _parse_date
@@ -14,6 +16,8 @@ def lookup(text: str, when: str | date | None = None, lang: str | None = None,
            actors_file: str | None = None) -> list[tuple[str, ...]]:
     """Rows (surface, what, name, id, wikidata, why) for every mention found in ``text``."""
     d = _parse_date(when)
+    if lang is not None and lang not in LANGS:
+        raise UsageError(f"unsupported --lang {lang!r} (ar, fa or en)")
     lang = lang or detect_language(text)[0] or ("en" if text.isascii() else "ar")
     view = build_view(text, lang)
     lex = lexicons(lang, actors_file, None)

@@ -37,8 +37,9 @@ as ``"doc_meeting"``. Merged output can be merged again: events are expanded bac
 first, so ``merge_records(merge_records(x) + y) == merge_records(x + y)``; the event store relies on
 this.
 
-Ids are ``"m-"`` plus a short sha256 of the sorted source keys (doc sha256, else doc id, and record
-id), so the same reports in any order give the same ids. A one-report "cluster" is left unchanged.
+Ids are ``"m-"`` plus a short sha256 of the sorted source keys (doc sha256, else doc id, with the
+doc path, and record id), so the same reports in any order give the same ids; an event's id changes
+when a report joins it. A one-report "cluster" is left unchanged.
 """
 
 from __future__ import annotations
@@ -153,13 +154,16 @@ def _doc(record: dict) -> dict:
 
 
 def _doc_ident(record: dict) -> str:
-    # The content hash rather than the file name: the same article saved twice is one report.
+    # The content hash and the path: one file read by two runs is one report, while the same article
+    # saved at a second path is a second source of its events (each file keeps its provenance).
     d = _doc(record)
-    return str(d.get("sha256") or d.get("id") or "")
+    ident = str(d.get("sha256") or d.get("id") or "")
+    path = d.get("path")
+    return f"{ident}@{path}" if isinstance(path, str) and path else ident
 
 
 def source_key(record: dict) -> str:
-    """The identity of one per-document record across runs: document content hash and record id."""
+    """The identity of one per-document record across runs: document content hash, path, record id."""
     rid = record.get("id")
     if rid is None:
         rid = "sha:" + hashlib.sha256(canonical(record)).hexdigest()[:16]

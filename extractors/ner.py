@@ -3,6 +3,7 @@
 Where models come from, in this order:
 1. ``models_dir`` (``--models-dir``) or ``ATTACHE_MODELS_DIR``: ``DIR/<lang>/ner.pt`` with
    ``DIR/<lang>/pretrain.pt`` and ``DIR/resources.json`` (the layout of locally trained models);
+   else ``<venv>/share/attache/models`` when it exists (``make run`` links a local folder there);
 2. Stanza's official models under ``STANZA_RESOURCES_DIR`` (default ``~/stanza_resources``),
    as ``attache models download`` puts them there.
 Pipelines are built lazily, once per language per process, always with ``download_method=None``.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import ModelMissingError
+from .errors import ModelDamagedError, ModelMissingError
 from .lang import profile
 
 NER_CHUNK_CHARS = 2_000  # Stanza's time and memory grow fast with sentence length
@@ -52,9 +54,19 @@ def stanza_resources_dir() -> Path:
     return Path(os.environ.get("STANZA_RESOURCES_DIR") or Path.home() / "stanza_resources")
 
 
+def installed_models_dir() -> Path:
+    """``<prefix>/share/attache/models`` of the running Python (the virtual environment): where
+    ``make run`` links a local models folder, so the installed ``attache`` finds it with no
+    option or variable set."""
+    return Path(sys.prefix) / "share" / "attache" / "models"
+
+
 def _models_dir(models_dir: str | os.PathLike | None) -> Path | None:
     d = models_dir or os.environ.get("ATTACHE_MODELS_DIR")
-    return Path(d) if d else None
+    if d:
+        return Path(d)
+    installed = installed_models_dir()
+    return installed if installed.is_dir() else None
 
 
 def locate_model(lang: str, models_dir: str | os.PathLike | None = None) -> ModelLocation:
@@ -133,14 +145,23 @@ class NER:
         import stanza
 
         logging.getLogger("stanza").setLevel(logging.ERROR)
+        # Stanza's own log lines would be a second, differently styled error: a failure is reported
+        # once, as ModelDamagedError.
         common = dict(processors="tokenize,ner", tokenize_pretokenized=True, download_method=None,
-                      use_gpu=False, logging_level="ERROR", ner_batch_size=self.batch_size)
-        if loc.kind == "local":
-            d = Path(loc.path)
-            return stanza.Pipeline(lang, dir=str(d), resources_filepath=str(d / "resources.json"),
-                                   ner_model_path=str(d / lang / "ner.pt"),
-                                   ner_pretrain_path=str(d / lang / "pretrain.pt"), **common)
-        return stanza.Pipeline(lang, dir=loc.path, **common)
+                      use_gpu=False, logging_level="CRITICAL", ner_batch_size=self.batch_size)
+        try:
+            if loc.kind == "local":
+                d = Path(loc.path)
+                return stanza.Pipeline(lang, dir=str(d), resources_filepath=str(d / "resources.json"),
+                                       ner_model_path=str(d / lang / "ner.pt"),
+                                       ner_pretrain_path=str(d / lang / "pretrain.pt"), **common)
+            return stanza.Pipeline(lang, dir=loc.path, **common)
+        except Exception as e:  # noqa: BLE001 - whatever a truncated or foreign file raises inside torch
+            reason = " ".join(str(e).split())[:200] or type(e).__name__
+            fix = (f"copy the {lang} model files again" if loc.kind == "local"
+                   else f"run `attache models download {lang}` again")
+            raise ModelDamagedError(f"the {lang} NER model cannot be loaded from {loc.detail}: the file is "
+                                    f"damaged or incomplete ({reason}); {fix}") from e
 
     def tag(self, lang: str, sentences: Sequence[tuple[str, int]]) -> list[list[Entity]]:
         """Entities for each ``(sentence_text, base_offset)``; offsets are base + in-sentence offsets.

@@ -16,7 +16,7 @@ from typing import Any
 
 from .claims import extract_claims
 from .dates import document_date, find_dates
-from .errors import AttacheError, InputError
+from .errors import AttacheError, InputError, UsageError
 from .language import detect_language, supported
 from .locations import place_meetings
 from .meetings import extract_meetings, joint_speakers
@@ -70,7 +70,7 @@ def _parse_date(value: str | date | None) -> date | None:
     try:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
-        raise AttacheError(f"not a date (want YYYY-MM-DD): {value!r}") from None
+        raise UsageError(f"not a date (want YYYY-MM-DD): {value!r}") from None
 
 
 class Extractor:
@@ -211,28 +211,33 @@ def run_stages(view: View, entities: Sequence[Entity], doc_date: date | None, me
 
 
 def iter_inputs(paths: Iterable[str | Path], glob: str | None = None) -> Iterator[Path | DocResult]:
-    """Files named or found under directories (sorted, recursive, symlink loops skipped)."""
+    """Files named or found under directories (sorted, recursive). A folder reached a second time
+    through a symlink (an alias of a sibling) is skipped quietly; a symlink back to a folder above
+    it (a real loop) is reported."""
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             seen: set[tuple[int, int]] = set()
-            yield from _walk(p, glob, seen)
+            yield from _walk(p, glob, seen, frozenset())
         elif p.exists() or p.is_symlink():
             yield p
         else:
             yield DocResult(input=str(raw), error=f"{raw}: no such file or directory")
 
 
-def _walk(d: Path, glob: str | None, seen: set[tuple[int, int]]) -> Iterator[Path | DocResult]:
+def _walk(d: Path, glob: str | None, seen: set[tuple[int, int]],
+          above: frozenset[tuple[int, int]]) -> Iterator[Path | DocResult]:
     try:
         st = d.stat()
     except OSError as e:
         yield DocResult(input=str(d), error=f"{d}: cannot read directory ({e.strerror or e})")
         return
     key = (st.st_dev, st.st_ino)
-    if key in seen:
+    if key in above:
         yield DocResult(input=str(d), error=f"{d}: symlink loop, directory skipped")
         return
+    if key in seen:
+        return  # the same folder under another name: its files are read once
     seen.add(key)
     try:
         entries = sorted(d.iterdir(), key=lambda x: x.name)
@@ -243,7 +248,7 @@ def _walk(d: Path, glob: str | None, seen: set[tuple[int, int]]) -> Iterator[Pat
         if e.name.startswith("."):
             continue
         if e.is_dir():
-            yield from _walk(e, glob, seen)
+            yield from _walk(e, glob, seen, above | {key})
         elif e.is_file() or e.is_symlink():
             if glob is None or e.match(glob):
                 yield e

@@ -6,10 +6,13 @@ import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import InputError
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+READ_CHUNK = 1024 * 1024
+WIDE_SAMPLE_BYTES = 64 * 1024  # enough for charset detection to tell UTF-16/32 from binary
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe", "utf-16"),
@@ -50,7 +53,12 @@ def decode_bytes(data: bytes, name: str = "<input>") -> Decoded:
             except UnicodeDecodeError as e:
                 raise InputError(name, f"not valid {enc} despite its byte-order mark ({e.reason})") from None
     if _looks_binary(data):
-        raise InputError(name, "binary file, not text")
+        # UTF-16 or UTF-32 without a byte-order mark is full of NUL bytes too: let charset
+        # detection recognise it before the file is refused as binary.
+        wide = _wide_unicode(data)
+        if wide is None:
+            raise InputError(name, "binary file, not text")
+        return _finish(wide[0], wide[1])
     try:
         return _finish(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -67,6 +75,33 @@ def decode_bytes(data: bytes, name: str = "<input>") -> Decoded:
             raise InputError(name, "cannot tell the text encoding (binary or unknown encoding)")
         return _finish(replaced, "utf-8", (f"invalid UTF-8: {bad} byte(s) replaced with U+FFFD",))
     return _finish(str(best), best.encoding)
+
+
+def _wide_unicode(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) when ``data`` is UTF-16 or UTF-32 without a byte-order mark, else None."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:WIDE_SAMPLE_BYTES]).best()
+    if best is None or not best.encoding.startswith(("utf_16", "utf_32")):
+        return None
+    try:
+        return data.decode(best.encoding), best.encoding.replace("_", "-")
+    except UnicodeDecodeError:
+        return None
+
+
+def read_limited(stream: BinaryIO, max_bytes: int, name: str) -> bytes:
+    """At most ``max_bytes`` from ``stream``, read in chunks (so a signal is handled between two
+    of them, even on ``/dev/zero``); ``InputError`` when there is more."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= max_bytes:
+        chunk = stream.read(min(READ_CHUNK, max_bytes + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+    raise InputError(name, f"more than {max_bytes} bytes, over the limit (raise it with --max-bytes)")
 
 
 def _finish(text: str, encoding: str, warnings: tuple[str, ...] = ()) -> Decoded:
@@ -87,7 +122,8 @@ def read_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[byt
         size = p.stat().st_size
         if size > max_bytes:
             raise InputError(name, f"file is {size} bytes, over the limit of {max_bytes} (raise it with --max-bytes)")
-        data = p.read_bytes()
+        with open(p, "rb") as f:  # st_size is 0 for a device or a FIFO: the read itself is bounded
+            data = read_limited(f, max_bytes, name)
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
     except PermissionError:

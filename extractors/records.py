@@ -151,7 +151,9 @@ def claim_record(doc: dict[str, Any], view: View, c: Claim, n: int, meeting_id: 
         "id": record_id(doc["sha256"], "c", n),
         "doc": doc,
         "speaker": speaker,
-        "text": text,
+        # one line per claim (``jq -r .text``): hard line breaks and runs of spaces become one space;
+        # ``span`` still slices the exact original
+        "text": " ".join(text.split()),
         "span": span,
         "direct": c.direct,
         "cue": ctext,

@@ -227,6 +227,9 @@ def run_attache(args: Sequence[str | os.PathLike], *, stdin: bytes | None = None
     outlives ``timeout`` seconds fails the calling test instead of hanging the suite.
     """
     full_env = {k: v for k, v in os.environ.items() if k not in _COLOUR_ENV}
+    # this checkout's code, also when the console script belongs to an environment installed from
+    # another checkout of the project
+    full_env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), full_env.get("PYTHONPATH")) if p)
     if MODELS_DIR is not None:
         full_env.setdefault("ATTACHE_MODELS_DIR", str(MODELS_DIR))
     for k, v in (env or {}).items():

@@ -529,7 +529,9 @@ def test_failed_write_leaves_the_old_store_and_no_temporary_file(
     with pytest.raises(OSError):
         store.update([meeting("b", ("x_one", "y_two"))])
     assert store.path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.jsonl", "s.jsonl.lock"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.jsonl", "s.jsonl.lock", "s.jsonl.sha256"]
+    monkeypatch.undo()
+    store.update([meeting("b", ("x_one", "y_two"))])  # the failed write is not taken for a hand edit
 
 
 _WORKER = textwrap.dedent(

@@ -14,12 +14,15 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ..errors import DataError
+from ..errors import DataError, UsageError
 
 LANGS = ("ar", "fa", "en")
 
 
 def _path(lang: str, name: str):
+    # Only the shipped languages: a code such as "../.." must never name a path outside the package.
+    if lang not in LANGS:
+        raise UsageError(f"unsupported language {lang!r} (attache reads {', '.join(LANGS)})")
     return resources.files(__package__).joinpath(lang, name)
 
 
