@@ -70,7 +70,11 @@ DEFAULT_TITLE = "attache report"
 # The network shows this many people (most meetings first); the timeline and tables have them all.
 NETWORK_MAX_NODES = 150
 # Nodes with a label drawn next to them; the others show their name on hover.
-NETWORK_LABELLED_NODES = 40
+NETWORK_LABELLED_NODES = 30
+# Lines drawn (the pairs with most meetings), and above how many they are drawn fainter.
+NETWORK_MAX_EDGES = 600
+DENSE_EDGES = 250
+EDGE_COLOUR, EDGE_COLOUR_DENSE = "rgba(90,100,120,0.45)", "rgba(90,100,120,0.22)"
 # Edges whose middle shows their meetings on hover (the heaviest ones).
 NETWORK_EDGE_HOVERS = 400
 # Meetings listed in one hover box (a node's or an edge's); the rest are counted.
@@ -78,9 +82,12 @@ HOVER_MAX_MEETINGS = 8
 # Countries with a colour of their own in the network; the others share one grey.
 NETWORK_COLOURED_COUNTRIES = 10
 NODE_SIZE_MIN, NODE_SIZE_MAX = 9, 46
+# (at most this many nodes, height in pixels)
+NETWORK_HEIGHTS = ((12, 420), (50, 540), (NETWORK_MAX_NODES, 680))
 EDGE_WIDTH_CLASSES = (1.0, 2.5, 4.5, 7.0)
 LAYOUT_SEED = 7
-LAYOUT_ITERATIONS = 120
+LAYOUT_ITERATIONS = 200
+LAYOUT_SCALING = 4.0  # ForceAtlas2's repulsion: room between people
 # Rows per page of every table in the page.
 PAGE_SIZE = 50
 COUNTRY_COLOURS = ("#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD", "#8C564B", "#E377C2",
@@ -595,8 +602,8 @@ def _hover_list(data: dict, idxs: list[int], skip: int | None = None) -> str:
     return "<br>".join(lines)
 
 
-def network_figure(data: dict) -> tuple[dict, int]:
-    """The who-met-whom figure (as Plotly JSON) and the number of people it leaves out."""
+def network_figure(data: dict) -> tuple[dict, int, int]:
+    """The who-met-whom figure (as Plotly JSON), and the numbers of people and of pairs it leaves out."""
     import networkx as nx
     import plotly.graph_objects as go
 
@@ -615,14 +622,21 @@ def network_figure(data: dict) -> tuple[dict, int]:
     graph.add_nodes_from(sorted(shown))
     for (a, b_), ms in sorted(pairs.items()):
         graph.add_edge(a, b_, weight=1 + math.log(len(ms)))
-    pos = nx.spring_layout(graph, weight="weight", seed=LAYOUT_SEED, iterations=LAYOUT_ITERATIONS) \
+    # ForceAtlas2 with "dissuade hubs" (distributed_action): a spring layout piles the people who
+    # meet everyone into the middle, where their labels overprint each other.
+    pos = nx.forceatlas2_layout(graph, weight="weight", seed=LAYOUT_SEED, max_iter=LAYOUT_ITERATIONS,
+                                distributed_action=True, scaling_ratio=LAYOUT_SCALING) \
         if graph.number_of_nodes() else {}
     xy = {n: (round(float(p[0]), 4), round(float(p[1]), 4)) for n, p in pos.items()}
 
     fig = go.Figure()
+    # A hundred busy people can share thousands of pairs; drawn, they are one grey ball. The pairs
+    # with most meetings are drawn; the others are still counted in the people's hovers.
+    drawn = sorted(pairs, key=lambda ab: (-len(pairs[ab]), ab))[:NETWORK_MAX_EDGES]
     top = max((len(ms) for ms in pairs.values()), default=1)
     buckets: dict[tuple[int, bool], list[tuple[int, int]]] = defaultdict(list)
-    for (a, b_), ms in sorted(pairs.items()):
+    for a, b_ in sorted(drawn):
+        ms = pairs[(a, b_)]
         share = math.log(len(ms)) / math.log(top) if top > 1 else 0.0
         cls = min(int(share * len(EDGE_WIDTH_CLASSES)), len(EDGE_WIDTH_CLASSES) - 1)
         planned_only = all(data["meetings"][i]["s"] for i in ms)
@@ -635,13 +649,13 @@ def network_figure(data: dict) -> tuple[dict, int]:
             ys += [xy[a][1], xy[b_][1], None]
         fig.add_trace(go.Scatter(
             x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
-            line={"width": EDGE_WIDTH_CLASSES[cls], "color": "rgba(90,100,120,0.45)",
+            line={"width": EDGE_WIDTH_CLASSES[cls], "color": EDGE_COLOUR_DENSE if len(drawn) > DENSE_EDGES
+                  else EDGE_COLOUR,
                   "dash": "dot" if planned_only else "solid"}))
     if pairs:
         # Hover targets at the middle of the heaviest edges only: each is an SVG element, and a
         # few thousand of them would cost the page a second to draw. Node hovers list everything.
-        heaviest = sorted(pairs, key=lambda ab: (-len(pairs[ab]), ab))[:NETWORK_EDGE_HOVERS]
-        mids = sorted(heaviest)
+        mids = sorted(drawn[:NETWORK_EDGE_HOVERS])
         fig.add_trace(go.Scatter(
             x=[(xy[a][0] + xy[b_][0]) / 2 for a, b_ in mids], y=[(xy[a][1] + xy[b_][1]) / 2 for a, b_ in mids],
             mode="markers", marker={"size": 10, "opacity": 0}, showlegend=False, hoverinfo="text",
@@ -674,14 +688,23 @@ def network_figure(data: dict) -> tuple[dict, int]:
                     "color": COUNTRY_COLOURS[coloured.index(c)] if c else OTHER_COLOUR,
                     "line": {"width": 1.5, "color": "#ffffff"}, "opacity": 0.92}))
     fig.update_layout(
-        height=660, margin={"l": 10, "r": 10, "t": 10, "b": 10}, hovermode="closest", font={"family": FONT_FAMILY},
+        height=_network_height(len(shown)), margin={"l": 10, "r": 10, "t": 10, "b": 10}, hovermode="closest",
+        font={"family": FONT_FAMILY},
         plot_bgcolor="#ffffff", paper_bgcolor="#ffffff", dragmode="pan",
-        xaxis={"visible": False}, yaxis={"visible": False, "scaleanchor": "x"},
+        xaxis={"visible": False}, yaxis={"visible": False},  # stretched to the page's width: more room
         legend={"title": {"text": "Country "}, "itemsizing": "constant", "orientation": "h",
                 "x": 0, "y": 0, "yanchor": "top"},
         hoverlabel={"align": "left", "font": {"size": 12}},
     )
-    return fig.to_plotly_json(), len(with_meetings) - len(shown)
+    return fig.to_plotly_json(), len(with_meetings) - len(shown), len(pairs) - len(drawn)
+
+
+def _network_height(nodes: int) -> int:
+    """Pixels for the network: a handful of people need less room than a hundred."""
+    for limit, px in NETWORK_HEIGHTS:
+        if nodes <= limit:
+            return px
+    return NETWORK_HEIGHTS[-1][1]
 
 
 def _node_hover(data: dict, i: int) -> str:
@@ -699,7 +722,7 @@ def timeline_layout() -> dict:
     import plotly.graph_objects as go
 
     layout = go.Layout(
-        height=320, margin={"l": 50, "r": 10, "t": 10, "b": 40}, barmode="stack", bargap=0.15,
+        height=280, margin={"l": 50, "r": 10, "t": 10, "b": 40}, barmode="stack", bargap=0.15,
         font={"family": FONT_FAMILY},
         plot_bgcolor="#ffffff", paper_bgcolor="#ffffff", hovermode="closest",
         xaxis={"type": "date", "gridcolor": "#edf2f7"},
@@ -740,9 +763,10 @@ def render(meetings: list[dict], claims: list[dict], opts: ReportOptions, left_o
         for i in m["p"]:
             person_meetings[i].append(mi)
     data["_person_meetings"] = person_meetings
-    network, hidden = network_figure(data)
+    network, hidden, hidden_pairs = network_figure(data)
     del data["_person_meetings"]
     data["networkHidden"] = hidden
+    data["networkHiddenPairs"] = hidden_pairs
     data["leftOut"] = left_out
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     page = env.from_string(_asset("report.html.j2")).render(

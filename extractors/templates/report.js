@@ -142,8 +142,10 @@
     });
     return box;
   }
-  function meetingSummary(m) {
-    return `${dateText(m)}: ${m.p.map((i) => P[i].n).join(", ")}` + (m.l >= 0 ? ` (${PL[m.l].n})` : "");
+  // One line of a hover box: each name isolated on its own, so an Arabic name cannot turn the
+  // whole line right-to-left and carry the English names and the date with it.
+  function meetingHover(m) {
+    return `${dateText(m)}: ${m.p.map((i) => iso(P[i].n)).join(", ")}` + (m.l >= 0 ? ` · ${iso(PL[m.l].n)}` : "");
   }
 
   // -- summary -------------------------------------------------------------------------------
@@ -183,10 +185,16 @@
       applyMeetingFilter();
       $("timeline").scrollIntoView({ behavior: "smooth" });
     });
+    const notes = [];
     if (D.networkHidden) {
-      $("network-note").textContent = `Showing the ${nf.format(P.filter((p) => p.m).length - D.networkHidden)} people with most meetings; ` +
-        `${nf.format(D.networkHidden)} more are in the timeline's filters and tables.`;
+      notes.push(`Showing the ${nf.format(P.filter((p) => p.m).length - D.networkHidden)} people with most meetings; ` +
+        `${nf.format(D.networkHidden)} more are in the timeline's filters and tables.`);
     }
+    if (D.networkHiddenPairs) {
+      notes.push(`Lines for the pairs with most meetings; ${count(D.networkHiddenPairs, "pair", "pairs")} more ` +
+        "are listed in the people's hovers.");
+    }
+    $("network-note").textContent = notes.join(" ");
   }
 
   // -- timeline ------------------------------------------------------------------------------
@@ -244,7 +252,7 @@
       hovertext: keys.map((k) => {
         const ms = bins.get(k)[s];
         if (!ms.length) return "";
-        const lines = ms.slice(0, HOVER_MAX).map((m) => iso(meetingSummary(m)));
+        const lines = ms.slice(0, HOVER_MAX).map(meetingHover);
         if (ms.length > HOVER_MAX) lines.push(`… and ${ms.length - HOVER_MAX} more`);
         return `<b>${label}${k}: ${ms.length} ${name}</b><br>` + lines.join("<br>");
       }),
@@ -331,7 +339,13 @@
     else if (c.o >= 0) box.append(s.slice(0, c.o), el("mark", { text: s.slice(c.o, c.o + c.t.length) }), s.slice(c.o + c.t.length));
     else box.textContent = s;
     const meta = el("div", { class: "meta" }, `cue: `, bdi(c.cue || "—"));
-    if (c.m >= 0) meta.append(" · said at the meeting of ", bdi(meetingSummary(M[c.m])));
+    if (c.m >= 0) {
+      const m = M[c.m];
+      meta.append(" · at the meeting of ");
+      m.p.forEach((pi, k) => meta.append(k ? ", " : "", bdi(P[pi].n)));
+      if (m.l >= 0) meta.append(" in ", bdi(PL[m.l].n));
+      meta.append(` (${dateText(m)})`);
+    }
     return el("div", {}, box, meta);
   }
   function claims() {
