@@ -19,17 +19,18 @@ EXAMPLE = "attache extract seeds/ --format jsonl | attache report - -o report.ht
 
 def report_command(
     inputs: list[str] = typer.Argument(
-        ..., help="attache/1 records (JSONL or JSON array, per-document or merged), an event-store "
-        "directory written by --store, or - for stdin."),
+        ..., metavar="RECORDS...", help="attache/1 records (JSONL or JSON array, per-document or merged), "
+        "an event-store directory written by --store, or - for stdin."),
     output: Path | None = typer.Option(
-        None, "-o", "--output", help="Write the page here (atomically); default: stdout when it is not a terminal."),
-    title: str = typer.Option("attache report", "--title", help="Title of the page."),
+        None, "-o", "--output", metavar="FILE",
+        help="Write the page here (atomically); default: stdout when it is not a terminal."),
+    title: str = typer.Option("attache report", "--title", metavar="TEXT", help="Title of the page."),
     date_from: str | None = typer.Option(
-        None, "--from", help="Only events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)."),
+        None, "--from", metavar="DATE", help="Only events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)."),
     date_to: str | None = typer.Option(
-        None, "--to", help="Only events on or before this date (YYYY-MM-DD, YYYY-MM or YYYY)."),
+        None, "--to", metavar="DATE", help="Only events on or before this date (YYYY-MM-DD, YYYY-MM or YYYY)."),
     lang: list[str] = typer.Option(
-        None, "--lang", help="Only reports from documents in this language (ar, fa, en); repeat or "
+        None, "--lang", metavar="LANG", help="Only reports from documents in this language (ar, fa, en); repeat or "
         "separate with commas."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No summary line on stderr."),
 ) -> None:

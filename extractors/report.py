@@ -88,6 +88,7 @@ EDGE_WIDTH_CLASSES = (1.0, 2.5, 4.5, 7.0)
 LAYOUT_SEED = 7
 LAYOUT_ITERATIONS = 200
 LAYOUT_SCALING = 4.0  # ForceAtlas2's repulsion: room between people
+LAYOUT_GRAVITY = 1.0
 # Rows per page of every table in the page.
 PAGE_SIZE = 50
 COUNTRY_COLOURS = ("#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD", "#8C564B", "#E377C2",
@@ -623,9 +624,12 @@ def network_figure(data: dict) -> tuple[dict, int, int]:
     for (a, b_), ms in sorted(pairs.items()):
         graph.add_edge(a, b_, weight=1 + math.log(len(ms)))
     # ForceAtlas2 with "dissuade hubs" (distributed_action): a spring layout piles the people who
-    # meet everyone into the middle, where their labels overprint each other.
+    # meet everyone into the middle, where their labels overprint each other. Strong gravity keeps
+    # the many pairs of people who met once and no one else (news is full of them) near the rest
+    # instead of flung to the edges, which would squeeze the connected people into a small knot.
     pos = nx.forceatlas2_layout(graph, weight="weight", seed=LAYOUT_SEED, max_iter=LAYOUT_ITERATIONS,
-                                distributed_action=True, scaling_ratio=LAYOUT_SCALING) \
+                                distributed_action=True, scaling_ratio=LAYOUT_SCALING, strong_gravity=True,
+                                gravity=LAYOUT_GRAVITY) \
         if graph.number_of_nodes() else {}
     xy = {n: (round(float(p[0]), 4), round(float(p[1]), 4)) for n, p in pos.items()}
 
