@@ -23,8 +23,9 @@ referenced by index. The page script renders what is visible and nothing else.
 
 Why it reads right in Arabic and Persian: every piece of record text in the tables sits in an
 element with ``dir="auto"`` or in ``<bdi>``, and every piece in a chart label is wrapped in Unicode
-first-strong isolates (U+2068 ... U+2069), so "علييف (3)" keeps its number on the right side of the
-name whatever the surrounding direction. The page itself is English (``lang="en"``).
+first-strong isolates (U+2068 ... U+2069), so in a hover line such as "علييف (AZ): 3 meetings" the
+code and the count stay after the name, as in any English line. The page itself is English
+(``lang="en"``).
 
 Input is checked for what the report reads (``record_problem``): the ``attache/1`` schema tag, a
 known type, the fields the JSON Schema requires for that type, and the shapes of the nested fields
@@ -318,6 +319,18 @@ def _str(v: Any) -> str:
     return v if isinstance(v, str) else ""
 
 
+def _meeting_key(rec: dict) -> tuple[str, str]:
+    """A meeting's identity: a merged event's id is unique; a report's id only within its document."""
+    rid = _str(rec.get("id"))
+    return ("", rid) if rec.get("merged") else (_doc_ident(rec), rid)
+
+
+def _claim_meeting_key(rec: dict) -> tuple[str, str]:
+    """The identity of the meeting a claim was made at (``merge`` re-points claims to events)."""
+    mid = _str(rec.get("meeting"))
+    return ("", mid) if "doc_meeting" in rec else (_doc_ident(rec), mid)
+
+
 def _window(rec: dict) -> tuple[date | None, date | None] | None:
     """The days a meeting may have happened on; the publication day when it has no date; else None."""
     w = date_window(rec)
@@ -383,7 +396,6 @@ class _Builder:
         self.meetings: list[dict] = []
         self.claims: list[dict] = []
         self.meeting_at: dict[tuple[str, str], int] = {}
-        self.countries: Counter = Counter()
 
     def person(self, p: dict) -> int | None:
         ident = participant_identity(p)
@@ -444,10 +456,7 @@ class _Builder:
             "s": 1 if rec.get("status") == "planned" else 0, "k": _str(rec.get("kind")),
             "p": parts, "r": roles, "l": place, "src": docs, "e": self.sentence(rec.get("evidence")),
         })
-        if rec.get("merged"):
-            self.meeting_at[("", _str(rec.get("id")))] = idx
-        else:
-            self.meeting_at[(_doc_ident(rec), _str(rec.get("id")))] = idx
+        self.meeting_at[_meeting_key(rec)] = idx
 
     def add_claim(self, rec: dict) -> None:
         speaker = self.person(rec["speaker"])
@@ -457,11 +466,7 @@ class _Builder:
         ev = rec.get("evidence") if isinstance(rec.get("evidence"), dict) else {}
         sentence = _str(ev.get("sentence"))
         start = _highlight_start(rec, sentence)
-        mid = rec.get("meeting")
-        meeting = -1
-        if isinstance(mid, str):
-            key = ("", mid) if "doc_meeting" in rec else (_doc_ident(rec), mid)
-            meeting = self.meeting_at.get(key, -1)
+        meeting = self.meeting_at.get(_claim_meeting_key(rec), -1)
         when = ""
         if meeting >= 0 and self.meetings[meeting]["g"] == "day":
             when = self.meetings[meeting]["d"]
@@ -505,14 +510,13 @@ def prepare(records: Iterable[dict], opts: ReportOptions) -> tuple[list[dict], l
         raws = [r for r in raws if _doc(r).get("lang") in opts.langs]
     merged = merge_records(raws)
     meetings, claims, left_out = [], [], 0
+    seen: set[tuple[str, str]] = set()
     kept: set[tuple[str, str]] = set()
-    dated: dict[tuple[str, str], tuple] = {}
     for rec in merged:
         if rec.get("type") == "meeting":
-            key = ("", _str(rec.get("id"))) if rec.get("merged") else (_doc_ident(rec), _str(rec.get("id")))
-            window = _window(rec)
-            dated[key] = window
-            if _in_range(window, opts):
+            key = _meeting_key(rec)
+            seen.add(key)
+            if _in_range(_window(rec), opts):
                 meetings.append(rec)
                 kept.add(key)
             else:
@@ -520,9 +524,8 @@ def prepare(records: Iterable[dict], opts: ReportOptions) -> tuple[list[dict], l
     for rec in merged:
         if rec.get("type") != "claim":
             continue
-        mid = rec.get("meeting")
-        key = ("", mid) if "doc_meeting" in rec else (_doc_ident(rec), mid)
-        if key in dated:
+        key = _claim_meeting_key(rec)
+        if key in seen:
             ok = key in kept  # a claim goes with its meeting
         else:
             pub = doc_date(rec)
