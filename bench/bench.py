@@ -425,6 +425,59 @@ def inprocess_figures(args: argparse.Namespace, models_dir: str | None,
             profile_language(ex, lang, corpus[lang], 15)
 
 
+# -- attache report at scale ----------------------------------------------------------------------
+
+REPORT_TARGET_S = 30.0
+PAGE_TARGET_S = 5.0
+
+
+def report_figures(args: argparse.Namespace, env: dict[str, str]) -> None:
+    """``attache report`` on synthetic records: generation time, page size, page load in Chromium.
+
+    Generation is a fresh ``attache report`` process, as a user runs it (import, read, merge,
+    layout, write). The page is then opened in headless Chromium: "page drawn" is the page's own
+    mark, milliseconds from navigation start until its script has drawn every chart and table;
+    "Chromium run" is the wall time of a whole ``chromium --headless --screenshot`` run (browser
+    start, load, draw, screenshot). Medians of ``--report-runs`` runs.
+    """
+    import headless_chromium as chromium  # beside this file, which is on sys.path as the script's folder
+    from synthetic_records import synthetic_records
+
+    n = args.report_records
+    records = synthetic_records(n)
+    kinds = {t: sum(1 for r in records if r["type"] == t) for t in ("meeting", "claim")}
+    with tempfile.TemporaryDirectory(prefix="attache-bench-report-") as tmp:
+        src, page = Path(tmp) / "records.jsonl", Path(tmp) / "report.html"
+        src.write_bytes(b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in records))
+        del records
+        print(f"\nattache report on {n:,} synthetic records ({kinds['meeting']:,} meeting reports, "
+              f"{kinds['claim']:,} claims; bench/synthetic_records.py):")
+        secs, _, _, rc, rss = run_counting([*attache_cmd(), "report", str(src), "-o", str(page), "-q"], env,
+                                           args.timeout)
+        if rc != 0 or not page.is_file():
+            print(f"  attache report failed (exit {rc})")
+            return
+        rows = [["generation (attache report)", f"{secs:.1f} s", f"< {REPORT_TARGET_S:.0f} s",
+                 "ok" if secs < REPORT_TARGET_S else "OVER"],
+                ["  peak RSS", f"{rss:.0f} MB", "", ""],
+                ["page size", f"{page.stat().st_size / 1e6:.1f} MB", "", ""]]
+        if chromium.find_chromium() is None:
+            table(["figure", "value", "target", ""], rows)
+            print("  page load: not measured, chromium is not installed (apt-get install chromium)")
+            return
+        drawn, runs = [], []
+        for _ in range(args.report_runs):
+            ms = chromium.render_ms(chromium.dump_dom(page, timeout=args.timeout).stdout)
+            if ms is not None:
+                drawn.append(ms / 1000)
+            runs.append(chromium.screenshot(page, Path(tmp) / "shot.png", timeout=args.timeout).seconds)
+        d = statistics.median(drawn) if drawn else None
+        rows.append([f"page drawn (in page, median of {len(drawn)})", f"{fmt(d)} s", f"< {PAGE_TARGET_S:.0f} s",
+                     "ok" if d is not None and d < PAGE_TARGET_S else "OVER"])
+        rows.append([f"Chromium run (wall, median of {len(runs)})", f"{statistics.median(runs):.2f} s", "", ""])
+        table(["figure", "value", "target", ""], rows)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--models-dir", default=None, help="local models (default ATTACHE_MODELS_DIR, "
@@ -444,6 +497,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-inprocess", action="store_true", help="skip the in-process timings")
     ap.add_argument("--profile", action="store_true", help="also cProfile whole extraction per language")
     ap.add_argument("--timeout", type=float, default=300.0, help="seconds allowed to one CLI run")
+    ap.add_argument("--report-records", type=int, default=50000,
+                    help="synthetic records for the attache report timing (0: skip it)")
+    ap.add_argument("--report-runs", type=int, default=3, help="page loads in headless Chromium (median)")
     ap.add_argument("--budget", type=float, default=540.0,
                     help="seconds after which repetitions stop (each figure still gets one run)")
     args = ap.parse_args(argv)
@@ -486,6 +542,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         table(["lang", "docs", "sentences", "tokens", "chars", "detected as lang"], rows)
         if not args.no_cli:
             cli_figures(args, env, root, n_docs)
+        if args.report_records > 0:
+            report_figures(args, env)
         if not args.no_inprocess:
             inprocess_figures(args, models_dir, corpus)
     print(f"\nbench finished in {time.perf_counter() - started:.0f} s")

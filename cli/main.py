@@ -12,7 +12,7 @@ from typing import Any
 
 import typer
 
-from . import actors_cmd, common, eval_cmd, extract_cmd, merge_cmd, models_cmd
+from . import actors_cmd, common, eval_cmd, extract_cmd, merge_cmd, models_cmd, report_cmd
 
 
 def _version(value: bool) -> None:
@@ -45,6 +45,7 @@ def _root(
 extract_cmd.register(app)
 merge_cmd.register(app)
 eval_cmd.register(app)
+report_cmd.register(app)
 app.add_typer(models_cmd.app, name="models", epilog="Example: attache models list")
 app.add_typer(actors_cmd.app, name="actors", epilog="Example: attache actors lookup Aliyev")
 

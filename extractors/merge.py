@@ -52,7 +52,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -142,6 +142,11 @@ def parse_records(
 # ---------------------------------------------------------------------------------------------------
 # Identities
 
+# Clustering compares every report's place and parties with every member of its candidate events, so
+# the same few names are folded again and again; folding is pure, so remember it.
+_FOLD_CACHE_SIZE = 1 << 16
+_fold = lru_cache(maxsize=_FOLD_CACHE_SIZE)(fold)
+
 
 def canonical(record: Any) -> bytes:
     """Key-sorted JSON bytes: the final tie-break, so nothing depends on input order."""
@@ -175,7 +180,7 @@ def participant_identity(p: dict) -> str | None:
     actor = p.get("actor")
     if actor:
         return f"actor:{actor}"
-    key = fold(p.get("key") or p.get("name") or p.get("text") or "")
+    key = _fold(p.get("key") or p.get("name") or p.get("text") or "")
     return f"key:{key}" if key else None
 
 
@@ -335,7 +340,7 @@ def location_key(loc: Any) -> str | None:
     """The folded place name (or surface text) used to compare locations."""
     if not isinstance(loc, dict):
         return None
-    return fold(loc.get("name") or loc.get("text") or "") or None
+    return _fold(loc.get("name") or loc.get("text") or "") or None
 
 
 def is_country_level(loc: Any) -> bool:
