@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from extractors.actors import DERIVED_FILES, load_actors
-from extractors.mentions import build_mentions, lexicons, unnamed_label
+from extractors.mentions import build_mentions, lexicons
+from extractors.naming import unnamed_label
 from extractors.pipeline import _parse_date
 from extractors.view import build_view
 
@@ -194,7 +195,7 @@ def test_title_resolves_to_the_holder_on_the_date(sentence: str, lang: str, when
 def test_without_a_date_the_office_holder_stays_unnamed(sentence: str, lang: str, label: str) -> None:
     m = _title(sentence, lang, None)
     assert m.actor is None
-    assert unnamed_label(m) == label
+    assert unnamed_label(m, lexicons(lang).places) == label
 
 
 def test_a_date_no_recorded_term_covers_names_nobody() -> None:
