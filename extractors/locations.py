@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .lang import load_json, profile
-from .meetings import Clause, Meeting, Trips, Where, scan, trip_visitor
+from .meetings import Clause, Meeting, Trips, Where, is_envoy, scan, trip_visitor
 from .mentions import Lexicons, Mention
 from .view import View
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 PREP_WINDOW = 12
 HEAD_WINDOW = 40
 HEAD_WORDS = 3
-# A dateline stands in the first lines of the text: at most this many line breaks and characters before it
+# A dateline stands in the first lines of the text: at most this many non-blank lines and characters before it
 DATELINE_MAX_LINE = 2
 DATELINE_MAX_CHARS = 400
 # How far after the text's start a venue dateline ("UNITED NATIONS, Sep 23") is looked for
@@ -250,9 +250,7 @@ def _at_home(m: Meeting, line: Where) -> bool:
     not in Tehran); a venue dateline ("UNITED NATIONS") places any meeting."""
     if line.rule != "loc.dateline":
         return True
-    return any(_country_of(p) == line.place.country
-               and p.role != "ambassador" and (p.title_role or ("",))[0] != "ambassador"
-               for p in m.parties)
+    return any(_country_of(p) == line.place.country and not is_envoy(p) for p in m.parties)
 
 
 def _find_dateline(ctx: Context) -> Where | None:
@@ -263,9 +261,11 @@ def _find_dateline(ctx: Context) -> Where | None:
     start = _FURNITURE.match(text).end()
 
     def line_start(x: Mention) -> bool:
-        # the dateline may follow a headline line: it then begins the second or third line
+        # the dateline may follow a headline and a timestamp line, blank lines between them apart
+        # ("Talks in Oman\n\nMay 2, 2021 - 10:15\n\nMUSCAT – …"): it then begins a later line
         os_ = view.orig_span(x.start, x.end)[0]
-        return os_ > 0 and view.original[os_ - 1] == "\n" and view.original.count("\n", 0, os_) <= DATELINE_MAX_LINE \
+        lines = [ln for ln in view.original[:os_].split("\n") if ln.strip()]
+        return os_ > 0 and view.original[os_ - 1] == "\n" and len(lines) <= DATELINE_MAX_LINE \
             and os_ < DATELINE_MAX_CHARS
     place = next((x for x in ctx.mentions if x.kind == "place" and x.place is not None and x.place.kind == "city"
                   and (x.start == start or line_start(x))), None)

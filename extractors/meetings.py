@@ -51,6 +51,8 @@ HOST_MARKER_WORDS = 6
 # An attendance marker reaches this far (characters) and no further than a gap of this many words
 ATTENDANCE_CHARS = 200
 ATTENDANCE_GAP_WORDS = 4
+# The lead of an article: its first sentences (headline, dateline line, first paragraph)
+LEAD_SENTENCES = 3
 # A plan marker within this many words of the trigger makes the meeting planned
 PLAN_MARKER_WORDS = 6
 # A guest marker this many words after its guest ("X, who is visiting") or before him ("the visiting X")
@@ -236,7 +238,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             m = Meeting(t0.payloads[0], status, list(group), list(attendees), evidence_sents=[si],
                         clauses=[Clause(s, e, opener, said)])
             host_subject = any(p.get("roles") == "host_subject" for p in t0.payloads)
-            _roles(view, m, host_subject, s, e)
+            _roles(view, m, host_subject, s, e, envoy_guest=any(p.get("roles") == "envoy_guest" for p in t0.payloads))
             in_sent = [d for d in dates if s <= d.start < e]
             # the date nearest the trigger: a dateline at the sentence start is the report's, not the meeting's
             # a resolved date beats a bare weekday ("روز دوشنبه دوم تیرماه ۱۳۹۹")
@@ -244,6 +246,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                          default=None)
             meetings.append(m)
     meetings = _merge_same(meetings)
+    _lead_dates(view, meetings, dates, people)
     for m in meetings:
         visitor = trip_visitor(m, trips) if m.status == "happened" else None
         if visitor is not None:
@@ -251,6 +254,27 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             for p in m.parties:
                 m.roles[id(p)] = "guest" if p is visitor else "host"
     return meetings, trips
+
+
+def _lead_dates(view: View, meetings: list[Meeting], dates: list[DateExpr], people: list[Mention]) -> None:
+    """A held meeting whose own sentences give no day takes the day of the article's lead when the
+    lead reports it: "On Monday the king received the credentials of four ambassadors. The
+    ambassador of Chile presented …" — a lead sentence before the meeting's, with a resolved date,
+    that names one of its parties or states a meeting by the same trigger."""
+    for m in meetings:
+        if m.status != "happened" or (m.date is not None and m.date.value is not None):
+            continue
+        first = min(m.evidence_sents)
+        for si in range(min(first, LEAD_SENTENCES)):
+            s, e = view.sentences[si]
+            dated = [d for d in dates if s <= d.start < e and d.value is not None]
+            trig = scan(view, "triggers", s, e)
+            named = any(p.sent == si and (p.identity or p.text) in m.identities() for p in people)
+            if dated and (named or any(t.payloads[0]["id"] == m.rule for t in trig)):
+                # the day nearest the lead's own trigger: a dateline's date is the report's
+                at = trig[0].start if trig else s
+                m.date = min(dated, key=lambda d: abs(d.start - at))
+                break
 
 
 def joint_speakers(view: View, claims: Sequence[Claim], meetings: Sequence[Meeting]) -> list[Claim]:
@@ -300,7 +324,9 @@ def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: in
         def dest(m: Mention) -> bool:
             return (view.text[max(s, m.start - DESTINATION_WORD_CHARS):m.start].split() or [""])[-1] in dest_words
 
-        place = next((m for m in near if m.kind == "place" and m.start > t.end and dest(m)), None)
+        # "to Baku" after the visit word, or its object right after it ("زار العراق", "visited Kenya")
+        place = next((m for m in near if m.kind == "place" and m.start > t.end
+                      and (dest(m) or m.start - t.end <= OBJECT_GAP_CHARS)), None)
         if place is not None and place.start - t.end <= OBJECT_GAP_CHARS and prior:
             person = prior[-1]  # "Ghani visited Islamabad": the place is the object, the visitor the subject
         if place is None and profile(view.lang)["verb_final"]:
@@ -484,7 +510,12 @@ def _implicit_subject(view: View, mentions: list[Mention], only: Mention, s: int
     return None
 
 
-def _roles(view: View, m: Meeting, host_subject: bool, s: int, e: int) -> None:
+def is_envoy(p: Mention) -> bool:
+    """An ambassador, by his title ("the Russian ambassador") or by the office the dictionary gives him."""
+    return p.role == "ambassador" or (p.title_role or ("",))[0] == "ambassador"
+
+
+def _roles(view: View, m: Meeting, host_subject: bool, s: int, e: int, envoy_guest: bool = False) -> None:
     subject, other = m.parties[:2]
     for a in m.attendees:
         m.roles[id(a)] = "attendee"
@@ -502,7 +533,12 @@ def _roles(view: View, m: Meeting, host_subject: bool, s: int, e: int) -> None:
         nxt = [p for p in m.parties if lead(p) >= g.end and len(view.text[g.end:lead(p)].split()) <= GUEST_AFTER_WORDS]
         if nxt:
             guests.add(id(min(nxt, key=lambda p: p.start)))
-    if host_subject:
+    envoys = {id(p) for p in m.parties if is_envoy(p)} if envoy_guest else set()
+    if envoys and len(envoys) < len(m.parties):
+        # a credentials ceremony: the envoys present them to their host, whoever the sentence's subject
+        for p in m.parties:
+            m.roles[id(p)] = "guest" if id(p) in envoys else "host"
+    elif host_subject:
         for p in m.parties:
             m.roles[id(p)] = "guest"
         m.roles[id(subject)] = "host"
