@@ -51,6 +51,8 @@ HOST_MARKER_WORDS = 6
 # An attendance marker reaches this far (characters) and no further than a gap of this many words
 ATTENDANCE_CHARS = 200
 ATTENDANCE_GAP_WORDS = 4
+# The office that makes a title stand for its country ("representatives of Iraq" are Iraq: data/roles.json)
+COUNTRY_ROLE = "representative"
 # The lead of an article: its first sentences (headline, dateline line, first paragraph)
 LEAD_SENTENCES = 3
 # A plan marker within this many words of the trigger makes the meeting planned
@@ -171,6 +173,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                        and not m.placeholder)]
     meetings: list[Meeting] = []
     trips: Trips = {}
+    lone: list[tuple[int, Match, Mention, Mention]] = []  # visits whose sentence names no one met
     by_sent: dict[int, list[Mention]] = {}
     for p in people:
         by_sent.setdefault(p.sent, []).append(p)
@@ -180,7 +183,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             continue
         ana = scan(view, "anaphora", s, e)
         planned = _plan_markers(view, s, e)
-        _trips(view, trig, planned, mentions, s, e, claims, data, trips)
+        made = _trips(view, trig, planned, mentions, s, e, claims, data, trips)
         t0 = trig[0]
         sent_people = by_sent.get(si, [])
         # a person named as part of the trigger ("رونوشت استوارنامه" read as a name), or as the one
@@ -233,6 +236,8 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             if subj is not None:
                 parties = [subj, *parties]
         if len(parties) < 2:
+            lone += [(si, t, person, place) for t, person, place in made
+                     if all((p.identity or p.text) == person.identity for p in parties)]
             continue
         for group in _pairs(parties, view, t0.start):
             m = Meeting(t0.payloads[0], status, list(group), list(attendees), evidence_sents=[si],
@@ -245,7 +250,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             m.date = min(in_sent, key=lambda d: (d.value is None, min(abs(d.start - t0.end), abs(t0.start - d.end))),
                          default=None)
             meetings.append(m)
-    meetings = _merge_same(meetings)
+    meetings = _merge_same(meetings + _lone_visits(view, lone, meetings, dates))
     _lead_dates(view, meetings, dates, people)
     for m in meetings:
         visitor = trip_visitor(m, trips) if m.status == "happened" else None
@@ -299,15 +304,17 @@ def trip_visitor(m: Meeting, trips: Trips) -> Mention | None:
     for p in m.parties:
         if p.actor is not None and p.actor.id in trips:
             country = trips[p.actor.id].country
-            if any(q is not p and q.actor is not None and q.actor.country == country for q in m.parties):
+            if any(q is not p and _country(q) == country for q in m.parties):
                 return p
     return None
 
 
 def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: int, e: int,
-           claims: Sequence[Claim], data: dict[str, Any], trips: Trips) -> None:
+           claims: Sequence[Claim], data: dict[str, Any], trips: Trips) -> list[tuple[Match, Mention, Mention]]:
     """'زيارة روحاني إلى باكو', "Rouhani's visit to Baku", "… به تهران سفر کرده است": the visitor
-    (an actor) and the destination of a visit the sentence reports as made, not planned."""
+    (an actor) and the destination of a visit the sentence reports as made, not planned; returns
+    the sentence's (visit word, visitor, destination)."""
+    made = []
     dest_words = set(data.get("visit_destination", []))
     for t in trig:
         if t.payloads[0].get("kind") != "visit" or _is_planned(view, planned, [t], []):
@@ -329,6 +336,10 @@ def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: in
                       and (dest(m) or m.start - t.end <= OBJECT_GAP_CHARS)), None)
         if place is not None and place.start - t.end <= OBJECT_GAP_CHARS and prior:
             person = prior[-1]  # "Ghani visited Islamabad": the place is the object, the visitor the subject
+        elif after and (place is None or place.start > after[0].end):
+            # verb, subject, object: "زار لافروف أنقرة" — the place right after the visitor is the object
+            place = next((m for m in near if m.kind == "place" and 0 <= m.start - after[0].end <= OBJECT_GAP_CHARS),
+                         place)
         if place is None and profile(view.lang)["verb_final"]:
             # Persian "… به تهران سفر کرده است": destination before the verb, visitor the subject
             place = next((m for m in mentions if m.kind == "place" and s <= m.start < t.start
@@ -338,6 +349,39 @@ def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: in
                                and m.actor is not None), person)
         if person is not None and place is not None:
             trips[person.actor.id] = place.place
+            made.append((t, person, place))
+    return made
+
+
+def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention]], meetings: list[Meeting],
+                 dates: list[DateExpr]) -> list[Meeting]:
+    """A held visit abroad whose article names no one the visitor met there ("Lavrov visited
+    Turkey"): the visitor and the country visited are its parties, as a country stands for its
+    people where no person is named for it. A meeting of the visitor with someone of that country
+    reported anywhere in the article is the event instead; a trip at home is no visit."""
+    out: list[Meeting] = []
+    for si, t, visitor, place in lone:
+        country = place.place.country
+        if not country or not visitor.actor.country or visitor.actor.country == country:
+            continue
+        met = any(m.status == "happened" and visitor.identity in m.identities()
+                  and any(q is not p and _country(q) == country for p in m.parties for q in m.parties)
+                  for m in [*meetings, *out])
+        if met:
+            continue
+        host = Mention(place.start, place.end, "title", place.text, place.sent, role=COUNTRY_ROLE,
+                       country=country, key=f"country:{country}")
+        s, e = view.sentences[si]
+        m = Meeting(t.payloads[0], "happened", [visitor, host], evidence_sents=[si], clauses=[Clause(s, e)],
+                    roles={id(visitor): "guest", id(host): "host"})
+        m.date = min((d for d in dates if s <= d.start < e),
+                     key=lambda d: (d.value is None, min(abs(d.start - t.end), abs(t.start - d.end))), default=None)
+        out.append(m)
+    return out
+
+
+def _country(p: Mention) -> str | None:
+    return p.actor.country if p.actor is not None else p.country
 
 
 def _between(view: View, trig, parties: list[Mention], e: int, data) -> list[Mention]:
