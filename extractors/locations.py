@@ -84,8 +84,9 @@ def _country_of(p: Mention) -> str | None:
 # -- the rules, in the order of the README table ---------------------------------------------------
 def stated(ctx: Context, m: Meeting) -> Where | None:
     """A place named in a clause that states the meeting: after a locative ("in Baku", "در تهران",
-    "بالرياض"), as "the capital X", or the place a "where" clause hangs on ("arrived in Moscow from
-    Beijing, where he held talks"). The first clause that names one wins."""
+    "بالرياض"), as "the capital X", after a venue ("Vnukovo airport Moscow"), or the place a "where"
+    clause hangs on ("arrived in Moscow from Beijing, where he held talks"). The first clause that
+    names one wins."""
     for clause in m.clauses:
         where = _stated_in(ctx, m, clause)
         if where is not None:
@@ -112,6 +113,7 @@ def _stated_in(ctx: Context, m: Meeting, clause: Clause) -> Where | None:
     places = [x for x in ctx.mentions if x.kind == "place" and start <= x.start < clause.end and x.place is not None
               and not any(c.start <= x.start < c.end for c in told)]
     heads = set(data.get("location_heads", []))
+    venue_heads = set(data.get("venue_heads", []))
     found = None
     for p in places:
         before = view.text[max(start, p.start - PREP_WINDOW):p.start].split()
@@ -119,6 +121,9 @@ def _stated_in(ctx: Context, m: Meeting, clause: Clause) -> Where | None:
         if p.place.kind == "city" and any(w in heads for w in near_head):
             # "العاصمة السعودية الرياض", "the Iranian capital Tehran"
             return Where(p.place, "explicit", p, f"{lang}.loc.capital")
+        if p.place.kind == "city" and any(w in venue_heads for w in near_head):
+            # the city after a venue's name: "at Mehrabad airport Tehran", "فرودگاه مهرآباد تهران"
+            return Where(p.place, "explicit", p, f"{lang}.loc.venue_head")
         # a one-letter locative glued to the name ("بالرياض" is "in Riyadh")
         glued = clitics and p.start > 0 and view.text[p.start - 1:p.start] in preps
         if glued or (before and before[-1].strip("،,") in preps):
@@ -226,7 +231,7 @@ def city_of_country(ctx: Context, m: Meeting) -> Where | None:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule(("<lang>.loc.prep", "<lang>.loc.capital", "<lang>.loc.where"), stated),
+    Rule(("<lang>.loc.prep", "<lang>.loc.capital", "<lang>.loc.venue_head", "<lang>.loc.where"), stated),
     Rule(("<lang>.venue.*",), venue),
     Rule(("loc.visit_destination",), visit_destination),
     Rule(("loc.host_capital",), host_capital),

@@ -211,3 +211,11 @@ def test_no_country_party_for_a_planned_or_domestic_visit_or_one_whose_meetings_
     assert _placed("Ebrahim Raisi visited Isfahan on Monday.", "en", "2024-03-05") == []
     found = _placed("Sergey Lavrov visited Turkey on Monday. In Ankara he met Hakan Fidan.", "en", "2024-03-05")
     assert [_who(m) for m in found] == [["Sergey Lavrov", "Hakan Fidan"]]
+
+
+def test_the_city_after_a_venue_noun_is_where_the_meeting_was() -> None:
+    for text, lang, city in (("Abbas Araghchi met Sergey Lavrov at Vnukovo airport Moscow on Monday.", "en", "Moscow"),
+                             ("سرگئی لاوروف پس از ورود به فرودگاه مهرآباد تهران با عباس عراقچی دیدار کرد.", "fa",
+                              "Tehran")):
+        (m,) = _placed(text, lang, "2024-03-05")
+        assert (m.location.place.name, m.location.rule) == (city, f"{lang}.loc.venue_head")
