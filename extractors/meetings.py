@@ -53,6 +53,8 @@ ATTENDANCE_CHARS = 200
 ATTENDANCE_GAP_WORDS = 4
 # The office that makes a title stand for its country ("representatives of Iraq" are Iraq: data/roles.json)
 COUNTRY_ROLE = "representative"
+# A word that makes a trip not yet made stands this many words from the visit word
+UNMADE_WORDS = 3
 # The lead of an article: its first sentences (headline, dateline line, first paragraph)
 LEAD_SENTENCES = 3
 # A plan marker within this many words of the trigger makes the meeting planned
@@ -115,7 +117,8 @@ Trips = dict[str, Any]
 def _tries(lang: str) -> dict[str, Trie]:
     data = load_json(lang, "meetings.json")
     out: dict[str, Trie] = {}
-    for group in ("triggers", "anaphora", "planned", "attendees", "guest_markers", "venues", "dateline_venues"):
+    for group in ("triggers", "arrivals", "anaphora", "planned", "attendees", "guest_markers", "venues",
+                  "dateline_venues"):
         t = Trie()
         for row in data.get(group, []):
             for pat in row["patterns"]:
@@ -179,11 +182,15 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         by_sent.setdefault(p.sent, []).append(p)
     for si, (s, e) in enumerate(view.sentences):
         trig = scan(view, "triggers", s, e)
+        # "arrived in Moscow", "وارد مسکو شد": where the visitor went, though no meeting is stated yet
+        arrivals = scan(view, "arrivals", s, e)
         if not trig:
+            if arrivals:
+                _trips(view, arrivals, _plan_markers(view, s, e), mentions, s, e, claims, data, trips)
             continue
         ana = scan(view, "anaphora", s, e)
         planned = _plan_markers(view, s, e)
-        made = _trips(view, trig, planned, mentions, s, e, claims, data, trips)
+        made = _trips(view, trig + arrivals, planned, mentions, s, e, claims, data, trips)
         t0 = trig[0]
         sent_people = by_sent.get(si, [])
         # a person named as part of the trigger ("رونوشت استوارنامه" read as a name), or as the one
@@ -236,8 +243,8 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             if subj is not None:
                 parties = [subj, *parties]
         if len(parties) < 2:
-            lone += [(si, t, person, place) for t, person, place in made
-                     if all((p.identity or p.text) == person.identity for p in parties)]
+            lone += [(si, t, person, place) for t, person, place in made if t.payloads[0]["kind"] == "visit"
+                     and all((p.identity or p.text) == person.identity for p in parties)]
             continue
         for group in _pairs(parties, view, t0.start):
             m = Meeting(t0.payloads[0], status, list(group), list(attendees), evidence_sents=[si],
@@ -317,8 +324,10 @@ def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: in
     made = []
     dest_words = set(data.get("visit_destination", []))
     for t in trig:
-        if t.payloads[0].get("kind") != "visit" or _is_planned(view, planned, [t], []):
+        if t.payloads[0].get("kind") not in ("visit", "arrival") or _is_planned(view, planned, [t], []):
             continue
+        if _unmade(view, t, s, e):
+            continue  # "ahead of his visit to Doha", "به مسکو سفر می‌کند"
         if any(c.direct and c.start <= t.start < c.end for c in claims):
             continue  # a quoted "I have travelled to Iran three times" is no report of this visit
         near = [m for m in mentions if s <= m.start < e and abs(m.start - t.end) < VISIT_NEAR_CHARS or
@@ -351,6 +360,21 @@ def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: in
             trips[person.actor.id] = place.place
             made.append((t, person, place))
     return made
+
+
+def _unmade(view: View, t: Match, s: int, e: int) -> bool:
+    """A word of ``visit_unmade`` (meetings.json) a few words before or after the visit word, in its
+    clause: the trip is still ahead ("before his visit to", "سفر خواهد کرد")."""
+    words = _folded(view.lang, "visit_unmade")
+    lo = _clause_start(view.text, t.start, s)
+    hi = _clause_end(view.text, t.end, e)
+    before = [fold(w) for w in view.text[lo:t.start].split()][-UNMADE_WORDS:]
+    after = [fold(w) for w in view.text[t.end:hi].split()][:UNMADE_WORDS]
+    for side in (before, after):
+        text = " ".join(side)
+        if any(w in side or f" {w} " in f" {text} " for w in words):
+            return True
+    return False
 
 
 def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention]], meetings: list[Meeting],

@@ -219,3 +219,23 @@ def test_the_city_after_a_venue_noun_is_where_the_meeting_was() -> None:
                               "Tehran")):
         (m,) = _placed(text, lang, "2024-03-05")
         assert (m.location.place.name, m.location.rule) == (city, f"{lang}.loc.venue_head")
+
+
+def test_an_arrival_says_where_the_visitor_went_and_states_no_meeting_itself() -> None:
+    for text, lang, city in (("Abbas Araghchi arrived in Moscow on Monday.\nHe met Sergey Lavrov.", "en", "Moscow"),
+                             ("عباس عراقچی روز دوشنبه وارد مسکو شد.\nوی با سرگئی لاوروف دیدار کرد.", "fa", "Moscow"),
+                             ("عباس عراقچی به مسکو رفته است. وی با سرگئی لاوروف دیدار و گفتگو کرد.", "fa", "Moscow")):
+        (m,) = _placed(text, lang, "2024-03-05")
+        assert _who(m) == ["Abbas Araghchi", "Sergey Lavrov"]
+        assert (m.location.place.name, m.location.rule) == (city, "loc.visit_destination")
+    # an arrival alone is no visit with the country as party: its meetings may still be ahead
+    assert _placed("Abbas Araghchi arrived in Moscow on Monday.", "en", "2024-03-05") == []
+
+
+def test_a_trip_still_ahead_is_no_visit_and_places_nothing() -> None:
+    for text, lang in (("Ahead of his visit to Turkey, Sergey Lavrov spoke to reporters.", "en"),
+                       ("سرگئی لاوروف امروز به ترکیه سفر می‌کند.", "fa"),
+                       ("سرگئی لاوروف پیش از سفر به ترکیه با خبرنگاران گفتگو کرد.", "fa")):
+        view, mentions, dates, lex = document(text, lang, "2024-03-05")
+        found, trips = extract_meetings(view, mentions, dates)
+        assert found == [] and trips == {}
