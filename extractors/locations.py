@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .lang import load_json, profile
-from .meetings import Clause, Meeting, Trips, Where, scan, trip_visitor
+from .meetings import Clause, Meeting, Trips, Where, is_envoy, scan, trip_visitor
 from .mentions import Lexicons, Mention
 from .view import View
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 PREP_WINDOW = 12
 HEAD_WINDOW = 40
 HEAD_WORDS = 3
-# A dateline stands in the first lines of the text: at most this many line breaks and characters before it
+# A dateline stands in the first lines of the text: at most this many non-blank lines and characters before it
 DATELINE_MAX_LINE = 2
 DATELINE_MAX_CHARS = 400
 # How far after the text's start a venue dateline ("UNITED NATIONS, Sep 23") is looked for
@@ -84,8 +84,9 @@ def _country_of(p: Mention) -> str | None:
 # -- the rules, in the order of the README table ---------------------------------------------------
 def stated(ctx: Context, m: Meeting) -> Where | None:
     """A place named in a clause that states the meeting: after a locative ("in Baku", "در تهران",
-    "بالرياض"), as "the capital X", or the place a "where" clause hangs on ("arrived in Moscow from
-    Beijing, where he held talks"). The first clause that names one wins."""
+    "بالرياض"), as "the capital X", after a venue ("Vnukovo airport Moscow"), or the place a "where"
+    clause hangs on ("arrived in Moscow from Beijing, where he held talks"). The first clause that
+    names one wins."""
     for clause in m.clauses:
         where = _stated_in(ctx, m, clause)
         if where is not None:
@@ -112,6 +113,7 @@ def _stated_in(ctx: Context, m: Meeting, clause: Clause) -> Where | None:
     places = [x for x in ctx.mentions if x.kind == "place" and start <= x.start < clause.end and x.place is not None
               and not any(c.start <= x.start < c.end for c in told)]
     heads = set(data.get("location_heads", []))
+    venue_heads = set(data.get("venue_heads", []))
     found = None
     for p in places:
         before = view.text[max(start, p.start - PREP_WINDOW):p.start].split()
@@ -119,6 +121,9 @@ def _stated_in(ctx: Context, m: Meeting, clause: Clause) -> Where | None:
         if p.place.kind == "city" and any(w in heads for w in near_head):
             # "العاصمة السعودية الرياض", "the Iranian capital Tehran"
             return Where(p.place, "explicit", p, f"{lang}.loc.capital")
+        if p.place.kind == "city" and any(w in venue_heads for w in near_head):
+            # the city after a venue's name: "at Mehrabad airport Tehran", "فرودگاه مهرآباد تهران"
+            return Where(p.place, "explicit", p, f"{lang}.loc.venue_head")
         # a one-letter locative glued to the name ("بالرياض" is "in Riyadh")
         glued = clitics and p.start > 0 and view.text[p.start - 1:p.start] in preps
         if glued or (before and before[-1].strip("،,") in preps):
@@ -226,7 +231,7 @@ def city_of_country(ctx: Context, m: Meeting) -> Where | None:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule(("<lang>.loc.prep", "<lang>.loc.capital", "<lang>.loc.where"), stated),
+    Rule(("<lang>.loc.prep", "<lang>.loc.capital", "<lang>.loc.venue_head", "<lang>.loc.where"), stated),
     Rule(("<lang>.venue.*",), venue),
     Rule(("loc.visit_destination",), visit_destination),
     Rule(("loc.host_capital",), host_capital),
@@ -250,9 +255,7 @@ def _at_home(m: Meeting, line: Where) -> bool:
     not in Tehran); a venue dateline ("UNITED NATIONS") places any meeting."""
     if line.rule != "loc.dateline":
         return True
-    return any(_country_of(p) == line.place.country
-               and p.role != "ambassador" and (p.title_role or ("",))[0] != "ambassador"
-               for p in m.parties)
+    return any(_country_of(p) == line.place.country and not is_envoy(p) for p in m.parties)
 
 
 def _find_dateline(ctx: Context) -> Where | None:
@@ -263,9 +266,11 @@ def _find_dateline(ctx: Context) -> Where | None:
     start = _FURNITURE.match(text).end()
 
     def line_start(x: Mention) -> bool:
-        # the dateline may follow a headline line: it then begins the second or third line
+        # the dateline may follow a headline and a timestamp line, blank lines between them apart
+        # ("Talks in Oman\n\nMay 2, 2021 - 10:15\n\nMUSCAT – …"): it then begins a later line
         os_ = view.orig_span(x.start, x.end)[0]
-        return os_ > 0 and view.original[os_ - 1] == "\n" and view.original.count("\n", 0, os_) <= DATELINE_MAX_LINE \
+        lines = [ln for ln in view.original[:os_].split("\n") if ln.strip()]
+        return os_ > 0 and view.original[os_ - 1] == "\n" and len(lines) <= DATELINE_MAX_LINE \
             and os_ < DATELINE_MAX_CHARS
     place = next((x for x in ctx.mentions if x.kind == "place" and x.place is not None and x.place.kind == "city"
                   and (x.start == start or line_start(x))), None)

@@ -51,6 +51,12 @@ HOST_MARKER_WORDS = 6
 # An attendance marker reaches this far (characters) and no further than a gap of this many words
 ATTENDANCE_CHARS = 200
 ATTENDANCE_GAP_WORDS = 4
+# The office that makes a title stand for its country ("representatives of Iraq" are Iraq: data/roles.json)
+COUNTRY_ROLE = "representative"
+# A word that makes a trip not yet made stands this many words from the visit word
+UNMADE_WORDS = 3
+# The lead of an article: its first sentences (headline, dateline line, first paragraph)
+LEAD_SENTENCES = 3
 # A plan marker within this many words of the trigger makes the meeting planned
 PLAN_MARKER_WORDS = 6
 # A guest marker this many words after its guest ("X, who is visiting") or before him ("the visiting X")
@@ -111,7 +117,8 @@ Trips = dict[str, Any]
 def _tries(lang: str) -> dict[str, Trie]:
     data = load_json(lang, "meetings.json")
     out: dict[str, Trie] = {}
-    for group in ("triggers", "anaphora", "planned", "attendees", "guest_markers", "venues", "dateline_venues"):
+    for group in ("triggers", "arrivals", "anaphora", "planned", "attendees", "guest_markers", "venues",
+                  "dateline_venues"):
         t = Trie()
         for row in data.get(group, []):
             for pat in row["patterns"]:
@@ -169,16 +176,21 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                        and not m.placeholder)]
     meetings: list[Meeting] = []
     trips: Trips = {}
+    lone: list[tuple[int, Match, Mention, Mention]] = []  # visits whose sentence names no one met
     by_sent: dict[int, list[Mention]] = {}
     for p in people:
         by_sent.setdefault(p.sent, []).append(p)
     for si, (s, e) in enumerate(view.sentences):
         trig = scan(view, "triggers", s, e)
+        # "arrived in Moscow", "وارد مسکو شد": where the visitor went, though no meeting is stated yet
+        arrivals = scan(view, "arrivals", s, e)
         if not trig:
+            if arrivals:
+                _trips(view, arrivals, _plan_markers(view, s, e), mentions, s, e, claims, data, trips)
             continue
         ana = scan(view, "anaphora", s, e)
         planned = _plan_markers(view, s, e)
-        _trips(view, trig, planned, mentions, s, e, claims, data, trips)
+        made = _trips(view, trig + arrivals, planned, mentions, s, e, claims, data, trips)
         t0 = trig[0]
         sent_people = by_sent.get(si, [])
         # a person named as part of the trigger ("رونوشت استوارنامه" read as a name), or as the one
@@ -231,19 +243,22 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             if subj is not None:
                 parties = [subj, *parties]
         if len(parties) < 2:
+            lone += [(si, t, person, place) for t, person, place in made if t.payloads[0]["kind"] == "visit"
+                     and all((p.identity or p.text) == person.identity for p in parties)]
             continue
         for group in _pairs(parties, view, t0.start):
             m = Meeting(t0.payloads[0], status, list(group), list(attendees), evidence_sents=[si],
                         clauses=[Clause(s, e, opener, said)])
             host_subject = any(p.get("roles") == "host_subject" for p in t0.payloads)
-            _roles(view, m, host_subject, s, e)
+            _roles(view, m, host_subject, s, e, envoy_guest=any(p.get("roles") == "envoy_guest" for p in t0.payloads))
             in_sent = [d for d in dates if s <= d.start < e]
             # the date nearest the trigger: a dateline at the sentence start is the report's, not the meeting's
             # a resolved date beats a bare weekday ("روز دوشنبه دوم تیرماه ۱۳۹۹")
             m.date = min(in_sent, key=lambda d: (d.value is None, min(abs(d.start - t0.end), abs(t0.start - d.end))),
                          default=None)
             meetings.append(m)
-    meetings = _merge_same(meetings)
+    meetings = _merge_same(meetings + _lone_visits(view, lone, meetings, dates))
+    _lead_dates(view, meetings, dates, people)
     for m in meetings:
         visitor = trip_visitor(m, trips) if m.status == "happened" else None
         if visitor is not None:
@@ -251,6 +266,27 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             for p in m.parties:
                 m.roles[id(p)] = "guest" if p is visitor else "host"
     return meetings, trips
+
+
+def _lead_dates(view: View, meetings: list[Meeting], dates: list[DateExpr], people: list[Mention]) -> None:
+    """A held meeting whose own sentences give no day takes the day of the article's lead when the
+    lead reports it: "On Monday the king received the credentials of four ambassadors. The
+    ambassador of Chile presented …" — a lead sentence before the meeting's, with a resolved date,
+    that names one of its parties or states a meeting by the same trigger."""
+    for m in meetings:
+        if m.status != "happened" or (m.date is not None and m.date.value is not None):
+            continue
+        first = min(m.evidence_sents)
+        for si in range(min(first, LEAD_SENTENCES)):
+            s, e = view.sentences[si]
+            dated = [d for d in dates if s <= d.start < e and d.value is not None]
+            trig = scan(view, "triggers", s, e)
+            named = any(p.sent == si and (p.identity or p.text) in m.identities() for p in people)
+            if dated and (named or any(t.payloads[0]["id"] == m.rule for t in trig)):
+                # the day nearest the lead's own trigger: a dateline's date is the report's
+                at = trig[0].start if trig else s
+                m.date = min(dated, key=lambda d: abs(d.start - at))
+                break
 
 
 def joint_speakers(view: View, claims: Sequence[Claim], meetings: Sequence[Meeting]) -> list[Claim]:
@@ -275,19 +311,23 @@ def trip_visitor(m: Meeting, trips: Trips) -> Mention | None:
     for p in m.parties:
         if p.actor is not None and p.actor.id in trips:
             country = trips[p.actor.id].country
-            if any(q is not p and q.actor is not None and q.actor.country == country for q in m.parties):
+            if any(q is not p and _country(q) == country for q in m.parties):
                 return p
     return None
 
 
 def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: int, e: int,
-           claims: Sequence[Claim], data: dict[str, Any], trips: Trips) -> None:
+           claims: Sequence[Claim], data: dict[str, Any], trips: Trips) -> list[tuple[Match, Mention, Mention]]:
     """'زيارة روحاني إلى باكو', "Rouhani's visit to Baku", "… به تهران سفر کرده است": the visitor
-    (an actor) and the destination of a visit the sentence reports as made, not planned."""
+    (an actor) and the destination of a visit the sentence reports as made, not planned; returns
+    the sentence's (visit word, visitor, destination)."""
+    made = []
     dest_words = set(data.get("visit_destination", []))
     for t in trig:
-        if t.payloads[0].get("kind") != "visit" or _is_planned(view, planned, [t], []):
+        if t.payloads[0].get("kind") not in ("visit", "arrival") or _is_planned(view, planned, [t], []):
             continue
+        if _unmade(view, t, s, e):
+            continue  # "ahead of his visit to Doha", "به مسکو سفر می‌کند"
         if any(c.direct and c.start <= t.start < c.end for c in claims):
             continue  # a quoted "I have travelled to Iran three times" is no report of this visit
         near = [m for m in mentions if s <= m.start < e and abs(m.start - t.end) < VISIT_NEAR_CHARS or
@@ -300,9 +340,15 @@ def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: in
         def dest(m: Mention) -> bool:
             return (view.text[max(s, m.start - DESTINATION_WORD_CHARS):m.start].split() or [""])[-1] in dest_words
 
-        place = next((m for m in near if m.kind == "place" and m.start > t.end and dest(m)), None)
+        # "to Baku" after the visit word, or its object right after it ("زار العراق", "visited Kenya")
+        place = next((m for m in near if m.kind == "place" and m.start > t.end
+                      and (dest(m) or m.start - t.end <= OBJECT_GAP_CHARS)), None)
         if place is not None and place.start - t.end <= OBJECT_GAP_CHARS and prior:
             person = prior[-1]  # "Ghani visited Islamabad": the place is the object, the visitor the subject
+        elif after and (place is None or place.start > after[0].end):
+            # verb, subject, object: "زار لافروف أنقرة" — the place right after the visitor is the object
+            place = next((m for m in near if m.kind == "place" and 0 <= m.start - after[0].end <= OBJECT_GAP_CHARS),
+                         place)
         if place is None and profile(view.lang)["verb_final"]:
             # Persian "… به تهران سفر کرده است": destination before the verb, visitor the subject
             place = next((m for m in mentions if m.kind == "place" and s <= m.start < t.start
@@ -312,6 +358,54 @@ def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: in
                                and m.actor is not None), person)
         if person is not None and place is not None:
             trips[person.actor.id] = place.place
+            made.append((t, person, place))
+    return made
+
+
+def _unmade(view: View, t: Match, s: int, e: int) -> bool:
+    """A word of ``visit_unmade`` (meetings.json) a few words before or after the visit word, in its
+    clause: the trip is still ahead ("before his visit to", "سفر خواهد کرد")."""
+    words = _folded(view.lang, "visit_unmade")
+    lo = _clause_start(view.text, t.start, s)
+    hi = _clause_end(view.text, t.end, e)
+    before = [fold(w) for w in view.text[lo:t.start].split()][-UNMADE_WORDS:]
+    after = [fold(w) for w in view.text[t.end:hi].split()][:UNMADE_WORDS]
+    for side in (before, after):
+        text = " ".join(side)
+        if any(w in side or f" {w} " in f" {text} " for w in words):
+            return True
+    return False
+
+
+def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention]], meetings: list[Meeting],
+                 dates: list[DateExpr]) -> list[Meeting]:
+    """A held visit abroad whose article names no one the visitor met there ("Lavrov visited
+    Turkey"): the visitor and the country visited are its parties, as a country stands for its
+    people where no person is named for it. A meeting of the visitor with someone of that country
+    reported anywhere in the article is the event instead; a trip at home is no visit."""
+    out: list[Meeting] = []
+    for si, t, visitor, place in lone:
+        country = place.place.country
+        if not country or not visitor.actor.country or visitor.actor.country == country:
+            continue
+        met = any(m.status == "happened" and visitor.identity in m.identities()
+                  and any(q is not p and _country(q) == country for p in m.parties for q in m.parties)
+                  for m in [*meetings, *out])
+        if met:
+            continue
+        host = Mention(place.start, place.end, "title", place.text, place.sent, role=COUNTRY_ROLE,
+                       country=country, key=f"country:{country}")
+        s, e = view.sentences[si]
+        m = Meeting(t.payloads[0], "happened", [visitor, host], evidence_sents=[si], clauses=[Clause(s, e)],
+                    roles={id(visitor): "guest", id(host): "host"})
+        m.date = min((d for d in dates if s <= d.start < e),
+                     key=lambda d: (d.value is None, min(abs(d.start - t.end), abs(t.start - d.end))), default=None)
+        out.append(m)
+    return out
+
+
+def _country(p: Mention) -> str | None:
+    return p.actor.country if p.actor is not None else p.country
 
 
 def _between(view: View, trig, parties: list[Mention], e: int, data) -> list[Mention]:
@@ -484,7 +578,12 @@ def _implicit_subject(view: View, mentions: list[Mention], only: Mention, s: int
     return None
 
 
-def _roles(view: View, m: Meeting, host_subject: bool, s: int, e: int) -> None:
+def is_envoy(p: Mention) -> bool:
+    """An ambassador, by his title ("the Russian ambassador") or by the office the dictionary gives him."""
+    return p.role == "ambassador" or (p.title_role or ("",))[0] == "ambassador"
+
+
+def _roles(view: View, m: Meeting, host_subject: bool, s: int, e: int, envoy_guest: bool = False) -> None:
     subject, other = m.parties[:2]
     for a in m.attendees:
         m.roles[id(a)] = "attendee"
@@ -502,7 +601,12 @@ def _roles(view: View, m: Meeting, host_subject: bool, s: int, e: int) -> None:
         nxt = [p for p in m.parties if lead(p) >= g.end and len(view.text[g.end:lead(p)].split()) <= GUEST_AFTER_WORDS]
         if nxt:
             guests.add(id(min(nxt, key=lambda p: p.start)))
-    if host_subject:
+    envoys = {id(p) for p in m.parties if is_envoy(p)} if envoy_guest else set()
+    if envoys and len(envoys) < len(m.parties):
+        # a credentials ceremony: the envoys present them to their host, whoever the sentence's subject
+        for p in m.parties:
+            m.roles[id(p)] = "guest" if id(p) in envoys else "host"
+    elif host_subject:
         for p in m.parties:
             m.roles[id(p)] = "guest"
         m.roles[id(subject)] = "host"

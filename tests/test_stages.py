@@ -143,3 +143,99 @@ def test_the_stages_after_ner_load_no_model() -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip() == "[]"
+
+
+# -- where, when, and visits with no one named on the host side --------------------------------------
+def _placed(text: str, lang: str, when: str, people: tuple[str, ...] = ()):
+    view, mentions, dates, lex = document(text, lang, when, people)
+    found, trips = extract_meetings(view, mentions, dates)
+    place_meetings(view, found, mentions, lex, [], trips)
+    return found
+
+
+def _who(m) -> list[str]:
+    return [p.actor.name if p.actor is not None else f"country:{p.country}" for p in m.parties]
+
+
+def test_envoys_presenting_credentials_are_the_guests_of_the_head_of_state_who_receives_them() -> None:
+    text = "The ambassador of Chile Laura Vidal presented her credentials to King Abdullah II on Tuesday."
+    (m,) = _placed(text, "en", "2024-03-05", ("Laura Vidal",))
+    assert {p.text: m.roles[id(p)] for p in m.parties} == {"Laura Vidal": "guest", "King Abdullah II": "host"}
+    assert (m.location.place.name, m.location.rule) == ("Amman", "loc.host_capital")
+
+
+def test_a_dateline_below_a_headline_and_a_timestamp_line_places_a_meeting_at_home() -> None:
+    text = ("Ministers discuss trade\n\nMarch 4, 2024 - 10:15\n\nTEHRAN – Abbas Araghchi met "
+            "Omani Foreign Minister Badr Albusaidi on Monday.")
+    (m,) = _placed(text, "en", "2024-03-05")
+    assert (m.location.place.name, m.location.rule) == ("Tehran", "loc.dateline")
+    # below a third line of text it is no dateline
+    (m,) = _placed(text.replace("\n\nTEHRAN", "\nIran and Oman talk.\nTEHRAN"), "en", "2024-03-05")
+    assert m.location is None
+
+
+def test_a_meeting_its_own_sentence_does_not_date_takes_the_day_of_the_lead_that_reports_it() -> None:
+    text = ("Sergey Lavrov held talks in Ankara on Monday with Turkish officials.\n"
+            "Lavrov met Hakan Fidan and the two discussed Syria.")
+    (m,) = _placed(text, "en", "2024-03-06")
+    assert _who(m) == ["Sergey Lavrov", "Hakan Fidan"]
+    assert m.date is not None and m.date.value == date(2024, 3, 4)
+    # a lead about someone else dates nothing
+    text = "Ebrahim Raisi spoke in Tehran on Monday.\nSergey Lavrov met Hakan Fidan and the two discussed Syria."
+    (m,) = _placed(text, "en", "2024-03-06")
+    assert m.date is None
+
+
+def test_the_place_right_after_a_visit_verb_or_its_subject_is_the_destination() -> None:
+    (m,) = _placed("Sergey Lavrov visited Turkey and met Hakan Fidan.", "en", "2024-03-05")
+    assert (m.location.place.name, m.location.rule) == ("Turkey", "loc.visit_destination")
+    # verb, subject, object
+    (m,) = _placed("زار سيرغي لافروف تركيا يوم الاثنين والتقى هاكان فيدان.", "ar", "2024-03-05")
+    assert _who(m) == ["Sergey Lavrov", "Hakan Fidan"]
+    assert (m.location.place.name, m.location.rule) == ("Turkey", "loc.visit_destination")
+
+
+def test_a_held_visit_abroad_with_no_one_named_there_has_the_country_visited_as_party(stages) -> None:
+    for text, lang in (("Sergey Lavrov visited Turkey on Monday.", "en"),
+                       ("زار الرئيس الإيراني إبراهيم رئيسي تركيا يوم الاثنين.", "ar"),
+                       ("سرگئی لاوروف روز دوشنبه به ترکیه سفر کرد.", "fa")):
+        (m,) = _placed(text, lang, "2024-03-05")
+        assert _who(m)[1] == "country:TR" and m.kind == "visit" and m.status == "happened"
+        assert m.date.value == date(2024, 3, 4) and m.location.place.name == "Turkey"
+    (rec,) = meetings(records(stages, "Sergey Lavrov visited Turkey on Monday.", "2024-03-05"))
+    assert {p["name"]: p["role"] for p in rec["participants"]} == {"Sergey Lavrov": "guest", "Turkey": "host"}
+
+
+def test_no_country_party_for_a_planned_or_domestic_visit_or_one_whose_meetings_are_reported() -> None:
+    assert _placed("Sergey Lavrov will visit Turkey next week.", "en", "2024-03-05") == []
+    assert _placed("Ebrahim Raisi visited Isfahan on Monday.", "en", "2024-03-05") == []
+    found = _placed("Sergey Lavrov visited Turkey on Monday. In Ankara he met Hakan Fidan.", "en", "2024-03-05")
+    assert [_who(m) for m in found] == [["Sergey Lavrov", "Hakan Fidan"]]
+
+
+def test_the_city_after_a_venue_noun_is_where_the_meeting_was() -> None:
+    for text, lang, city in (("Abbas Araghchi met Sergey Lavrov at Vnukovo airport Moscow on Monday.", "en", "Moscow"),
+                             ("سرگئی لاوروف پس از ورود به فرودگاه مهرآباد تهران با عباس عراقچی دیدار کرد.", "fa",
+                              "Tehran")):
+        (m,) = _placed(text, lang, "2024-03-05")
+        assert (m.location.place.name, m.location.rule) == (city, f"{lang}.loc.venue_head")
+
+
+def test_an_arrival_says_where_the_visitor_went_and_states_no_meeting_itself() -> None:
+    for text, lang, city in (("Abbas Araghchi arrived in Moscow on Monday.\nHe met Sergey Lavrov.", "en", "Moscow"),
+                             ("عباس عراقچی روز دوشنبه وارد مسکو شد.\nوی با سرگئی لاوروف دیدار کرد.", "fa", "Moscow"),
+                             ("عباس عراقچی به مسکو رفته است. وی با سرگئی لاوروف دیدار و گفتگو کرد.", "fa", "Moscow")):
+        (m,) = _placed(text, lang, "2024-03-05")
+        assert _who(m) == ["Abbas Araghchi", "Sergey Lavrov"]
+        assert (m.location.place.name, m.location.rule) == (city, "loc.visit_destination")
+    # an arrival alone is no visit with the country as party: its meetings may still be ahead
+    assert _placed("Abbas Araghchi arrived in Moscow on Monday.", "en", "2024-03-05") == []
+
+
+def test_a_trip_still_ahead_is_no_visit_and_places_nothing() -> None:
+    for text, lang in (("Ahead of his visit to Turkey, Sergey Lavrov spoke to reporters.", "en"),
+                       ("سرگئی لاوروف امروز به ترکیه سفر می‌کند.", "fa"),
+                       ("سرگئی لاوروف پیش از سفر به ترکیه با خبرنگاران گفتگو کرد.", "fa")):
+        view, mentions, dates, lex = document(text, lang, "2024-03-05")
+        found, trips = extract_meetings(view, mentions, dates)
+        assert found == [] and trips == {}
