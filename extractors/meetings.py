@@ -244,7 +244,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             # "He also met A and B", "واستقبل جلالته A وB", "وی با A و B دیدار کرد": the subject is carried
             # from before the sentence and meets each person named; without one, the people named are
             # all on one side and no one's counterpart
-            subj = _implicit_subject(view, mentions, parties, s, meetings, floor=slot)
+            subj = _implicit_subject(view, mentions, parties, s, meetings, floor=slot, slot=True)
             if subj is None:
                 continue
             parties = [subj, *parties]
@@ -474,8 +474,7 @@ def _is_planned(view: View, planned, trig, parties) -> bool:
     if any(pl.get("future") for t in trig for pl in t.payloads):
         return True
     for p in planned:
-        scope = p.payloads[0].get("scope", "near")
-        for t in trig:
+        for scope, t in ((row.get("scope", "near"), t) for row in p.payloads for t in trig):
             gap = view.text[min(p.end, t.end):max(p.start, t.start)]
             if scope == "clause":
                 if p.end <= t.start and not any(c in _BOUNDARY for c in gap):
@@ -501,15 +500,15 @@ def _principal(mentions: list[Mention], exclude: set) -> Mention | None:
 
 
 def _implicit_subject(view: View, mentions: list[Mention], named: list[Mention], s: int,
-                      meetings: list[Meeting], floor: int | None = None) -> Mention | None:
-    """'He also held talks with X': the subject is a pronoun or, in a language that drops its
-    subjects, left out within the first few words; take the subject of the article's previous
-    meeting, else the last person named before this sentence (or before ``floor``), never one of
-    the people ``named`` as met."""
+                      meetings: list[Meeting], floor: int | None = None, slot: bool = False) -> Mention | None:
+    """'He also held talks with X': the subject is a pronoun (``slot``: the caller found one) or, in a
+    language that drops its subjects, left out within the first few words; take the subject of the
+    article's previous meeting, else the last person named before this sentence (or before
+    ``floor``), never one of the people ``named`` as met."""
     first = min(p.start for p in named)
     before = view.text[s:first]
     pronoun = any(p.kind == "pronoun" and s <= p.start < first for p in mentions)
-    if not pronoun and (not profile(view.lang)["pro_drop"] or len(before.split()) > DROPPED_SUBJECT_WORDS):
+    if not (slot or pronoun) and (not profile(view.lang)["pro_drop"] or len(before.split()) > DROPPED_SUBJECT_WORDS):
         return None
     met = {p.identity or p.text for p in named}
     if meetings and (meetings[-1].parties[0].identity or "") not in met:
