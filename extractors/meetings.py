@@ -534,7 +534,10 @@ def _pronoun_subject(view: View, mentions: list[Mention], trig: Match, parties: 
     possessives = _folded(view.lang, "subject_possessives")
     own = [fold(w) for w in view.text[trig.start:trig.end].split()][-1:]
     prev = [fold(w) for w in view.text[s:trig.start].split()][-1:]
-    if possessives and trig.start < first and any(w in possessives for w in own + prev):
+    # "during his talks with A and B": the people met all in the noun's own phrase ("Before his talks
+    # with A, B said …" names the possessor after the comma)
+    if possessives and trig.start < first and any(w in possessives for w in own + prev) and \
+            _open_gap(view, trig.end, max(p.start for p in parties)):
         return trig.start
     # the pronouns of pronouns.json as mentions, or as words where a name read the same hides one ("وی")
     words = _pronoun_words(view.lang)
