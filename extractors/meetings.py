@@ -59,6 +59,13 @@ UNMADE_WORDS = 3
 LEAD_SENTENCES = 3
 # A plan marker within this many words of the trigger makes the meeting planned
 PLAN_MARKER_WORDS = 6
+# "ahead of his visit to …": a marker that governs the meeting noun stands at most this many words before it
+GOVERNED_WORDS = 2
+# "He also met …", "واستقبل جلالته …": a pronoun subject at most this many words from the trigger or the
+# first person met, with no clause boundary between
+SUBJECT_PRONOUN_WORDS = 6
+# … and a pronoun after its verb stands right after it ("استقبل جلالته")
+VERB_SUBJECT_WORDS = 1
 # A guest marker this many words after its guest ("X, who is visiting") or before him ("the visiting X")
 GUEST_BEFORE_WORDS = 2
 GUEST_AFTER_WORDS = 3
@@ -117,6 +124,7 @@ Trips = dict[str, Any]
 def _tries(lang: str) -> dict[str, Trie]:
     data = load_json(lang, "meetings.json")
     out: dict[str, Trie] = {}
+    future = data.get("future_prefix")
     for group in ("triggers", "arrivals", "anaphora", "planned", "attendees", "guest_markers", "venues",
                   "dateline_venues"):
         t = Trie()
@@ -124,6 +132,10 @@ def _tries(lang: str) -> dict[str, Trie]:
             for pat in row["patterns"]:
                 for k in match_keys(pat):
                     t.add(k, row)
+                if group == "triggers" and future and pat[:1] in future["imperfect"]:
+                    # "سيلتقي" = "سـ" + "يلتقي": an imperfect trigger with the future prefix is a plan
+                    for k in match_keys(future["prefix"] + pat):
+                        t.add(k, {**row, "future": future["id"]})
         out[group] = t
     # plain word lists: plan exceptions ("به دعوت", "at the invitation of"), host markers, clause openers
     for group in ("planned_exceptions", "host_markers", "clause_openers"):
@@ -220,14 +232,17 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         attendees = _attendees(view, s, e, sent_people)
         parties = [m for m in sent_people if m not in attendees]
         parties = _dedupe(parties)
-        if said is not None and len(parties) == 1 and said.speaker is not None and not said.direct and \
+        if said is not None and parties and said.speaker is not None and not said.direct and \
                 _reports_own_act(view, said) and \
-                (said.speaker.identity or said.speaker.text) != (parties[0].identity or parties[0].text):
-            parties = [said.speaker, *parties]  # "قال أوباما إنه أجرى اتصالا بروحاني"
+                (said.speaker.identity or said.speaker.text) not in {p.identity or p.text for p in parties}:
+            parties = [said.speaker, *parties]  # "قال أوباما إنه أجرى اتصالا بروحاني", "he said he met A and B"
         between = _between(view, t0, parties, e, data)
         if between:
             parties = between
         status = "planned" if _is_planned(view, planned, [t0], parties) else "happened"
+        slot = None
+        if not between and parties:
+            slot = _pronoun_subject(view, mentions, t0, parties, s)
         if ana and any(a.start <= t0.start < a.end for a in ana):
             target = meetings[-1] if meetings and meetings[-1].status == "happened" else None
             if target is not None:
@@ -237,8 +252,16 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                 principal = _principal(mentions, exclude={parties[0].identity, *(a.identity for a in attendees)})
                 if principal is not None:
                     parties = [principal, *parties]
-        if len(parties) == 1:
-            subj = _implicit_subject(view, mentions, parties[0], s, meetings,
+        if slot is not None:
+            # "He also met A and B", "واستقبل جلالته A وB", "وی با A و B دیدار کرد": the subject is carried
+            # from before the sentence and meets each person named; without one, the people named are
+            # all on one side and no one's counterpart
+            subj = _implicit_subject(view, mentions, parties, s, meetings, floor=slot, slot=True)
+            if subj is None:
+                continue
+            parties = [subj, *parties]
+        elif len(parties) == 1:
+            subj = _implicit_subject(view, mentions, parties, s, meetings,
                                      floor=opener)  # "Zarif arrived …, where he held talks"
             if subj is not None:
                 parties = [subj, *parties]
@@ -538,11 +561,22 @@ def _plan_markers(view: View, s: int, e: int) -> list:
 
 
 def _is_planned(view: View, planned, trig, parties) -> bool:
-    """A plan marker within a few words of the trigger makes the meeting planned."""
+    """A plan marker within a few words of the trigger makes the meeting planned; so does a future
+    form of the trigger itself ("سيلتقي"), a modal that opens the trigger's clause ("is expected to
+    … meet", "قرار است … دیدار کند", however many words between) and a preposition that governs
+    the meeting noun ("ahead of his visit"), which reaches no trigger before it."""
+    if any(pl.get("future") for t in trig for pl in t.payloads):
+        return True
     for p in planned:
-        for t in trig:
+        for scope, t in ((row.get("scope", "near"), t) for row in p.payloads for t in trig):
             gap = view.text[min(p.end, t.end):max(p.start, t.start)]
-            if len(gap.split()) <= PLAN_MARKER_WORDS and not any(c in gap for c in ".؟?!\n"):
+            if scope == "clause":
+                if p.end <= t.start and not any(c in _BOUNDARY for c in gap):
+                    return True
+            elif scope == "governs":
+                if p.end <= t.start and len(gap.split()) <= GOVERNED_WORDS and not any(c in _BOUNDARY for c in gap):
+                    return True
+            elif len(gap.split()) <= PLAN_MARKER_WORDS and not any(c in gap for c in ".؟?!\n"):
                 return True
     return False
 
@@ -559,21 +593,24 @@ def _principal(mentions: list[Mention], exclude: set) -> Mention | None:
     return best[0]
 
 
-def _implicit_subject(view: View, mentions: list[Mention], only: Mention, s: int,
-                      meetings: list[Meeting], floor: int | None = None) -> Mention | None:
-    """'He also held talks with X': the subject is a pronoun or, in a language that drops its
-    subjects, left out within the first few words; take the subject of the article's previous
-    meeting, else the last person named before this sentence."""
-    before = view.text[s:only.start]
-    pronoun = any(p.kind == "pronoun" and s <= p.start < only.start for p in mentions)
-    if not pronoun and (not profile(view.lang)["pro_drop"] or len(before.split()) > DROPPED_SUBJECT_WORDS):
+def _implicit_subject(view: View, mentions: list[Mention], named: list[Mention], s: int,
+                      meetings: list[Meeting], floor: int | None = None, slot: bool = False) -> Mention | None:
+    """'He also held talks with X': the subject is a pronoun (``slot``: the caller found one) or, in a
+    language that drops its subjects, left out within the first few words; take the subject of the
+    article's previous meeting, else the last person named before this sentence (or before
+    ``floor``), never one of the people ``named`` as met."""
+    first = min(p.start for p in named)
+    before = view.text[s:first]
+    pronoun = any(p.kind == "pronoun" and s <= p.start < first for p in mentions)
+    if not (slot or pronoun) and (not profile(view.lang)["pro_drop"] or len(before.split()) > DROPPED_SUBJECT_WORDS):
         return None
-    if meetings and (meetings[-1].parties[0].identity or "") != (only.identity or only.text):
+    met = {p.identity or p.text for p in named}
+    if meetings and (meetings[-1].parties[0].identity or "") not in met:
         return meetings[-1].parties[0]
     for m in reversed(mentions):
         if m.start >= (floor if floor is not None else s) or not m.is_person:
             continue
-        if (m.identity or m.text) != (only.identity or only.text) and m.actor is not None:
+        if (m.identity or m.text) not in met and m.actor is not None:
             return m
     return None
 
@@ -581,6 +618,58 @@ def _implicit_subject(view: View, mentions: list[Mention], only: Mention, s: int
 def is_envoy(p: Mention) -> bool:
     """An ambassador, by his title ("the Russian ambassador") or by the office the dictionary gives him."""
     return p.role == "ambassador" or (p.title_role or ("",))[0] == "ambassador"
+
+
+def _pronoun_subject(view: View, mentions: list[Mention], trig: Match, parties: list[Mention],
+                     s: int) -> int | None:
+    """Where the trigger's subject is a pronoun rather than one of the people named: "He met A and B",
+    "واستقبل جلالته A وB" (the honorific right after the verb), "وی با A و B دیدار کرد", or a possessive
+    on the meeting noun ("his talks with A and B", "خلال لقائه A"). The pronoun stands before every
+    person named, in the trigger's clause; its offset, or None."""
+    def lead(p: Mention) -> int:
+        return min(p.start, p.title_span[0]) if p.title_span else p.start
+
+    first = min(lead(p) for p in parties)
+    possessives = _folded(view.lang, "subject_possessives")
+    own = [fold(w) for w in view.text[trig.start:trig.end].split()][-1:]
+    prev = [fold(w) for w in view.text[s:trig.start].split()][-1:]
+    # "during his talks with A and B": the people met all in the noun's own phrase ("Before his talks
+    # with A, B said …" names the possessor after the comma)
+    if possessives and trig.start < first and any(w in possessives for w in own + prev) and \
+            _open_gap(view, trig.end, max(p.start for p in parties)):
+        return trig.start
+    # the pronouns of pronouns.json as mentions, or as words where a name read the same hides one ("وی")
+    words = _pronoun_words(view.lang)
+    spans = sorted({(p.start, p.end) for p in mentions if p.kind == "pronoun" and s <= p.start < first}
+                   | {(t.start, t.end) for t in view.tokens_in(s, first) if t.text in words})
+    for start, end in spans:
+        # the pronoun, the trigger and the first person named in one clause, the pronoun next to the
+        # verb: "He also met A" (pronoun, trigger, person), "استقبل جلالته A" (trigger, pronoun, person),
+        # "وی با A و B دیدار کرد" (pronoun, people, trigger)
+        if trig.end <= start:
+            near = _open_gap(view, trig.end, start, VERB_SUBJECT_WORDS) and \
+                _open_gap(view, end, first, SUBJECT_PRONOUN_WORDS * 2)
+        elif trig.start < first:
+            near = _open_gap(view, end, trig.start, SUBJECT_PRONOUN_WORDS) and \
+                _open_gap(view, trig.end, first, SUBJECT_PRONOUN_WORDS * 2)
+        else:
+            near = _open_gap(view, end, first, SUBJECT_PRONOUN_WORDS) and \
+                _open_gap(view, max(q.end for q in parties if q.end <= trig.start), trig.start)
+        if near:
+            return start
+    return None
+
+
+@cache
+def _pronoun_words(lang: str) -> frozenset[str]:
+    """The third-person pronouns and honorific pronouns of a language (``pronouns.json``), folded."""
+    return frozenset(fold(w) for w in load_json(lang, "pronouns.json")["pronouns"] if len(w.split()) == 1)
+
+
+def _open_gap(view: View, a: int, b: int, most: int | None = None) -> bool:
+    """View [a, b) holds no clause boundary, and at most ``most`` words."""
+    gap = view.text[a:b] if b > a else ""
+    return not any(c in _BOUNDARY for c in gap) and (most is None or len(gap.split()) <= most)
 
 
 def _roles(view: View, m: Meeting, host_subject: bool, s: int, e: int, envoy_guest: bool = False) -> None:

@@ -10,6 +10,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from extractors import InputDoc
 from extractors.claims import extract_claims
 from extractors.dates import find_dates
@@ -239,3 +241,74 @@ def test_a_trip_still_ahead_is_no_visit_and_places_nothing() -> None:
         view, mentions, dates, lex = document(text, lang, "2024-03-05")
         found, trips = extract_meetings(view, mentions, dates)
         assert found == [] and trips == {}
+
+
+# -- who met whom: a carried subject; status from the trigger's own clause ------------------------
+def _met(text: str, lang: str, people: tuple[str, ...], when: str = "2024-05-06") -> list[tuple[str, list[str]]]:
+    view, mentions, dates, _ = document(text, lang, when, people)
+    found, _ = extract_meetings(view, mentions, dates, extract_claims(view, mentions))
+    return [(m.status, [p.text for p in m.parties]) for m in found]
+
+
+LAVROV = {"en": "Sergey Lavrov", "ar": "سيرغي لافروف", "fa": "سرگئی لاوروف"}
+SAFADI = {"en": "Ayman Safadi", "ar": "أيمن الصفدي", "fa": "ایمن الصفدی"}
+FARHAN = {"en": "Faisal bin Farhan", "ar": "فيصل بن فرحان", "fa": "فیصل بن فرحان"}
+
+
+def _three(lang: str) -> tuple[str, str, str]:
+    return LAVROV[lang], SAFADI[lang], FARHAN[lang]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Sergey Lavrov landed in Doha on Monday. He then met Ayman Safadi and Faisal bin Farhan."),
+    # an honorific pronoun right after the verb is its subject
+    ("ar", "وصل سيرغي لافروف إلى الدوحة يوم الاثنين. واستقبل جلالته أيمن الصفدي وفيصل بن فرحان."),
+    # the pronoun opens the clause; the people met come before the verb
+    ("fa", "سرگئی لاوروف روز دوشنبه وارد دوحه شد. وی با ایمن الصفدی و فیصل بن فرحان دیدار کرد."),
+    # a possessive on the meeting noun
+    ("en", "Sergey Lavrov landed in Doha on Monday. During his talks with Ayman Safadi and Faisal bin Farhan "
+           "the ministers discussed trade."),
+    ("ar", "وصل سيرغي لافروف إلى الدوحة يوم الاثنين. وخلال لقائه أيمن الصفدي وفيصل بن فرحان بحث التجارة."),
+])
+def test_a_pronoun_subject_meets_each_person_named_and_they_do_not_meet_each_other(lang: str, text: str) -> None:
+    subject, a, b = _three(lang)
+    assert _met(text, lang, (subject, a, b)) == [("happened", [subject, a]), ("happened", [subject, b])]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "He met Ayman Safadi and Faisal bin Farhan."),
+    ("ar", "واستقبل جلالته أيمن الصفدي وفيصل بن فرحان."),
+    ("fa", "وی با ایمن الصفدی و فیصل بن فرحان دیدار کرد."),
+])
+def test_two_people_met_by_an_unknown_subject_are_not_each_others_counterpart(lang: str, text: str) -> None:
+    _, a, b = _three(lang)
+    assert _met(text, lang, (a, b)) == []
+
+
+def test_a_named_subject_is_not_replaced_by_a_pronoun_in_a_report_of_his_own_meeting() -> None:
+    text = "Sergey Lavrov said that he met Ayman Safadi and Faisal bin Farhan in Doha."
+    subject, a, b = _three("en")
+    assert _met(text, "en", (subject, a, b)) == [("happened", [subject, a]), ("happened", [subject, b])]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # the future prefix on an imperfect trigger
+    ("ar", "سيستقبل سيرغي لافروف أيمن الصفدي في الدوحة."),
+    ("ar", "وصل سيرغي لافروف إلى الدوحة حيث سيلتقي أيمن الصفدي يوم الثلاثاء."),
+    # a modal that opens the clause, however far the verb
+    ("fa", "قرار است سرگئی لاوروف روز سه شنبه در سفری کوتاه به دوحه با ایمن الصفدی درباره غزه رایزنی کند."),
+    ("en", "Sergey Lavrov is expected to travel on Tuesday to the Qatari capital and then hold talks with "
+           "Ayman Safadi."),
+    # a preposition that governs the meeting noun
+    ("en", "Sergey Lavrov spoke to reporters on the eve of his talks with Ayman Safadi."),
+    ("fa", "سرگئی لاوروف در آستانه دیدار با ایمن الصفدی به خبرنگاران گفت که آماده است."),
+])
+def test_a_meeting_still_ahead_is_planned(lang: str, text: str) -> None:
+    subject, a, _ = _three(lang)
+    assert _met(text, lang, (subject, a)) == [("planned", [subject, a])]
+
+
+def test_a_preposition_that_governs_a_later_meeting_leaves_the_meeting_before_it_held() -> None:
+    text = "Sergey Lavrov met Ayman Safadi in Doha ahead of the summit."
+    subject, a, _ = _three("en")
+    assert _met(text, "en", (subject, a)) == [("happened", [subject, a])]
