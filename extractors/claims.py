@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .lang import load_jsonl, profile
+from .errors import DataError
+from .lang import load_json, load_jsonl, profile
 from .lexicon import Trie
 from .mentions import Mention
 from .normalize import match_keys
@@ -42,6 +43,14 @@ CIRCUMSTANCE_WORDS = 8
 CLAUSE_FLOOR_MIN_CHARS = 40
 # How far before a person a preposition governing him may stand (characters)
 PREP_WINDOW = 8
+# A colon's claim without quotation marks runs over at most this many sentences of its paragraph
+COLON_SENTENCES = 3
+# A non-claim word class counts among this many words at the start (or end) of a claim's text
+NONCLAIM_WORDS = 5
+# A fronted claim ("<clause>, X said after the talks.") leaves at most this many words after its cue
+FRONTED_TAIL_WORDS = 6
+# Words between a fronted claim's comma and its cue when no person names the speaker ("…, the ministry said")
+FRONTED_SUBJECT_WORDS = 4
 
 
 @dataclass
@@ -57,13 +66,33 @@ class Claim:
     joint: bool = False  # made by all parties of a meeting: ``meetings.joint_speakers`` gives the speakers
 
 
+def cue_forms(lang: str) -> list[tuple[str, dict[str, Any]]]:
+    """(surface form, row) for every reporting cue of ``lang``: the row's fixed ``patterns`` and the
+    forms its ``inflect`` stems take in the paradigms of ``claims.json`` ("أكد" -> أكدت، أكدوا، يؤكد …).
+    A generated form carries the paradigm's ``form`` and ``joint`` (a dual or plural verb is the
+    statement of several speakers)."""
+    paradigms = load_json(lang, "claims.json")["paradigms"]
+    out: list[tuple[str, dict[str, Any]]] = []
+    for row in load_jsonl(lang, "cues.jsonl"):
+        base = {k: v for k, v in row.items() if k != "inflect"}
+        out.extend((pat, base) for pat in row.get("patterns", ()))
+        for name, stems in row.get("inflect", {}).items():
+            if name not in paradigms:
+                raise DataError(f"{lang}/cues.jsonl: {row['id']}: no paradigm {name!r} in claims.json")
+            for cell in paradigms[name]:
+                gen = {**base, "form": cell["form"]}
+                if cell.get("joint"):
+                    gen["joint"] = True
+                out.extend((cell["template"].replace("{}", stem), gen) for stem in stems)
+    return out
+
+
 @cache
 def _cue_trie(lang: str) -> Trie:
     t = Trie()
-    for row in load_jsonl(lang, "cues.jsonl"):
-        for pat in row["patterns"]:
-            for k in match_keys(pat):
-                t.add(k, row)
+    for pat, row in cue_forms(lang):
+        for k in match_keys(pat):
+            t.add(k, row)
     return t
 
 
@@ -92,7 +121,8 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
     text = view.text
     tokens = view.tokens
     prof = profile(lang)
-    cues = list(_cue_trie(lang).scan(tokens, clitics=prof["proclitics"]))
+    # a verb takes only the conjunctions (و، ف) before it: "والرأي" is the noun, not the verb رأى
+    cues = list(_cue_trie(lang).scan(tokens, clitics=prof["proclitics"], only=prof.get("verb_proclitics")))
     quotes = _quote_pairs(lang)
     speakers_seen: list[Mention] = []
     claims: list[Claim] = []
@@ -109,7 +139,9 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
         s, e = view.sentences[si]
         if cue.start < consumed_until:
             continue  # inside a quotation already taken
-        nxt_cue = next((c.start for c in cues[ci + 1:] if c.start < e), e)
+        nxt_any = next((c.start for c in cues[ci + 1:]), len(text))
+        nxt_cue = min(nxt_any, e)
+        prev_end = max((c.end for c in cues[:ci] if c.end <= cue.start), default=s)
         speaker = _speaker(view, by_sent.get(si, []), cue, s, e, row, prof)
         if speaker is None:
             # no person names the speaker: an organisation right before the cue may ("the ECB said")
@@ -124,11 +156,12 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
         after = cue.end
         if speaker is not None and speaker.start >= cue.end:
             after = max(after, speaker.end)
-        span, direct = _claim_span(view, cue, after, s, e, nxt_cue, row, quotes, prof, speaker)
+        span, direct = _claim_span(view, cue, after, (max(s, prev_end), e), (nxt_cue, nxt_any), row, quotes, prof,
+                                   speaker)
         if span is None:
             continue
         cs, ce = _trim(text, *span)
-        if len(text[cs:ce].split()) < MIN_CLAIM_WORDS:
+        if len(text[cs:ce].split()) < MIN_CLAIM_WORDS or not_a_claim(view, cs, ce) is not None:
             continue
         if direct and ce > e:
             consumed_until = ce
@@ -155,6 +188,32 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
             speakers_seen.append(speaker)
         claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), speaker, resolution, via, si))
     return claims
+
+
+@cache
+def _not_claim_trie(lang: str) -> Trie:
+    t = Trie()
+    for row in load_json(lang, "claims.json")["not_claims"]:
+        for pat in row["patterns"]:
+            for k in match_keys(pat):
+                t.add(k, row)
+    return t
+
+
+def not_a_claim(view: View, start: int, end: int) -> str | None:
+    """The id of the ``not_claims`` class (claims.json) that makes view[start:end] the narrator's
+    account, a courtesy or a summary rather than a claim ("the two sides discussed …", "… his
+    gratitude for …", "… گفتگو کردند"), or None. A class counts where the language puts the
+    clause's predicate: among the first words ("head") or, verb-final, the last ones ("tail")."""
+    toks = view.tokens_in(start, end)
+    if not toks:
+        return None
+    for m in _not_claim_trie(view.lang).scan(toks, clitics=profile(view.lang)["proclitics"]):
+        for row in m.payloads:
+            if (row["where"] == "head" and m.first < NONCLAIM_WORDS) or (
+                    row["where"] == "tail" and m.last > len(toks) - NONCLAIM_WORDS):
+                return row["id"]
+    return None
 
 
 def _unnamed_subject(text: str, s: int, cue: int, prof: dict[str, Any]) -> bool:
@@ -210,10 +269,15 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
     return before[0]
 
 
-def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quotes, prof: dict[str, Any],
-                speaker: Mention | None):
+def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple[int, int], row, quotes,
+                prof: dict[str, Any], speaker: Mention | None):
+    """The claim's (start, end) and whether it is a quotation, or (None, False). ``sent``: the sentence
+    from the end of the cue before this one; ``nexts``: the next cue in the sentence (or its end) and
+    the next cue anywhere."""
     text = view.text
     takes = row.get("takes", [])
+    (lo, e), (nxt, nxt_any) = sent, nexts
+    s = view.sentences[view.sentence_of(cue.start)][0]
     # a quotation just before the cue (and its speaker): “…,” Kalin said
     j = speaker.start if speaker is not None and speaker.end <= cue.start and \
         not text[speaker.end:cue.start].strip(" \n\t") else cue.start
@@ -232,6 +296,10 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
         open_at = text.rfind(opener, max(0, j - MAX_QUOTE_CHARS), j)
         if open_at >= 0:
             return (open_at + 1, j), True
+    if prof.get("fronted_claims"):
+        fronted = _fronted(text, cue, after, lo, nxt, speaker, prof)
+        if fronted is not None:
+            return fronted, False
     i = _skip_ws(text, after, e)
     # "وقال أردوغان في مؤتمر صحفي مشترك إن …", "… في كلمته الافتتاحية: «…»": a short
     # circumstantial phrase may stand between the speaker and the colon or complementizer
@@ -243,7 +311,7 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
             close = text.find(quotes[text[j]], j + 1)
             if 0 < close - j < MAX_QUOTE_CHARS:
                 return (j + 1, close), True
-        return (i + 1, nxt), True
+        return _colon_run(view, i + 1, e, nxt, nxt_any), True
     # Persian "… افزود، X": a comma after a clause-final speech verb opens the claim as a colon would
     if "comma" in takes and i < e and any(c in text[after:i] for c in "،,"):
         return (i, nxt), False
@@ -262,7 +330,9 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
     for take, openers in prof["claim_openers"].items():
         if take in takes and words and words[0].group() in openers:
             return (i + words[0].end(), nxt), False
-    if "final" in takes:
+    # a clause-final verb ("… بر X تأکید کرد.") has its claim before it; one followed by a clause of
+    # its own ("تأکید کرد ایران …") has it after
+    if "final" in takes and not ("object" in takes and len(words) >= MIN_CLAIM_WORDS):
         start = speaker.end if speaker is not None and speaker.end <= cue.start else s
         start = max(start, _clause_floor(text, cue.start, s, prof["clause_joiners"]))
         # "…، X را Y خواندند": the claim starts with the object, after the last comma before its marker
@@ -289,6 +359,68 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
         if open_at >= 0:
             return (open_at + 1, j), True
     return None, False
+
+
+def _fronted(text: str, cue, after: int, lo: int, nxt: int, speaker: Mention | None,
+             prof: dict[str, Any]) -> tuple[int, int] | None:
+    """"<clause>, X said after the talks." / "<clause>, he added.": in a language that may put the
+    reporting clause after its content, the claim is the clause before the comma that precedes the
+    speaker, when little but a circumstance follows the cue and the clause is not itself a
+    circumstantial phrase ("In Tehran, X said …")."""
+    if speaker is not None and speaker.end <= cue.start:
+        if len(text[speaker.end:cue.start].split()) > 1:
+            return None
+        subj = speaker.start
+    elif speaker is not None:  # "<clause>, said X"
+        subj = cue.start
+    else:  # "<clause>, the ministry said"
+        comma = max(text.rfind(",", lo, cue.start), text.rfind("،", lo, cue.start))
+        if comma < 0 or len(text[comma + 1:cue.start].split()) > FRONTED_SUBJECT_WORDS:
+            return None
+        subj = comma + 1
+    head = text[lo:subj].rstrip()
+    if not head.endswith((",", "،")):
+        return None
+    clause = head[:-1].strip()
+    words = clause.split()
+    if len(words) < MIN_CLAIM_WORDS or words[0].strip("\"“”«»'").lower() in prof["circumstance_words"]:
+        return None
+    rest = text[after:nxt].strip()
+    tail = rest.split()
+    opens_own = bool(rest) and rest[0] in ":：\"“«"
+    if opens_own or any(w.strip(",،") in prof["complementizers"] for w in tail[:prof["complementizer_window"]]):
+        return None  # the cue introduces a claim of its own after it
+    if not rest.startswith((",", "،")) and len(tail) > FRONTED_TAIL_WORDS:
+        return None
+    start = lo + (len(text[lo:subj]) - len(text[lo:subj].lstrip()))
+    return start, start + len(clause)
+
+
+def _colon_run(view: View, start: int, e: int, nxt: int, nxt_any: int) -> tuple[int, int]:
+    """A colon's claim without quotation marks: the rest of the sentence, and the sentences after it in
+    the same paragraph up to the next cue (at most ``COLON_SENTENCES``); a colon that ends its line
+    opens the next paragraph ("… تأکید کردند:\n<the claim>")."""
+    text = view.text
+    si = view.sentence_of(start)
+    if text[start:e].strip():
+        end = nxt
+        if nxt < e:
+            return start, end
+    else:
+        if si + 1 >= len(view.sentences):
+            return start, nxt
+        si += 1
+        start, end = view.sentences[si]
+        end = min(end, nxt_any)
+    for _ in range(COLON_SENTENCES - 1):
+        if si + 1 >= len(view.sentences):
+            break
+        ns, ne = view.sentences[si + 1]
+        if "\n" in text[end:ns] or ns >= nxt_any:
+            break
+        si += 1
+        end = min(ne, nxt_any)
+    return start, end
 
 
 def _past_circumstance(text: str, i: int, nxt: int, prof: dict[str, Any]) -> int:
