@@ -1,11 +1,17 @@
 """Claims: who said what, with the speaker resolved through names, titles and pronouns.
 
-A reporting cue (``lang/<code>/cues.jsonl``) opens a claim. Its text is, by the first form that
-fits: a quotation right after the cue (“…”, «…», "…", possibly over several sentences); the rest
-of the sentence after a colon ("قال سماحته: …"); the clause after a complementizer (أن، إن، که,
-that); the clause that follows the cue directly (رأى، اعتبر، described…); or, for Persian
-clause-final verbs ("… را … خواندند"), the words between the speaker and the verb. Text ends
-where the next cue begins.
+A reporting cue (``lang/<code>/cues.jsonl``: reporting verbs by speech-act class, their forms
+generated from stems by the paradigms of ``claims.json``) opens a claim. A cue is a whole word: a
+verb carries no article or preposition glued before it ("الرأي" is not رأى). Its text is, by the
+first form that fits: a quotation just before the cue ('“…,” X said', over several sentences); in
+a language that allows it, the clause before the comma that precedes the speaker ("The talks went
+well, X said after the meeting."); the rest of the sentence after a colon ("قال سماحته: …"), and the
+sentences after it in its paragraph, or the next line when the colon ends one; a quotation right
+after the cue; the clause after a complementizer (أن، إن، که, that); a preposition the cue governs
+(أكد على); for a clause-final verb ("… را … خواندند") the words between the speaker and the verb;
+the clause that follows the cue directly (رأى، اعتبر، أكد أهمية، stressed the need, تأکید کرد
+ایران …). Text ends where the next cue begins. A text whose first (or, verb-final, last) words are
+the narrator's account of a meeting or a courtesy (``claims.json`` ``not_claims``) is not a claim.
 
 The speaker is the person the cue points to (after a verb-initial Arabic cue, before an
 English or Persian one); a pronoun, honorific or missing subject ("سماحته", "ایشان", "he",
@@ -19,11 +25,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .errors import DataError
-from .lang import load_json, load_jsonl, profile
+from .lang import cue_forms, load_json, profile
 from .lexicon import Trie
 from .mentions import Mention
-from .normalize import match_keys
+from .normalize import fold, match_keys
 from .view import View
 
 _END_PUNCT = ".،,؛;:!?؟ \n\t\"'«»“”"
@@ -43,8 +48,12 @@ CIRCUMSTANCE_WORDS = 8
 CLAUSE_FLOOR_MIN_CHARS = 40
 # How far before a person a preposition governing him may stand (characters)
 PREP_WINDOW = 8
+# A scene-setting phrase opens at most this many words before its meeting word ("in his recent meeting with")
+SETTING_WORDS = 3
 # A colon's claim without quotation marks runs over at most this many sentences of its paragraph
 COLON_SENTENCES = 3
+# ... and at most this many words: a longer paragraph goes on in the narrator's voice
+COLON_RUN_WORDS = 50
 # A non-claim word class counts among this many words at the start (or end) of a claim's text
 NONCLAIM_WORDS = 5
 # A fronted claim ("<clause>, X said after the talks.") leaves at most this many words after its cue
@@ -64,27 +73,6 @@ class Claim:
     speaker_via: Mention | None  # the pronoun/title mention when resolution is not "name"
     sent: int
     joint: bool = False  # made by all parties of a meeting: ``meetings.joint_speakers`` gives the speakers
-
-
-def cue_forms(lang: str) -> list[tuple[str, dict[str, Any]]]:
-    """(surface form, row) for every reporting cue of ``lang``: the row's fixed ``patterns`` and the
-    forms its ``inflect`` stems take in the paradigms of ``claims.json`` ("أكد" -> أكدت، أكدوا، يؤكد …).
-    A generated form carries the paradigm's ``form`` and ``joint`` (a dual or plural verb is the
-    statement of several speakers)."""
-    paradigms = load_json(lang, "claims.json")["paradigms"]
-    out: list[tuple[str, dict[str, Any]]] = []
-    for row in load_jsonl(lang, "cues.jsonl"):
-        base = {k: v for k, v in row.items() if k != "inflect"}
-        out.extend((pat, base) for pat in row.get("patterns", ()))
-        for name, stems in row.get("inflect", {}).items():
-            if name not in paradigms:
-                raise DataError(f"{lang}/cues.jsonl: {row['id']}: no paradigm {name!r} in claims.json")
-            for cell in paradigms[name]:
-                gen = {**base, "form": cell["form"]}
-                if cell.get("joint"):
-                    gen["joint"] = True
-                out.extend((cell["template"].replace("{}", stem), gen) for stem in stems)
-    return out
 
 
 @cache
@@ -139,10 +127,14 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
         s, e = view.sentences[si]
         if cue.start < consumed_until:
             continue  # inside a quotation already taken
-        nxt_any = next((c.start for c in cues[ci + 1:]), len(text))
+        # the claim ends at the next cue that can open one: "announced that “both leaders agreed to
+        # continue …”" runs on past "agreed", which has no complement of its own here
+        nxt_any = next((c.start for c in cues[ci + 1:] if _can_open(view, c, prof, quotes)), len(text))
         nxt_cue = min(nxt_any, e)
         prev_end = max((c.end for c in cues[:ci] if c.end <= cue.start), default=s)
         speaker = _speaker(view, by_sent.get(si, []), cue, s, e, row, prof)
+        if row.get("form") == "participle" and speaker is not None and speaker.start >= cue.end:
+            speaker = None  # a participle's subject is its sentence's: "مؤكدا حرص الجانبين" names no speaker
         if speaker is None:
             # no person names the speaker: an organisation right before the cue may ("the ECB said")
             org = next((o for o in reversed(orgs) if s <= o.start and o.end <= cue.start
@@ -291,7 +283,10 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
         if m:
             j = lo + m.start()
     closers = {c: o for o, c in quotes.items() if o != c}
-    if "quote" in takes and j >= s and (text[j] in closers or (text[j] == '"' and text.count('"', s, j) % 2 == 1)):
+    # a straight quotation mark closes when an odd number of them open before it in its paragraph:
+    # a quotation of several sentences opens sentences before its "…," X said
+    para = text.rfind("\n", 0, j) + 1
+    if "quote" in takes and j >= s and (text[j] in closers or (text[j] == '"' and text.count('"', para, j) % 2 == 1)):
         opener = closers.get(text[j], '"')
         open_at = text.rfind(opener, max(0, j - MAX_QUOTE_CHARS), j)
         if open_at >= 0:
@@ -315,6 +310,9 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
     # Persian "… افزود، X": a comma after a clause-final speech verb opens the claim as a colon would
     if "comma" in takes and i < e and any(c in text[after:i] for c in "،,"):
         return (i, nxt), False
+    if "phrase" in takes:
+        comma = min((k for k in (text.find("،", i, nxt), text.find(",", i, nxt)) if k >= 0), default=nxt)
+        return (i, comma), False
     # a quotation right after the cue (English: said, “…”)
     if "quote" in takes and i < len(text) and text[i] in quotes:
         close = text.find(quotes[text[i]], i + 1)
@@ -344,11 +342,11 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
                 start = comma + 1
         return (start, cue.start), False
     if "object" in takes and words:
-        return (i, nxt), False
+        return (i, _before_setting(view, i, nxt, prof)), False
     if "as_predicate" in takes and any(w.group().lower() in prof["predicate_markers"]
                                        for w in words[:PREDICATE_MARKER_WORDS]):
         # "lauded as very good the positions …" is an evaluation; "lauded the people" is not a claim
-        return (i, nxt), False
+        return (i, _before_setting(view, i, nxt, prof)), False
     # a quotation just before the cue: “…,” he said
     j = cue.start - 1
     while j > s and text[j] in " ,،\n":
@@ -387,13 +385,57 @@ def _fronted(text: str, cue, after: int, lo: int, nxt: int, speaker: Mention | N
         return None
     rest = text[after:nxt].strip()
     tail = rest.split()
-    opens_own = bool(rest) and rest[0] in ":：\"“«"
+    own = rest.lstrip(",، ")
+    opens_own = bool(own) and own[0] in ":：\"“«"
     if opens_own or any(w.strip(",،") in prof["complementizers"] for w in tail[:prof["complementizer_window"]]):
         return None  # the cue introduces a claim of its own after it
     if not rest.startswith((",", "،")) and len(tail) > FRONTED_TAIL_WORDS:
         return None
     start = lo + (len(text[lo:subj]) - len(text[lo:subj].lstrip()))
     return start, start + len(clause)
+
+
+@cache
+def _meeting_words(lang: str) -> Trie:
+    t = Trie()
+    for row in load_json(lang, "meetings.json")["triggers"]:
+        for pat in row["patterns"]:
+            for k in match_keys(pat):
+                t.add(k, row["id"])
+    return t
+
+
+def _before_setting(view: View, start: int, end: int, prof: dict[str, Any]) -> int:
+    """A claim that is the cue's direct object ends before a phrase that sets the scene with a
+    meeting: "praised the ties in his meeting with the envoy", "أشاد بالعلاقات خلال لقائه"."""
+    toks = view.tokens_in(start, end)
+    circ = {fold(w) for w in prof["circumstance_words"]}
+    for m in _meeting_words(view.lang).scan(toks, clitics=prof["proclitics"]):
+        for k in range(max(1, m.first - SETTING_WORDS), m.first):
+            if toks[k].text in circ:
+                return toks[k].start
+    return end
+
+
+def _can_open(view: View, cue, prof: dict[str, Any], quotes: dict[str, str]) -> bool:
+    """Whether a cue can open a claim of its own, and so end the one before it: it takes a direct
+    complement, or the colon, quotation, complementizer or preposition it needs follows it closely."""
+    row = cue.payloads[0]
+    takes = row.get("takes", [])
+    if any(t in takes for t in ("object", "final", "phrase", "as_predicate", "comma")):
+        return True
+    text = view.text
+    e = view.sentences[view.sentence_of(cue.start)][1]
+    window = prof["complementizer_window"] + prof["speaker_after_cue_words"]
+    words = text[cue.end:e].split()[:window]
+    before = text[max(0, cue.start - 3):cue.start].strip(" ,،")
+    if "quote" in takes and (any(w[:1] in quotes for w in words) or before[-1:] in quotes.values()):
+        return True
+    if "colon" in takes and any(":" in w or "：" in w for w in words):
+        return True
+    if "that" in takes and any(w.strip("،,") in prof["complementizers"] for w in words):
+        return True
+    return any(t in takes and words and words[0] in openers for t, openers in prof["claim_openers"].items())
 
 
 def _colon_run(view: View, start: int, e: int, nxt: int, nxt_any: int) -> tuple[int, int]:
@@ -416,7 +458,7 @@ def _colon_run(view: View, start: int, e: int, nxt: int, nxt_any: int) -> tuple[
         if si + 1 >= len(view.sentences):
             break
         ns, ne = view.sentences[si + 1]
-        if "\n" in text[end:ns] or ns >= nxt_any:
+        if "\n" in text[end:ns] or ns >= nxt_any or len(text[start:min(ne, nxt_any)].split()) > COLON_RUN_WORDS:
             break
         si += 1
         end = min(ne, nxt_any)

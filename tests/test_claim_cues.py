@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extractors import InputDoc
-from extractors.claims import cue_forms
+from extractors.lang import cue_forms
 
 
 def claims(extractor, text: str, people: tuple[str, ...] = (), date: str = "2021-05-09") -> list[dict]:
