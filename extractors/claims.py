@@ -310,7 +310,10 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
     # Persian "… افزود، X": a comma after a clause-final speech verb opens the claim as a colon would
     if "comma" in takes and i < e and any(c in text[after:i] for c in "،,"):
         return (i, nxt), False
-    if "phrase" in takes:
+    before = text[lo:cue.start].split()[-1:]
+    if "phrase" in takes or (row.get("form") == "participle" and before and
+                             before[0].lower() in prof["circumstance_words"]):
+        # "با محکومیت X، …", "After stressing X, they signed …": an adverbial phrase ends at its comma
         comma = min((k for k in (text.find("،", i, nxt), text.find(",", i, nxt)) if k >= 0), default=nxt)
         return (i, comma), False
     # a quotation right after the cue (English: said, “…”)
@@ -369,13 +372,13 @@ def _fronted(text: str, cue, after: int, lo: int, nxt: int, speaker: Mention | N
         if len(text[speaker.end:cue.start].split()) > 1:
             return None
         subj = speaker.start
-    elif speaker is not None:  # "<clause>, said X"
+    else:  # "<clause>, said X", "<clause>, the ministry said"
         subj = cue.start
-    else:  # "<clause>, the ministry said"
-        comma = max(text.rfind(",", lo, cue.start), text.rfind("،", lo, cue.start))
-        if comma < 0 or len(text[comma + 1:cue.start].split()) > FRONTED_SUBJECT_WORDS:
-            return None
-        subj = comma + 1
+    # the comma before the subject, past a title or a short unnamed subject ("…, PM X said")
+    comma = max(text.rfind(",", lo, subj), text.rfind("،", lo, subj))
+    if comma < 0 or len(text[comma + 1:subj].split()) > FRONTED_SUBJECT_WORDS:
+        return None
+    subj = comma + 1
     head = text[lo:subj].rstrip()
     if not head.endswith((",", "،")):
         return None
@@ -389,7 +392,9 @@ def _fronted(text: str, cue, after: int, lo: int, nxt: int, speaker: Mention | N
     opens_own = bool(own) and own[0] in ":：\"“«"
     if opens_own or any(w.strip(",،") in prof["complementizers"] for w in tail[:prof["complementizer_window"]]):
         return None  # the cue introduces a claim of its own after it
-    if not rest.startswith((",", "،")) and len(tail) > FRONTED_TAIL_WORDS:
+    circumstance = bool(tail) and tail[0].lower() in prof["circumstance_words"] and not any(
+        w.strip(",،") in prof["complementizers"] for w in tail)
+    if not rest.startswith((",", "،")) and len(tail) > FRONTED_TAIL_WORDS and not circumstance:
         return None
     start = lo + (len(text[lo:subj]) - len(text[lo:subj].lstrip()))
     return start, start + len(clause)

@@ -116,3 +116,18 @@ def test_a_position_after_a_courtesy_is_still_a_claim(stages) -> None:
             "change the policy of his country.")
     (c,) = claims(stages, text)
     assert c["text"].startswith("the sanctions had failed") and c["evidence"]["rule"] == "en.cue.stressed", c
+
+
+def test_en_a_cue_without_a_complement_of_its_own_does_not_end_the_claim(stages) -> None:
+    text = "Sergey Lavrov announced that both delegations agreed to continue the consultations in the spring."
+    (c,) = claims(stages, text)
+    assert c["text"].endswith("continue the consultations in the spring"), c
+
+
+def test_en_fronted_claim_past_a_title_and_an_adverbial_participle_ending_at_its_comma(stages) -> None:
+    text = "The grain corridor will stay open until the end of the year, FM Sergey Lavrov said, in a short statement."
+    (c,) = claims(stages, text)
+    assert c["text"] == "The grain corridor will stay open until the end of the year", c
+    text = "After stressing the importance of regional trade, Sergey Lavrov signed the memorandum on transit."
+    (c,) = claims(stages, text)
+    assert c["text"] == "the importance of regional trade", c
