@@ -131,7 +131,8 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
         # continue …”" runs on past "agreed", which has no complement of its own here
         nxt_any = next((c.start for c in cues[ci + 1:] if _can_open(view, c, prof, quotes)), len(text))
         nxt_cue = min(nxt_any, e)
-        prev_end = max((c.end for c in cues[:ci] if c.end <= cue.start), default=s)
+        prev_end = max((c.end for c in cues[:ci] if c.end <= cue.start and _can_open(view, c, prof, quotes)),
+                       default=s)
         speaker = _speaker(view, by_sent.get(si, []), cue, s, e, row, prof)
         if row.get("form") == "participle" and speaker is not None and speaker.start >= cue.end:
             speaker = None  # a participle's subject is its sentence's: "مؤكدا حرص الجانبين" names no speaker
@@ -278,10 +279,10 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
         j -= 1
     if speaker is None:
         # “…,” the central bank said: step back over a short unnamed subject to the quotation
-        lo = max(s, cue.start - QUOTE_BEFORE_CUE_CHARS)
-        m = re.search(r"[”\"»][,،]?\s+(?:\w+\s+){1,4}$", text[lo:cue.start])
+        back = max(s, cue.start - QUOTE_BEFORE_CUE_CHARS)
+        m = re.search(r"[”\"»][,،]?\s+(?:\w+\s+){1,4}$", text[back:cue.start])
         if m:
-            j = lo + m.start()
+            j = back + m.start()
     closers = {c: o for o, c in quotes.items() if o != c}
     # a straight quotation mark closes when an odd number of them open before it in its paragraph:
     # a quotation of several sentences opens sentences before its "…," X said
