@@ -435,9 +435,10 @@ def _can_open(view: View, cue, prof: dict[str, Any], quotes: dict[str, str]) -> 
     window = prof["complementizer_window"] + prof["speaker_after_cue_words"]
     words = text[cue.end:e].split()[:window]
     before = text[max(0, cue.start - 3):cue.start].strip(" ,،")
-    if "quote" in takes and (any(w[:1] in quotes for w in words) or before[-1:] in quotes.values()):
+    near = words[:prof["speaker_after_cue_words"] + 1]  # the cue, perhaps its speaker, then ":" or “
+    if "quote" in takes and (any(w[:1] in quotes for w in near) or before[-1:] in quotes.values()):
         return True
-    if "colon" in takes and any(":" in w or "：" in w for w in words):
+    if "colon" in takes and any(":" in w or "：" in w for w in near):
         return True
     if "that" in takes and any(w.strip("،,") in prof["complementizers"] for w in words):
         return True
