@@ -346,7 +346,9 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
                 start = comma + 1
         return (start, cue.start), False
     if "object" in takes and words:
-        return (i, _before_setting(view, i, nxt, prof)), False
+        i = _object_head(view, i, nxt, prof, row.get("class"))
+        if i is not None:
+            return (i, _before_setting(view, i, nxt, prof)), False
     if "as_predicate" in takes and any(w.group().lower() in prof["predicate_markers"]
                                        for w in words[:PREDICATE_MARKER_WORDS]):
         # "lauded as very good the positions …" is an evaluation; "lauded the people" is not a claim
@@ -399,6 +401,27 @@ def _fronted(text: str, cue, after: int, lo: int, nxt: int, speaker: Mention | N
         return None
     start = lo + (len(text[lo:subj]) - len(text[lo:subj].lstrip()))
     return start, start + len(clause)
+
+
+@cache
+def _object_heads(lang: str, cls: str | None) -> tuple[str, ...] | None:
+    heads = load_json(lang, "claims.json").get("object_heads", {}).get(cls or "")
+    return tuple(fold(h) for h in heads) if heads else None
+
+
+def _object_head(view: View, i: int, nxt: int, prof: dict[str, Any], cls: str | None) -> int | None:
+    """Where a direct-object claim starts: at ``i``, or, where the language lists the object heads of
+    the cue's class, at the first of them within the words a subject may take ("أكدت وزارة الخارجية
+    الروسية أهمية …" starts at أهمية); None when no head follows."""
+    heads = _object_heads(view.lang, cls)
+    if heads is None:
+        return i
+    conj = prof.get("verb_proclitics", "")
+    for t in view.tokens_in(i, nxt)[:prof["speaker_after_cue_words"] + 1]:
+        word = t.text[1:] if t.text[:1] in conj and len(t.text) > 3 else t.text
+        if word.startswith(heads):
+            return t.start
+    return None
 
 
 @cache

@@ -131,3 +131,11 @@ def test_en_fronted_claim_past_a_title_and_an_adverbial_participle_ending_at_its
     text = "After stressing the importance of regional trade, Sergey Lavrov signed the memorandum on transit."
     (c,) = claims(stages, text)
     assert c["text"] == "the importance of regional trade", c
+
+
+def test_ar_object_claim_starts_at_its_head_past_what_stands_between(stages) -> None:
+    text = "وأكد سيرغي لافروف في مؤتمر صحفي مع نظرائه الأوروبيين أهمية استئناف الحوار بين الجانبين."
+    (c,) = claims(stages, text)
+    assert c["text"] == "أهمية استئناف الحوار بين الجانبين" and c["speaker"]["name"] == "Sergey Lavrov", c
+    text = "وأكد سيرغي لافروف في مؤتمر صحفي مع نظرائه الأوروبيين في العاصمة البلجيكية."
+    assert claims(stages, text) == []  # no object a position begins with: no claim
