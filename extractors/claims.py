@@ -1,11 +1,17 @@
 """Claims: who said what, with the speaker resolved through names, titles and pronouns.
 
-A reporting cue (``lang/<code>/cues.jsonl``) opens a claim. Its text is, by the first form that
-fits: a quotation right after the cue (“…”, «…», "…", possibly over several sentences); the rest
-of the sentence after a colon ("قال سماحته: …"); the clause after a complementizer (أن، إن، که,
-that); the clause that follows the cue directly (رأى، اعتبر، described…); or, for Persian
-clause-final verbs ("… را … خواندند"), the words between the speaker and the verb. Text ends
-where the next cue begins.
+A reporting cue (``lang/<code>/cues.jsonl``: reporting verbs by speech-act class, their forms
+generated from stems by the paradigms of ``claims.json``) opens a claim. A cue is a whole word: a
+verb carries no article or preposition glued before it ("الرأي" is not رأى). Its text is, by the
+first form that fits: a quotation just before the cue ('“…,” X said', over several sentences); in
+a language that allows it, the clause before the comma that precedes the speaker ("The talks went
+well, X said after the meeting."); the rest of the sentence after a colon ("قال سماحته: …"), and the
+sentences after it in its paragraph, or the next line when the colon ends one; a quotation right
+after the cue; the clause after a complementizer (أن، إن، که, that); a preposition the cue governs
+(أكد على); for a clause-final verb ("… را … خواندند") the words between the speaker and the verb;
+the clause that follows the cue directly (رأى، اعتبر، أكد أهمية، stressed the need, تأکید کرد
+ایران …). Text ends where the next cue begins. A text whose first (or, verb-final, last) words are
+the narrator's account of a meeting or a courtesy (``claims.json`` ``not_claims``) is not a claim.
 
 The speaker is the person the cue points to (after a verb-initial Arabic cue, before an
 English or Persian one); a pronoun, honorific or missing subject ("سماحته", "ایشان", "he",
@@ -19,10 +25,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .lang import load_jsonl, profile
+from .lang import cue_forms, load_json, profile
 from .lexicon import Trie
 from .mentions import Mention
-from .normalize import match_keys
+from .normalize import fold, match_keys
 from .view import View
 
 _END_PUNCT = ".،,؛;:!?؟ \n\t\"'«»“”"
@@ -42,6 +48,18 @@ CIRCUMSTANCE_WORDS = 8
 CLAUSE_FLOOR_MIN_CHARS = 40
 # How far before a person a preposition governing him may stand (characters)
 PREP_WINDOW = 8
+# A scene-setting phrase opens at most this many words before its meeting word ("in his recent meeting with")
+SETTING_WORDS = 3
+# A colon's claim without quotation marks runs over at most this many sentences of its paragraph
+COLON_SENTENCES = 3
+# ... and at most this many words: a longer paragraph goes on in the narrator's voice
+COLON_RUN_WORDS = 50
+# A non-claim word class counts among this many words at the start (or end) of a claim's text
+NONCLAIM_WORDS = 5
+# A fronted claim ("<clause>, X said after the talks.") leaves at most this many words after its cue
+FRONTED_TAIL_WORDS = 6
+# Words between a fronted claim's comma and its cue when no person names the speaker ("…, the ministry said")
+FRONTED_SUBJECT_WORDS = 4
 
 
 @dataclass
@@ -60,10 +78,9 @@ class Claim:
 @cache
 def _cue_trie(lang: str) -> Trie:
     t = Trie()
-    for row in load_jsonl(lang, "cues.jsonl"):
-        for pat in row["patterns"]:
-            for k in match_keys(pat):
-                t.add(k, row)
+    for pat, row in cue_forms(lang):
+        for k in match_keys(pat):
+            t.add(k, row)
     return t
 
 
@@ -92,7 +109,8 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
     text = view.text
     tokens = view.tokens
     prof = profile(lang)
-    cues = list(_cue_trie(lang).scan(tokens, clitics=prof["proclitics"]))
+    # a verb takes only the conjunctions (و، ف) before it: "والرأي" is the noun, not the verb رأى
+    cues = list(_cue_trie(lang).scan(tokens, clitics=prof["proclitics"], only=prof.get("verb_proclitics")))
     quotes = _quote_pairs(lang)
     speakers_seen: list[Mention] = []
     claims: list[Claim] = []
@@ -109,8 +127,15 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
         s, e = view.sentences[si]
         if cue.start < consumed_until:
             continue  # inside a quotation already taken
-        nxt_cue = next((c.start for c in cues[ci + 1:] if c.start < e), e)
+        # the claim ends at the next cue that can open one: "announced that “both leaders agreed to
+        # continue …”" runs on past "agreed", which has no complement of its own here
+        nxt_any = next((c.start for c in cues[ci + 1:] if _can_open(view, c, prof, quotes)), len(text))
+        nxt_cue = min(nxt_any, e)
+        prev_end = max((c.end for c in cues[:ci] if c.end <= cue.start and _can_open(view, c, prof, quotes)),
+                       default=s)
         speaker = _speaker(view, by_sent.get(si, []), cue, s, e, row, prof)
+        if row.get("form") == "participle" and speaker is not None and speaker.start >= cue.end:
+            speaker = None  # a participle's subject is its sentence's: "مؤكدا حرص الجانبين" names no speaker
         if speaker is None:
             # no person names the speaker: an organisation right before the cue may ("the ECB said")
             org = next((o for o in reversed(orgs) if s <= o.start and o.end <= cue.start
@@ -124,11 +149,12 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
         after = cue.end
         if speaker is not None and speaker.start >= cue.end:
             after = max(after, speaker.end)
-        span, direct = _claim_span(view, cue, after, s, e, nxt_cue, row, quotes, prof, speaker)
+        span, direct = _claim_span(view, cue, after, (max(s, prev_end), e), (nxt_cue, nxt_any), row, quotes, prof,
+                                   speaker)
         if span is None:
             continue
         cs, ce = _trim(text, *span)
-        if len(text[cs:ce].split()) < MIN_CLAIM_WORDS:
+        if len(text[cs:ce].split()) < MIN_CLAIM_WORDS or not_a_claim(view, cs, ce) is not None:
             continue
         if direct and ce > e:
             consumed_until = ce
@@ -155,6 +181,32 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
             speakers_seen.append(speaker)
         claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), speaker, resolution, via, si))
     return claims
+
+
+@cache
+def _not_claim_trie(lang: str) -> Trie:
+    t = Trie()
+    for row in load_json(lang, "claims.json")["not_claims"]:
+        for pat in row["patterns"]:
+            for k in match_keys(pat):
+                t.add(k, row)
+    return t
+
+
+def not_a_claim(view: View, start: int, end: int) -> str | None:
+    """The id of the ``not_claims`` class (claims.json) that makes view[start:end] the narrator's
+    account, a courtesy or a summary rather than a claim ("the two sides discussed …", "… his
+    gratitude for …", "… گفتگو کردند"), or None. A class counts where the language puts the
+    clause's predicate: among the first words ("head") or, verb-final, the last ones ("tail")."""
+    toks = view.tokens_in(start, end)
+    if not toks:
+        return None
+    for m in _not_claim_trie(view.lang).scan(toks, clitics=profile(view.lang)["proclitics"]):
+        for row in m.payloads:
+            if (row["where"] == "head" and m.first < NONCLAIM_WORDS) or (
+                    row["where"] == "tail" and m.last > len(toks) - NONCLAIM_WORDS):
+                return row["id"]
+    return None
 
 
 def _unnamed_subject(text: str, s: int, cue: int, prof: dict[str, Any]) -> bool:
@@ -210,10 +262,15 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
     return before[0]
 
 
-def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quotes, prof: dict[str, Any],
-                speaker: Mention | None):
+def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple[int, int], row, quotes,
+                prof: dict[str, Any], speaker: Mention | None):
+    """The claim's (start, end) and whether it is a quotation, or (None, False). ``sent``: the sentence
+    from the end of the cue before this one; ``nexts``: the next cue in the sentence (or its end) and
+    the next cue anywhere."""
     text = view.text
     takes = row.get("takes", [])
+    (lo, e), (nxt, nxt_any) = sent, nexts
+    s = view.sentences[view.sentence_of(cue.start)][0]
     # a quotation just before the cue (and its speaker): “…,” Kalin said
     j = speaker.start if speaker is not None and speaker.end <= cue.start and \
         not text[speaker.end:cue.start].strip(" \n\t") else cue.start
@@ -222,16 +279,23 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
         j -= 1
     if speaker is None:
         # “…,” the central bank said: step back over a short unnamed subject to the quotation
-        lo = max(s, cue.start - QUOTE_BEFORE_CUE_CHARS)
-        m = re.search(r"[”\"»][,،]?\s+(?:\w+\s+){1,4}$", text[lo:cue.start])
+        back = max(s, cue.start - QUOTE_BEFORE_CUE_CHARS)
+        m = re.search(r"[”\"»][,،]?\s+(?:\w+\s+){1,4}$", text[back:cue.start])
         if m:
-            j = lo + m.start()
+            j = back + m.start()
     closers = {c: o for o, c in quotes.items() if o != c}
-    if "quote" in takes and j >= s and (text[j] in closers or (text[j] == '"' and text.count('"', s, j) % 2 == 1)):
+    # a straight quotation mark closes when an odd number of them open before it in its paragraph:
+    # a quotation of several sentences opens sentences before its "…," X said
+    para = text.rfind("\n", 0, j) + 1
+    if "quote" in takes and j >= s and (text[j] in closers or (text[j] == '"' and text.count('"', para, j) % 2 == 1)):
         opener = closers.get(text[j], '"')
         open_at = text.rfind(opener, max(0, j - MAX_QUOTE_CHARS), j)
         if open_at >= 0:
             return (open_at + 1, j), True
+    if prof.get("fronted_claims"):
+        fronted = _fronted(text, cue, after, lo, nxt, speaker, prof)
+        if fronted is not None:
+            return fronted, False
     i = _skip_ws(text, after, e)
     # "وقال أردوغان في مؤتمر صحفي مشترك إن …", "… في كلمته الافتتاحية: «…»": a short
     # circumstantial phrase may stand between the speaker and the colon or complementizer
@@ -243,10 +307,16 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
             close = text.find(quotes[text[j]], j + 1)
             if 0 < close - j < MAX_QUOTE_CHARS:
                 return (j + 1, close), True
-        return (i + 1, nxt), True
+        return _colon_run(view, i + 1, e, nxt, nxt_any), True
     # Persian "… افزود، X": a comma after a clause-final speech verb opens the claim as a colon would
     if "comma" in takes and i < e and any(c in text[after:i] for c in "،,"):
         return (i, nxt), False
+    before = text[lo:cue.start].split()[-1:]
+    if "phrase" in takes or (row.get("form") == "participle" and before and
+                             before[0].lower() in prof["circumstance_words"]):
+        # "با محکومیت X، …", "After stressing X, they signed …": an adverbial phrase ends at its comma
+        comma = min((k for k in (text.find("،", i, nxt), text.find(",", i, nxt)) if k >= 0), default=nxt)
+        return (i, comma), False
     # a quotation right after the cue (English: said, “…”)
     if "quote" in takes and i < len(text) and text[i] in quotes:
         close = text.find(quotes[text[i]], i + 1)
@@ -262,7 +332,9 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
     for take, openers in prof["claim_openers"].items():
         if take in takes and words and words[0].group() in openers:
             return (i + words[0].end(), nxt), False
-    if "final" in takes:
+    # a clause-final verb ("… بر X تأکید کرد.") has its claim before it; one followed by a clause of
+    # its own ("تأکید کرد ایران …") has it after
+    if "final" in takes and not ("object" in takes and len(words) >= MIN_CLAIM_WORDS):
         start = speaker.end if speaker is not None and speaker.end <= cue.start else s
         start = max(start, _clause_floor(text, cue.start, s, prof["clause_joiners"]))
         # "…، X را Y خواندند": the claim starts with the object, after the last comma before its marker
@@ -274,11 +346,13 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
                 start = comma + 1
         return (start, cue.start), False
     if "object" in takes and words:
-        return (i, nxt), False
+        i = _object_head(view, i, nxt, prof, row.get("class"))
+        if i is not None:
+            return (i, _before_setting(view, i, nxt, prof)), False
     if "as_predicate" in takes and any(w.group().lower() in prof["predicate_markers"]
                                        for w in words[:PREDICATE_MARKER_WORDS]):
         # "lauded as very good the positions …" is an evaluation; "lauded the people" is not a claim
-        return (i, nxt), False
+        return (i, _before_setting(view, i, nxt, prof)), False
     # a quotation just before the cue: “…,” he said
     j = cue.start - 1
     while j > s and text[j] in " ,،\n":
@@ -289,6 +363,136 @@ def _claim_span(view: View, cue, after: int, s: int, e: int, nxt: int, row, quot
         if open_at >= 0:
             return (open_at + 1, j), True
     return None, False
+
+
+def _fronted(text: str, cue, after: int, lo: int, nxt: int, speaker: Mention | None,
+             prof: dict[str, Any]) -> tuple[int, int] | None:
+    """"<clause>, X said after the talks." / "<clause>, he added.": in a language that may put the
+    reporting clause after its content, the claim is the clause before the comma that precedes the
+    speaker, when little but a circumstance follows the cue and the clause is not itself a
+    circumstantial phrase ("In Tehran, X said …")."""
+    if speaker is not None and speaker.end <= cue.start:
+        if len(text[speaker.end:cue.start].split()) > 1:
+            return None
+        subj = speaker.start
+    else:  # "<clause>, said X", "<clause>, the ministry said"
+        subj = cue.start
+    # the comma before the subject, past a title or a short unnamed subject ("…, PM X said")
+    comma = max(text.rfind(",", lo, subj), text.rfind("،", lo, subj))
+    if comma < 0 or len(text[comma + 1:subj].split()) > FRONTED_SUBJECT_WORDS:
+        return None
+    subj = comma + 1
+    head = text[lo:subj].rstrip()
+    if not head.endswith((",", "،")):
+        return None
+    clause = head[:-1].strip()
+    words = clause.split()
+    if len(words) < MIN_CLAIM_WORDS or words[0].strip("\"“”«»'").lower() in prof["circumstance_words"]:
+        return None
+    rest = text[after:nxt].strip()
+    tail = rest.split()
+    own = rest.lstrip(",، ")
+    opens_own = bool(own) and own[0] in ":：\"“«"
+    if opens_own or any(w.strip(",،") in prof["complementizers"] for w in tail[:prof["complementizer_window"]]):
+        return None  # the cue introduces a claim of its own after it
+    circumstance = bool(tail) and tail[0].lower() in prof["circumstance_words"] and not any(
+        w.strip(",،") in prof["complementizers"] for w in tail)
+    if not rest.startswith((",", "،")) and len(tail) > FRONTED_TAIL_WORDS and not circumstance:
+        return None
+    start = lo + (len(text[lo:subj]) - len(text[lo:subj].lstrip()))
+    return start, start + len(clause)
+
+
+@cache
+def _object_heads(lang: str, cls: str | None) -> tuple[str, ...] | None:
+    heads = load_json(lang, "claims.json").get("object_heads", {}).get(cls or "")
+    return tuple(fold(h) for h in heads) if heads else None
+
+
+def _object_head(view: View, i: int, nxt: int, prof: dict[str, Any], cls: str | None) -> int | None:
+    """Where a direct-object claim starts: at ``i``, or, where the language lists the object heads of
+    the cue's class, at the first of them within the words a subject may take ("أكدت وزارة الخارجية
+    الروسية أهمية …" starts at أهمية); None when no head follows."""
+    heads = _object_heads(view.lang, cls)
+    if heads is None:
+        return i
+    conj = prof.get("verb_proclitics", "")
+    for t in view.tokens_in(i, nxt)[:prof["speaker_after_cue_words"] + 1]:
+        word = t.text[1:] if t.text[:1] in conj and len(t.text) > 3 else t.text
+        if word.startswith(heads):
+            return t.start
+    return None
+
+
+@cache
+def _meeting_words(lang: str) -> Trie:
+    t = Trie()
+    for row in load_json(lang, "meetings.json")["triggers"]:
+        for pat in row["patterns"]:
+            for k in match_keys(pat):
+                t.add(k, row["id"])
+    return t
+
+
+def _before_setting(view: View, start: int, end: int, prof: dict[str, Any]) -> int:
+    """A claim that is the cue's direct object ends before a phrase that sets the scene with a
+    meeting: "praised the ties in his meeting with the envoy", "أشاد بالعلاقات خلال لقائه"."""
+    toks = view.tokens_in(start, end)
+    circ = {fold(w) for w in prof["circumstance_words"]}
+    for m in _meeting_words(view.lang).scan(toks, clitics=prof["proclitics"]):
+        for k in range(max(1, m.first - SETTING_WORDS), m.first):
+            if toks[k].text in circ:
+                return toks[k].start
+    return end
+
+
+def _can_open(view: View, cue, prof: dict[str, Any], quotes: dict[str, str]) -> bool:
+    """Whether a cue can open a claim of its own, and so end the one before it: it takes a direct
+    complement, or the colon, quotation, complementizer or preposition it needs follows it closely."""
+    row = cue.payloads[0]
+    takes = row.get("takes", [])
+    if any(t in takes for t in ("object", "final", "phrase", "as_predicate", "comma")):
+        return True
+    text = view.text
+    e = view.sentences[view.sentence_of(cue.start)][1]
+    window = prof["complementizer_window"] + prof["speaker_after_cue_words"]
+    words = text[cue.end:e].split()[:window]
+    before = text[max(0, cue.start - 3):cue.start].strip(" ,،")
+    near = words[:prof["speaker_after_cue_words"] + 1]  # the cue, perhaps its speaker, then ":" or “
+    if "quote" in takes and (any(w[:1] in quotes for w in near) or before[-1:] in quotes.values()):
+        return True
+    if "colon" in takes and any(":" in w or "：" in w for w in near):
+        return True
+    if "that" in takes and any(w.strip("،,") in prof["complementizers"] for w in words):
+        return True
+    return any(t in takes and words and words[0] in openers for t, openers in prof["claim_openers"].items())
+
+
+def _colon_run(view: View, start: int, e: int, nxt: int, nxt_any: int) -> tuple[int, int]:
+    """A colon's claim without quotation marks: the rest of the sentence, and the sentences after it in
+    the same paragraph up to the next cue (at most ``COLON_SENTENCES``); a colon that ends its line
+    opens the next paragraph ("… تأکید کردند:\n<the claim>")."""
+    text = view.text
+    si = view.sentence_of(start)
+    if text[start:e].strip():
+        end = nxt
+        if nxt < e:
+            return start, end
+    else:
+        if si + 1 >= len(view.sentences):
+            return start, nxt
+        si += 1
+        start, end = view.sentences[si]
+        end = min(end, nxt_any)
+    for _ in range(COLON_SENTENCES - 1):
+        if si + 1 >= len(view.sentences):
+            break
+        ns, ne = view.sentences[si + 1]
+        if "\n" in text[end:ns] or ns >= nxt_any or len(text[start:min(ne, nxt_any)].split()) > COLON_RUN_WORDS:
+            break
+        si += 1
+        end = min(ne, nxt_any)
+    return start, end
 
 
 def _past_circumstance(text: str, i: int, nxt: int, prof: dict[str, Any]) -> int:

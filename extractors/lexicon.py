@@ -64,12 +64,16 @@ class Trie:
             j += 1
         return best
 
-    def scan(self, tokens: list[Token], clitics: bool = False) -> Iterator[Match]:
-        """Longest, leftmost, non-overlapping matches."""
+    def scan(self, tokens: list[Token], clitics: bool = False, only: str | None = None) -> Iterator[Match]:
+        """Longest, leftmost, non-overlapping matches. ``only``: the letters a stripped prefix may
+        consist of (the conjunctions before a verb); other clitic readings are not tried."""
         i = 0
         while i < len(tokens):
             found = None
             variants = clitic_variants(tokens[i].text) if clitics else [tokens[i].text]
+            if only is not None:
+                tok = tokens[i].text
+                variants = [v for v in variants if set(tok[:len(tok) - len(v)]) <= set(only)]
             for v in variants:
                 hit = self._walk(tokens, i, v)
                 if hit and (found is None or hit[0] > found[0][0]):

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .actors import Actor, ActorDB, load_actors, unknown_key
-from .lang import load_json, load_jsonl, profile
+from .lang import cue_forms, load_json, load_jsonl, profile
 from .lexicon import Token, Trie
 from .ner import Entity
 from .normalize import fold, match_keys
@@ -335,7 +335,7 @@ def _honorific_words(lang: str) -> frozenset[str]:
 @cache
 def _rule_words(lang: str) -> frozenset[str]:
     """One-word reporting cues and meeting triggers of a language, folded."""
-    pats = [p for row in load_jsonl(lang, "cues.jsonl") for p in row["patterns"]]
+    pats = [p for p, _ in cue_forms(lang)]
     pats += [p for row in load_json(lang, "meetings.json")["triggers"] for p in row["patterns"]]
     return frozenset(k for p in pats for k in match_keys(p) if " " not in k)
 

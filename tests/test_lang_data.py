@@ -22,6 +22,8 @@ def _rows(lang: str) -> list[tuple[str, dict]]:
         for line in base.joinpath(name).read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.lstrip().startswith("#"):
                 out.append((name, json.loads(line)))
+    not_claims = json.loads(base.joinpath("claims.json").read_text(encoding="utf-8"))["not_claims"]
+    out += [("claims.json:not_claims", row) for row in not_claims]
     meetings = json.loads(base.joinpath("meetings.json").read_text(encoding="utf-8"))
     for group, rows in meetings.items():
         if isinstance(rows, list) and rows and isinstance(rows[0], dict):
@@ -35,7 +37,7 @@ def test_rule_ids_are_unique_and_name_their_language(lang: str) -> None:
     ids = [row["id"] for _, row in rows]
     assert all(i.startswith(f"{lang}.") for i in ids), [i for i in ids if not i.startswith(f"{lang}.")]
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
-    assert all(row.get("patterns") for _, row in rows), "a rule without patterns never fires"
+    assert all(row.get("patterns") or row.get("inflect") for _, row in rows), "a rule without forms never fires"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -69,7 +71,7 @@ def test_every_language_file_fits_its_schema() -> None:
 
     for lang in LANGS:
         assert profile(lang)["code"] == lang
-        for name in ("meetings.json", "pronouns.json", "dates.json", "normalize.json"):
+        for name in ("meetings.json", "pronouns.json", "dates.json", "normalize.json", "claims.json"):
             load_json(lang, name)
         for name in ("cues.jsonl", "titles.jsonl"):
             assert load_jsonl(lang, name)

@@ -101,3 +101,25 @@ def load_jsonl(lang: str, name: str) -> tuple[dict[str, Any], ...]:
         _check(where, name, row, line=n)
         rows.append(row)
     return tuple(rows)
+
+
+@cache
+def cue_forms(lang: str) -> tuple[tuple[str, dict[str, Any]], ...]:
+    """(surface form, row) for every reporting cue of ``lang``: the row's fixed ``patterns`` and the
+    forms its ``inflect`` stems take in the paradigms of ``claims.json`` ("أكد" -> أكدت، أكدوا، يؤكد …).
+    A generated form carries the paradigm's ``form`` and ``joint`` (a dual or plural verb is the
+    statement of several speakers)."""
+    paradigms = load_json(lang, "claims.json")["paradigms"]
+    out: list[tuple[str, dict[str, Any]]] = []
+    for row in load_jsonl(lang, "cues.jsonl"):
+        base = {k: v for k, v in row.items() if k != "inflect"}
+        out.extend((pat, base) for pat in row.get("patterns", ()))
+        for name, stems in row.get("inflect", {}).items():
+            if name not in paradigms:
+                raise DataError(f"{lang}/cues.jsonl: {row['id']}: no paradigm {name!r} in claims.json")
+            for cell in paradigms[name]:
+                gen = {**base, "form": cell["form"]}
+                if cell.get("joint"):
+                    gen["joint"] = True
+                out.extend((cell["template"].replace("{}", stem), gen) for stem in stems)
+    return tuple(out)
