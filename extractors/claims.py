@@ -26,6 +26,8 @@ from .normalize import fold, match_keys
 from .view import View
 
 _END_PUNCT = ".،,؛;:!?؟ \n\t\"'«»“”"
+# How many words before a person a governing preposition is looked for, over title words ("of leader Y")
+GOVERNED_LOOKBACK = 3
 # Marks that end a clause: a subject never stands across one from its verb
 _CLAUSE_PUNCT = ".،,؛;:!?؟\"«»“”"
 # How far a quotation may run from its opening mark to its closing one (characters)
@@ -134,9 +136,9 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
             org = next((o for o in reversed(orgs) if s <= o.start and o.end <= cue.start
                         and len(view.text[o.end:cue.start].split()) <= ORG_CUE_WORDS), None)
             speaker = org
-        if row.get("form") == "participle" and si in last_in_sentence and (
+        if (row.get("form") == "participle" or _participle_clause(text, cue, prof)) and si in last_in_sentence and (
                 speaker is None or speaker.end <= cue.start):
-            speaker = last_in_sentence[si]  # "أشار الرئيس علييف إلى … بقوله:": the clause's speaker
+            speaker = last_in_sentence[si]  # "أشار الرئيس علييف إلى … بقوله:", "A said …, adding": the clause's speaker
         if speaker is not None and speaker.kind != "pronoun":
             last_in_sentence[si] = speaker
         after = cue.end
@@ -165,7 +167,8 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
             via, speaker, resolution = speaker, speaker.antecedent, "pronoun"
         elif speaker is None or speaker.kind == "pronoun":
             via = speaker
-            speaker = _antecedent(speakers_seen, people, cue.start, _feminine_verb(text, cue, row, prof))
+            gender = _pronoun_gender(lang).get(fold(text[via.start:via.end])) if via is not None else None
+            speaker = _antecedent(speakers_seen, people, cue.start, _feminine_verb(text, cue, row, prof), gender)
             resolution = "pronoun"
         elif speaker.kind == "title":
             resolution = "title"
@@ -184,14 +187,28 @@ def _unnamed_subject(text: str, s: int, cue: int, prof: dict[str, Any]) -> bool:
     return bool(clause) and clause[-1].lower() not in prof["not_a_subject"]
 
 
-def _antecedent(seen: list[Mention], people: list[Mention], pos: int, feminine: bool) -> Mention | None:
-    """Who a pronoun or a missing subject refers to: the last speaker that is a person; after an
-    institution spoke, a feminine verb with no subject ("وأضافت", the ministry being feminine) is
-    that institution."""
+def _antecedent(seen: list[Mention], people: list[Mention], pos: int, feminine: bool,
+                gender: str | None = None) -> Mention | None:
+    """Who a pronoun or a missing subject refers to: the last speaker that is a person and agrees
+    with a gendered pronoun ("she" skips the men who spoke; a person of unknown gender agrees with
+    either); after an institution spoke, a feminine verb with no subject ("وأضافت", the ministry
+    being feminine) is that institution."""
     if feminine and seen and seen[-1].kind == "institution":
         return seen[-1]
-    prev = next((m for m in reversed(seen) if m.kind != "institution"), None)
-    return prev if prev is not None else _last_person(people, pos)
+
+    def agrees(m: Mention) -> bool:
+        return gender is None or m.actor is None or m.actor.gender in (None, gender)
+
+    prev = next((m for m in reversed(seen) if m.kind != "institution" and agrees(m)), None)
+    if prev is not None:
+        return prev
+    last = _last_person(people, pos)
+    return last if last is None or agrees(last) else None
+
+
+@cache
+def _pronoun_gender(lang: str) -> dict[str, str]:
+    return {fold(w): g for w, g in load_json(lang, "pronouns.json").get("gender", {}).items()}
 
 
 def _feminine_verb(text: str, cue, row, prof: dict[str, Any]) -> bool:
@@ -208,6 +225,26 @@ def _governing_words(lang: str) -> frozenset[str]:
     meet = load_json(lang, "meetings.json")
     words = [*profile(lang)["prepositions"], *meet.get("location_preps", []), *meet.get("phrase_preps", [])]
     return frozenset(fold(w) for w in words)
+
+
+def _governed(text: str, s: int, m: Mention, preps: set[str]) -> bool:
+    """A preposition governs ``m``: right before it, or before the lower-case words of a title or a
+    determiner ("of leader Y", "with his counterpart Y"), at most ``GOVERNED_LOOKBACK`` words back."""
+    for w in reversed(text[s:m.start].split()[-GOVERNED_LOOKBACK:]):
+        if fold(w) in preps:
+            return True
+        if not w[:1].islower():
+            return False
+    return False
+
+
+def _participle_clause(text: str, cue, prof: dict[str, Any]) -> bool:
+    """A participle after a comma (", adding …", ", noting that …"): its subject is that of the main
+    clause, not the last person named. The suffix comes from the profile (English -ing)."""
+    suffix = prof.get("participle_suffix")
+    word = text[cue.start:cue.end].split()[:1]
+    return bool(suffix and word and word[0].lower().endswith(suffix)
+                and text[:cue.start].rstrip()[-1:] in (",", "،"))
 
 
 def _clause_initial(text: str, s: int, m: Mention, prof: dict[str, Any]) -> bool:
@@ -301,7 +338,10 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
         # institution only right before it ("the ministry also said"), not as the object of a verb
         # coordinated with the cue ("Aliyev thanked the Kremlin and said")
         glue = {w.lower() for w in prof["list_glue"]}
+        preps = {fold(w) for w in prof["prepositions"]}
         for m in reversed(before):
+            if m.kind != "institution" and _governed(text, s, m, preps):
+                continue  # "the sister of leader Y", "met with Y": Y is no subject
             if m.kind != "institution":
                 return m
             between = text[m.end:cue.start]

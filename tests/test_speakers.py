@@ -127,3 +127,26 @@ def test_records_name_the_institution_its_country_and_the_rule(stages) -> None:
     assert (first["name"], first["country"], first["rule"]) == \
         ("Ministry of Foreign Affairs of Chile", "CL", "en.inst.foreign_ministry")
     assert (second["name"], second["country"], second["rule"]) == ("Russia", "RU", COUNTRY_SPEAKER_RULE)
+
+
+# -- the clause subject, not the last name mentioned --------------------------------------------------
+def test_a_participle_after_a_comma_has_the_main_clause_subject() -> None:
+    out = said("Brenvik said that he and Dervaux agreed on the plan, adding that work would start in May.", "en",
+               people=("Brenvik", "Dervaux"))
+    assert [o[0] for o in out] == ["Brenvik", "Brenvik"]
+
+
+def test_a_person_governed_by_a_preposition_is_not_the_subject() -> None:
+    out = said("Lina Dervaux, the sister of Tomas Brenvik, spoke on Monday and warned that the drills were risky.",
+               "en", people=("Lina Dervaux", "Tomas Brenvik"))
+    assert [o[0] for o in out] == ["Lina Dervaux"]
+    out = said("Lina Dervaux met with Tomas Brenvik and said that the drills were risky.", "en",
+               people=("Lina Dervaux", "Tomas Brenvik"))
+    assert [o[0] for o in out] == ["Lina Dervaux"]
+
+
+def test_she_refers_to_the_last_woman_who_spoke() -> None:
+    out = said("Hillary Clinton said that the visit had been useful. Barack Obama said that talks would go on "
+               "for a long time. She said that she would return soon.", "en",
+               people=("Hillary Clinton", "Barack Obama"))
+    assert [o[0] for o in out] == ["Hillary Clinton", "Barack Obama", "Hillary Clinton"]
