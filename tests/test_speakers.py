@@ -4,8 +4,10 @@ hand-built documents with no model loaded. The sentences are made up."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +17,8 @@ from extractors.mentions import build_mentions, lexicons
 from extractors.naming import display_name
 from extractors.ner import Entity
 from extractors.view import build_view
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 def said(text: str, lang: str, people: tuple[str, ...] = (), orgs: tuple[str, ...] = ()) -> list[tuple]:
@@ -150,3 +154,31 @@ def test_she_refers_to_the_last_woman_who_spoke() -> None:
                "for a long time. She said that she would return soon.", "en",
                people=("Hillary Clinton", "Barack Obama"))
     assert [o[0] for o in out] == ["Hillary Clinton", "Barack Obama", "Hillary Clinton"]
+
+
+# -- the organisations file is the build script's output ---------------------------------------------
+def _build_script():
+    spec = importlib.util.spec_from_file_location("build_institutions", REPO / "scripts" / "build_institutions.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_build_keeps_capitalised_abbreviations_and_each_rows_provenance() -> None:
+    b = _build_script()
+    rows = [{"name_en": "Union of Made-up States", "other_names_en": ["UMS Union", None], "abbreviation_en": "UMS",
+             "name_ar": "اتحاد الدول", "wikidata_qid": "Q999", "source": "S", "source_ref": "r@1:f"},
+            {"name_en": "Union of Made-up States", "wikidata_qid": "Q999", "abbreviation_en": "UMS"},
+            {"name_en": "Words Group", "abbreviation_en": "Words", "wikidata_qid": None, "source": "S"}]
+    out = b.derive(rows)
+    assert [r["id"] for r in out] == ["Q999", "row3"]  # one row per Wikidata id
+    assert out[0]["names_en"] == ["UMS Union"] and out[0]["source_ref"] == "r@1:f"
+    assert out[0]["abbreviation"] == "UMS" and out[1]["abbreviation"] is None
+
+
+def test_the_committed_organisations_file_is_the_scripts_output() -> None:
+    b = _build_script()
+    src = b.DEFAULT_SHARED / "institutions.jsonl"
+    if not src.is_file():
+        pytest.skip(f"the shared organisations table is not at {src}")
+    assert b.main(["--check"]) == 0, "rerun scripts/build_institutions.py"
