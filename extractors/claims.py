@@ -21,7 +21,7 @@ from typing import Any
 
 from .lang import load_json, load_jsonl, profile
 from .lexicon import Trie
-from .mentions import Mention
+from .mentions import Mention, anaphor_kinds
 from .normalize import fold, match_keys
 from .view import View
 
@@ -163,8 +163,17 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
             claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), None, "name", None, si))
             continue
         if speaker is not None and speaker.kind == "institution" and speaker.antecedent is not None:
-            # "the ministry", "it", "این وزارت": the institution named before
-            via, speaker, resolution = speaker, speaker.antecedent, "pronoun"
+            # "the ministry", "it", "این وزارت": the institution named before; "it" and "the statement"
+            # refer to the last institution that spoke, or else to one named in this or the last sentence
+            via = speaker
+            spoke = next((m for m in reversed(speakers_seen) if m.kind == "institution"), None)
+            if not anaphor_kinds(via.rule or "") and spoke is not None:
+                speaker = spoke
+            elif anaphor_kinds(via.rule or "") or si - via.antecedent.sent <= 1:
+                speaker = via.antecedent
+            else:
+                speaker = None
+            resolution = "pronoun"
         elif speaker is None or speaker.kind == "pronoun":
             via = speaker
             gender = _pronoun_gender(lang).get(fold(text[via.start:via.end])) if via is not None else None
@@ -339,8 +348,11 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
         # coordinated with the cue ("Aliyev thanked the Kremlin and said")
         glue = {w.lower() for w in prof["list_glue"]}
         preps = {fold(w) for w in prof["prepositions"]}
+        # a participle's subject may follow "with" ("with the minister reiterating …"): no skipping
+        suffix = prof.get("participle_suffix")
+        absolute = bool(suffix) and text[cue.start:cue.end].lower().endswith(suffix)
         for m in reversed(before):
-            if m.kind != "institution" and _governed(text, s, m, preps):
+            if m.kind != "institution" and not absolute and _governed(text, s, m, preps):
                 continue  # "the sister of leader Y", "met with Y": Y is no subject
             if m.kind != "institution":
                 return m

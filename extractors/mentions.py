@@ -369,7 +369,7 @@ def _institution(view: View, m, idx: int, raw, rows: list[dict], places: Gazette
     "وزارة الخارجية الروسية", "وزارت خارجه ازبیکستان"), without consuming it; a seat or an
     organisation has its own. None where the words are no institution: a head that needs a country
     and has none ("the government" alone), an adjective after a definite noun ("السياسة الخارجية"),
-    or an abbreviation not written in capitals ("who")."""
+    an abbreviation not written in capitals ("who"), or an expletive ("it is worth noting")."""
     text = view.text[m.start:m.end]
     row = rows[0]
     if row.get("case") and text not in row["patterns"]:
@@ -378,6 +378,8 @@ def _institution(view: View, m, idx: int, raw, rows: list[dict], places: Gazette
         prev = view.tokens[m.first - 1].text
         if any(prev.startswith(fold(p)) for p in row["not_after_prefix"]):
             return None
+    if m.last < len(view.tokens) and view.tokens[m.last].text in {fold(w) for w in row.get("not_before", ())}:
+        return None
     mi = Mention(m.start, m.end, "institution", text, sent(m.start), role=row["kind"], country=row.get("country"),
                  org=row.get("org"), rule=row["id"], resolution="name", why="institution")
     if mi.country is None and row["kind"] not in ("organisation", "anaphor"):
@@ -417,7 +419,7 @@ def _institution_anaphora(mentions: list[Mention]) -> None:
     refers = {}
     for m in mentions:
         if m.kind == "institution" and m.role == "anaphor":
-            refers[id(m)] = _anaphor_kinds(m.rule or "")
+            refers[id(m)] = anaphor_kinds(m.rule or "")
     keep = []
     last: list[Mention] = []
     for m in mentions:
@@ -448,7 +450,8 @@ def _anaphor_rows() -> dict[str, tuple[str, ...]]:
             if r["kind"] == "anaphor"}
 
 
-def _anaphor_kinds(rule: str) -> tuple[str, ...]:
+def anaphor_kinds(rule: str) -> tuple[str, ...]:
+    """The institution kinds an anaphor row may refer to; empty for any ("it", "the statement")."""
     return _anaphor_rows().get(rule, ())
 
 

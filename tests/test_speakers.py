@@ -182,3 +182,18 @@ def test_the_committed_organisations_file_is_the_scripts_output() -> None:
     if not src.is_file():
         pytest.skip(f"the shared organisations table is not at {src}")
     assert b.main(["--check"]) == 0, "rerun scripts/build_institutions.py"
+
+
+def test_with_and_a_participle_make_the_participles_subject() -> None:
+    out = said("The talks were held in the capital, with Tomas Brenvik reiterating the wish for closer ties.", "en",
+               people=("Tomas Brenvik",))
+    assert [o[0] for o in out] == ["Tomas Brenvik"]
+
+
+def test_an_expletive_it_is_no_institution_and_it_refers_to_the_institution_that_spoke() -> None:
+    view = build_view("The Chilean Foreign Ministry said so. It is worth noting that it's late.", "en")
+    mentions = build_mentions(view, [], date(2024, 3, 1), lexicons("en"))
+    assert [m.text for m in mentions if m.kind == "institution"] == ["Chilean Foreign Ministry"]
+    out = said("NATO said that the drills would start in June. Delegates of the African Union arrived in Brussels "
+               "on Monday. It added that the drills were defensive.", "en")
+    assert [o[0] for o in out] == ["North Atlantic Treaty Organisation"] * 2
