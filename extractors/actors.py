@@ -61,6 +61,7 @@ class Actor:
     aliases: tuple[str, ...] = field(default=(), compare=False)
     short: tuple[str, ...] = field(default=(), compare=False)
     source: str = field(default="", compare=False)
+    gender: str | None = field(default=None, compare=False)  # "m", "f" or unknown: pronoun agreement
 
     def holds(self, role: str, country: str | None, org: str | None, d: date | None) -> bool:
         for o in self.offices:
@@ -108,7 +109,7 @@ def _actor(row: dict[str, Any], where: str) -> Actor:
         short = [a for v in row.get("short", {}).values() for a in v]
         country = next((o.country for o in offices if o.country), row.get("country"))
         return Actor(row["id"], row["name"], row.get("wikidata"), country, offices,
-                     tuple(aliases), tuple(short), row.get("source", ""))
+                     tuple(aliases), tuple(short), row.get("source", ""), row.get("gender"))
     except (KeyError, TypeError, ValueError) as e:
         raise DataError(f"{where}: bad actor entry ({e.__class__.__name__}: {e})") from None
 

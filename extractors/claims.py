@@ -21,19 +21,25 @@ English or Persian one); a pronoun, honorific or missing subject ("سماحته"
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
 from .lang import cue_forms, load_json, profile
 from .lexicon import Trie
-from .mentions import Mention
+from .mentions import Mention, anaphor_kinds
 from .normalize import fold, match_keys
 from .view import View
 
 _END_PUNCT = ".،,؛;:!?؟ \n\t\"'«»“”"
+# How many words before a person a governing preposition is looked for, over title words ("of leader Y")
+GOVERNED_LOOKBACK = 3
+# Marks that end a clause: a subject never stands across one from its verb
+_CLAUSE_PUNCT = ".،,؛;:!?؟\"«»“”"
 # How far a quotation may run from its opening mark to its closing one (characters)
 MAX_QUOTE_CHARS = 3000
+# The rule a record cites when a country or its capital is the speaker ("Moscow said": Russia)
+COUNTRY_SPEAKER_RULE = "claims.country_subject"
 # A claim has at least this many words
 MIN_CLAIM_WORDS = 3
 # An organisation speaks when at most this many words stand between it and the cue ("the ECB said")
@@ -114,7 +120,12 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
     quotes = _quote_pairs(lang)
     speakers_seen: list[Mention] = []
     claims: list[Claim] = []
-    people = [m for m in mentions if m.kind in ("person", "title", "pronoun", "joint") and m.role != "counterpart"]
+    people = [m for m in mentions if m.kind in ("person", "title", "pronoun", "joint", "institution")
+              and m.role != "counterpart"]
+    # a country or its capital may speak for it ("Iran stresses", "Moscow said", "أعلنت إيران")
+    countries = [m for m in mentions if m.kind == "place" and m.place is not None and m.label
+                 and (m.place.kind == "country" or m.capital)]
+    governed = _governing_words(lang)
     orgs = [m for m in mentions if m.kind == "org"]
     by_sent: dict[int, list[Mention]] = {}
     for p in people:
@@ -136,16 +147,23 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
         speaker = _speaker(view, by_sent.get(si, []), cue, s, e, row, prof)
         if row.get("form") == "participle" and speaker is not None and speaker.start >= cue.end:
             speaker = None  # a participle's subject is its sentence's: "مؤكدا حرص الجانبين" names no speaker
+        if speaker is not None and speaker.kind == "institution" and speaker.role == "agency":
+            # a news agency reports, it does not speak: the speaker is another ("ایسنا: سخنگو … گفت",
+            # "نقلت الوكالة عن الوزير"), or none ("KUNA reported that the Emir said" has a cue for the Emir)
+            others = [m for m in by_sent.get(si, []) if m is not speaker and not (
+                m.kind == "institution" and m.role == "agency")]
+            speaker = _speaker(view, others, cue, s, e, row, prof)
+            if speaker is None:
+                continue
+        speaker = _country_speaker(view, countries, governed, cue, s, e, speaker, prof)
         if speaker is None:
             # no person names the speaker: an organisation right before the cue may ("the ECB said")
             org = next((o for o in reversed(orgs) if s <= o.start and o.end <= cue.start
                         and len(view.text[o.end:cue.start].split()) <= ORG_CUE_WORDS), None)
             speaker = org
-        if row.get("form") == "participle" and si in last_in_sentence and (
+        if (row.get("form") == "participle" or _participle_clause(text, cue, prof)) and si in last_in_sentence and (
                 speaker is None or speaker.end <= cue.start):
-            speaker = last_in_sentence[si]  # "أشار الرئيس علييف إلى … بقوله:": the clause's speaker
-        if speaker is not None and speaker.kind != "pronoun":
-            last_in_sentence[si] = speaker
+            speaker = last_in_sentence[si]  # "أشار الرئيس علييف إلى … بقوله:", "A said …, adding": the clause's speaker
         after = cue.end
         if speaker is not None and speaker.start >= cue.end:
             after = max(after, speaker.end)
@@ -156,6 +174,10 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
         cs, ce = _trim(text, *span)
         if len(text[cs:ce].split()) < MIN_CLAIM_WORDS or not_a_claim(view, cs, ce) is not None:
             continue
+        if speaker is not None and speaker.kind != "pronoun":
+            # only a cue that made a claim makes its speaker the clause's: in "A said that he and B agreed
+            # on the plan, adding …" the verb "agreed" opens nothing, so "adding" is still A's
+            last_in_sentence[si] = speaker
         if direct and ce > e:
             consumed_until = ce
         if row.get("joint") or (speaker is not None and speaker.kind == "joint"):
@@ -168,16 +190,28 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
             # "The Turkish presidency told …": someone unnamed spoke, not the last person named
             claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), None, "name", None, si))
             continue
-        if speaker is None or speaker.kind == "pronoun":
-            prev = speakers_seen[-1] if speakers_seen else _last_person(people, cue.start)
+        if speaker is not None and speaker.kind == "institution" and speaker.antecedent is not None:
+            # "the ministry", "it", "این وزارت": the institution named before; "it" and "the statement"
+            # refer to the last institution that spoke, or else to one named in this or the last sentence
             via = speaker
-            speaker = prev
+            spoke = next((m for m in reversed(speakers_seen) if m.kind == "institution"), None)
+            if not anaphor_kinds(via.rule or "") and spoke is not None:
+                speaker = spoke
+            elif anaphor_kinds(via.rule or "") or si - via.antecedent.sent <= 1:
+                speaker = via.antecedent
+            else:
+                speaker = None
+            resolution = "pronoun"
+        elif speaker is None or speaker.kind == "pronoun":
+            via = speaker
+            gender = _pronoun_gender(lang).get(fold(text[via.start:via.end])) if via is not None else None
+            speaker = _antecedent(speakers_seen, people, cue.start, _feminine_verb(text, cue, row, prof), gender)
             resolution = "pronoun"
         elif speaker.kind == "title":
             resolution = "title"
         if speaker is not None and speaker.kind == "title" and resolution == "pronoun":
             resolution = "pronoun"
-        if speaker is not None and (speaker.actor is not None or speaker.kind in ("person", "org")):
+        if speaker is not None and (speaker.actor is not None or speaker.kind in ("person", "org", "institution")):
             speakers_seen.append(speaker)
         claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), speaker, resolution, via, si))
     return claims
@@ -216,6 +250,120 @@ def _unnamed_subject(text: str, s: int, cue: int, prof: dict[str, Any]) -> bool:
     return bool(clause) and clause[-1].lower() not in prof["not_a_subject"]
 
 
+def _antecedent(seen: list[Mention], people: list[Mention], pos: int, feminine: bool,
+                gender: str | None = None) -> Mention | None:
+    """Who a pronoun or a missing subject refers to: the last speaker that is a person and agrees
+    with a gendered pronoun ("she" skips the men who spoke; a person of unknown gender agrees with
+    either); after an institution spoke, a feminine verb with no subject ("وأضافت", the ministry
+    being feminine) is that institution."""
+    if feminine and seen and seen[-1].kind == "institution":
+        return seen[-1]
+
+    def agrees(m: Mention) -> bool:
+        return gender is None or m.actor is None or m.actor.gender in (None, gender)
+
+    prev = next((m for m in reversed(seen) if m.kind != "institution" and agrees(m)), None)
+    if prev is not None:
+        return prev
+    last = _last_person(people, pos)
+    return last if last is None or agrees(last) else None
+
+
+@cache
+def _pronoun_gender(lang: str) -> dict[str, str]:
+    return {fold(w): g for w, g in load_json(lang, "pronouns.json").get("gender", {}).items()}
+
+
+def _feminine_verb(text: str, cue, row, prof: dict[str, Any]) -> bool:
+    """A verb cue in the third-person feminine ("أكدت", "قالت"): the suffix the profile names."""
+    suffix = prof.get("feminine_verb_suffix")
+    word = text[cue.start:cue.end].split()[:1]
+    return bool(suffix and word and row.get("form") == "verb" and word[0].endswith(suffix))
+
+
+@cache
+def _governing_words(lang: str) -> frozenset[str]:
+    """Words that make a following place a complement, never a subject: prepositions and the
+    meeting data's location and phrase prepositions ("in Tehran", "في موسكو", "در مسکو")."""
+    meet = load_json(lang, "meetings.json")
+    words = [*profile(lang)["prepositions"], *meet.get("location_preps", []), *meet.get("phrase_preps", [])]
+    return frozenset(fold(w) for w in words)
+
+
+def _governed(text: str, s: int, m: Mention, preps: set[str]) -> bool:
+    """A preposition governs ``m``: right before it, or before the lower-case words of a title or a
+    determiner ("of leader Y", "with his counterpart Y"), at most ``GOVERNED_LOOKBACK`` words back."""
+    for w in reversed(text[s:m.start].split()[-GOVERNED_LOOKBACK:]):
+        if fold(w) in preps:
+            return True
+        if not w[:1].islower():
+            return False
+    return False
+
+
+def _participle_clause(text: str, cue, prof: dict[str, Any]) -> bool:
+    """A participle after a comma (", adding …", ", noting that …"): its subject is that of the main
+    clause, not the last person named. The suffix comes from the profile (English -ing)."""
+    suffix = prof.get("participle_suffix")
+    word = text[cue.start:cue.end].split()[:1]
+    return bool(suffix and word and word[0].lower().endswith(suffix)
+                and text[:cue.start].rstrip()[-1:] in (",", "،"))
+
+
+def _clause_initial(text: str, s: int, m: Mention, prof: dict[str, Any]) -> bool:
+    """Whether ``m`` opens its clause: only conjunctions or title glue ("the", "و") stand between it
+    and the sentence start or the last clause mark. A country or institution later in its clause is
+    a complement ("the ties between Iran and Azerbaijan", "مواضع دولت آذربایجان"), not the subject."""
+    lead = text[s:m.start]
+    cut = max(lead.rfind(c) for c in _CLAUSE_PUNCT) + 1
+    allowed = {fold(w) for w in (*prof["list_glue"], *prof["title_glue"])}
+    return all(fold(w) in allowed for w in lead[cut:].split())
+
+
+def _country_speaker(view: View, countries: list[Mention], governed: frozenset[str], cue, s: int, e: int,
+                     speaker: Mention | None, prof: dict[str, Any]) -> Mention | None:
+    """A country, or its capital, as the subject of the cue: right before it with at most
+    ``ORG_CUE_WORDS`` words between ("Iran stresses", "Russia has announced", "مسکو خواستار … شد"
+    is the Persian verb-final case), or, in a verb-first language, right after it ("أعلنت
+    إيران"), and not governed by a preposition. It replaces a speaker found farther from the cue.
+    The place stands for its country: "Moscow said" is Russia."""
+    text = view.text
+    always = prof["speaker_after_cue"] == "always"
+    best = None
+    for m in countries:
+        if not s <= m.start < e:
+            continue
+        prev = text[s:m.start].split()[-1:]
+        if prev and fold(prev[0]) in governed:
+            continue
+        if m.end <= cue.start:
+            between = text[m.end:cue.start]
+            words = {fold(w) for w in between.split()}
+            # a conjunction before the cue, or one glued to it ("وقال"), coordinates it with an earlier verb
+            glued = cue.start > 0 and not text[cue.start - 1].isspace()
+            close = len(words) <= ORG_CUE_WORDS and not any(c in between for c in _CLAUSE_PUNCT) \
+                and not words & {fold(w) for w in prof["list_glue"]} and not glued \
+                and _clause_initial(text, s, m, prof)
+            dist = cue.start - m.end
+        elif always and m.start >= cue.end:
+            between = text[cue.end:m.start]
+            close = not between.split() and not any(c in between for c in _CLAUSE_PUNCT)
+            dist = m.start - cue.end
+        else:
+            continue
+        if close and (best is None or dist < best[0]):
+            best = (dist, m)
+    if best is None:
+        return speaker
+    m = best[1]
+    if speaker is not None:
+        sdist = cue.start - speaker.end if speaker.end <= cue.start else speaker.start - cue.end
+        if sdist <= best[0] or speaker.start <= m.start < speaker.end:
+            return speaker
+    return replace(m, kind="institution", role="country", key="inst:" + fold(m.label or ""), resolution="name",
+                   why="country as speaker", rule=COUNTRY_SPEAKER_RULE)
+
+
 def _last_person(people: list[Mention], pos: int) -> Mention | None:
     for m in reversed(people):
         if m.start < pos and m.kind in ("person", "title") and (m.actor is not None or m.kind == "person"):
@@ -234,6 +382,12 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
     for m in sent_people:
         if m.start >= cue.end:
             between = text[cue.end:m.start]
+            glue = {fold(w) for w in prof["title_glue"]}
+            if m.kind == "institution" and (any(fold(w) not in glue for w in between.split())
+                                            or row.get("form") != "verb"):
+                # an institution names the speaker only right after a verb ("أعلنت وزارة الخارجية");
+                # further on it is part of what was said ("موضحا أن الحكومة …")
+                break
             # Arabic puts a descriptive phrase between verb and name: "صرح المتحدث الرسمي باسم الوزارة السفير X"
             if len(between.split()) <= prof["speaker_after_cue_words"] and not any(c in between for c in ":«“\"،,."):
                 if inverted and (always or row.get("form") == "verb"):
@@ -243,8 +397,25 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
     if not before:
         return None
     if prof["speaker_before_cue"] == "nearest":
-        # the closest person before the cue whose clause reaches it: "Aliyev then ... noted"
-        return before[-1]
+        # the closest person before the cue whose clause reaches it: "Aliyev then ... noted"; an
+        # institution only right before it ("the ministry also said"), not as the object of a verb
+        # coordinated with the cue ("Aliyev thanked the Kremlin and said")
+        glue = {w.lower() for w in prof["list_glue"]}
+        preps = {fold(w) for w in prof["prepositions"]}
+        # a participle's subject may follow "with" ("with the minister reiterating …"): no skipping
+        suffix = prof.get("participle_suffix")
+        absolute = bool(suffix) and text[cue.start:cue.end].lower().endswith(suffix)
+        for m in reversed(before):
+            if m.kind != "institution" and not absolute and _governed(text, s, m, preps):
+                continue  # "the sister of leader Y", "met with Y": Y is no subject
+            if m.kind != "institution":
+                return m
+            between = text[m.end:cue.start]
+            words = between.split()
+            if len(words) <= ORG_CUE_WORDS and not any(c in between for c in _CLAUSE_PUNCT) \
+                    and not glue & {w.lower() for w in words}:
+                return m
+        return None
     # "clause_subject": the first person not governed by a preposition, looked for after the last
     # comma before the cue, then in the whole sentence (so "در این دیدار که آقای روحانی … حضور
     # داشت، آقای علیاف … گفت" gives Aliyev).
@@ -254,12 +425,16 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
         prev = text[max(s, m.start - PREP_WINDOW):m.start].split()
         return not (prev and prev[-1] in preps)
 
+    def subject(m: Mention, lo: int) -> bool:
+        # an institution only where it opens its clause ("وزارت خارجه … اعلام کرد"), not as a genitive
+        return free(m) and (m.kind != "institution" or _clause_initial(text, lo, m, prof))
+
     cuts = [s] + [i + 1 for i in range(s, cue.start) if text[i] in "،,"]
     for lo in reversed(cuts):  # the nearest comma-separated segment that names someone
         for m in before:
-            if m.start >= lo and free(m):
+            if m.start >= lo and subject(m, lo):
                 return m
-    return before[0]
+    return next((m for m in before if m.kind != "institution"), None)
 
 
 def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple[int, int], row, quotes,

@@ -10,10 +10,12 @@ President") and resolve to the office holder on the document date.
 from __future__ import annotations
 
 import bisect
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
+from importlib import resources
 from typing import Any
 
 from .actors import Actor, ActorDB, load_actors, unknown_key
@@ -32,7 +34,7 @@ TITLE_GLUE_TOKENS = 4
 class Mention:
     start: int  # view offsets
     end: int
-    kind: str  # person | title | pronoun | joint | place | demonym | org
+    kind: str  # person | title | pronoun | joint | place | demonym | org | institution
     text: str
     sent: int  # index of its sentence
     actor: Actor | None = None  # the dictionary's person
@@ -53,6 +55,11 @@ class Mention:
     group: int | None = None  # one of several office holders a plural title lists (its start)
     placeholder: bool = False  # a plural title with no list: the group, to be filled later
     phrase: tuple[int, int] | None = None  # a group member: the whole plural-title phrase
+    # an institution's canonical English name ("Ministry of Foreign Affairs of Russia"); a country's
+    # or a capital's country name, for when it speaks ("Moscow said": "Russia")
+    label: str | None = None
+    capital: bool = False  # a place that is its country's capital
+    antecedent: Mention | None = None  # an institution anaphor ("the ministry"): what it refers to
 
     @property
     def identity(self) -> str | None:
@@ -63,6 +70,12 @@ class Mention:
     @property
     def is_person(self) -> bool:
         return self.kind in ("person", "title")
+
+    @property
+    def is_party(self) -> bool:
+        """May stand as a party or a speaker: people, and institutions that are not news agencies
+        or unresolved references ("the ministry" with nothing before it)."""
+        return self.is_person or (self.kind == "institution" and self.role not in ("agency", "anaphor"))
 
 
 @dataclass(frozen=True)
@@ -99,6 +112,14 @@ def lexicons(lang: str, actors_file: str | None = None, places_file: str | None 
     for w in pr["honorifics"]:
         for k in match_keys(w):
             trie.add(k, ("honorific", w))
+    for row in load_jsonl(lang, "institutions.jsonl"):
+        for pat in row["patterns"]:
+            for k in match_keys(pat):
+                trie.add(k, ("institution", row))
+    for row in _organisation_rows(lang):
+        for pat in row["patterns"]:
+            for k in match_keys(pat):
+                trie.add(k, ("institution", row))
     home = profile(lang).get("home_country")
     if home:
         for w in pr.get("our_country", []):
@@ -112,7 +133,41 @@ def lexicons(lang: str, actors_file: str | None = None, places_file: str | None 
 UNRESOLVED_ROLES = frozenset({"counterpart", "ambassador", "special_envoy", "representative", "officials",
                               "spokesperson"})
 
-_PRIORITY = {"actor": 0, "title": 1, "joint": 2, "place": 3, "demonym": 4, "short": 5, "pronoun": 6, "honorific": 7}
+_PRIORITY = {"actor": 0, "title": 1, "institution": 2, "joint": 3, "place": 4, "demonym": 5, "short": 6, "pronoun": 7,
+             "honorific": 8}
+# An institution anaphor ("the ministry", "it", "این وزارت") refers back at most this many sentences
+ANAPHOR_SENTENCES = 4
+
+
+@cache
+def organisations() -> dict[str, dict[str, Any]]:
+    """``data/institutions/organisations.jsonl`` (derived by ``scripts/build_institutions.py``), by Wikidata id."""
+    path = resources.files("extractors").joinpath("data", "institutions", "organisations.jsonl")
+    text = path.read_text(encoding="utf-8")
+    rows = (json.loads(line) for line in text.splitlines() if line.strip())
+    return {r["id"]: r for r in rows}
+
+
+@cache
+def _organisation_rows(lang: str) -> tuple[dict[str, Any], ...]:
+    """Institution rows for the international organisations' own names, from the fields of
+    organisations.jsonl the language's profile lists (``organisation_names``: English names in
+    English, Arabic names in Arabic). An abbreviation is matched case-sensitively ("WHO" is not "who")."""
+    fields = profile(lang).get("organisation_names", [])
+    out = []
+    for qid, r in organisations().items():
+        pats: list[str] = []
+        for f in fields:
+            v = r.get(f)
+            if f == "abbreviation" and v:
+                out.append({"id": f"data.org.{qid}", "kind": "organisation", "org": qid, "patterns": [v], "case": True})
+            elif isinstance(v, list):
+                pats.extend(v)
+            elif v:
+                pats.append(v)
+        if pats:
+            out.append({"id": f"data.org.{qid}", "kind": "organisation", "org": qid, "patterns": pats})
+    return tuple(out)
 
 
 def _best(payloads: Sequence[Any]) -> tuple[str, list[Any]]:
@@ -172,12 +227,20 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
                                     key=unknown_key(text) if actor is None else actor.id,
                                     why="full name" if kind == "actor" else "surname"))
         elif kind in ("place", "demonym"):
-            mentions.append(Mention(m.start, m.end, kind, text, sent(m.start), place=vals[0],
-                                    country=vals[0].country))
+            pl = vals[0]
+            home = lex.places.country(pl.country)
+            cap = lex.places.capital(pl.country)
+            mentions.append(Mention(m.start, m.end, kind, text, sent(m.start), place=pl, country=pl.country,
+                                    label=home.name if home is not None else None,
+                                    capital=cap is not None and cap.id == pl.id))
         elif kind == "pronoun":
             mentions.append(Mention(m.start, m.end, "pronoun", text, sent(m.start), resolution="pronoun"))
         elif kind == "joint":
             mentions.append(Mention(m.start, m.end, "joint", text, sent(m.start), resolution="pronoun"))
+        elif kind == "institution":
+            mi = _institution(view, m, idx, raw, vals, lex.places, sent)
+            if mi is not None:
+                mentions.append(mi)
         elif kind == "title" and vals[0].get("group"):
             mentions.extend(_group(view, idx, raw, used, vals[0], sent))
         elif kind == "title":
@@ -203,6 +266,7 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
     _apposition(mentions, view)
     _resolve_titles(mentions, lex.actors, doc_date)
     _corefer_unknowns(mentions)
+    _institution_anaphora(mentions)
     _titles_of_named_people(mentions)
     _resolve_counterparts(mentions, lex.actors, doc_date)
     return mentions
@@ -299,8 +363,100 @@ def _title_country(mt: Mention, idx: int, raw, tokens: list[Token], used: set[in
             return
 
 
+def _institution(view: View, m, idx: int, raw, rows: list[dict], places: Gazetteer, sent) -> Mention | None:
+    """An institution mention with its country and canonical name: a ministry, office or government
+    takes the country of a neighbouring country name or demonym ("the Iraqi Foreign Ministry",
+    "وزارة الخارجية الروسية", "وزارت خارجه ازبیکستان"), without consuming it; a seat or an
+    organisation has its own. None where the words are no institution: a head that needs a country
+    and has none ("the government" alone), an adjective after a definite noun ("السياسة الخارجية"),
+    an abbreviation not written in capitals ("who"), or an expletive ("it is worth noting")."""
+    text = view.text[m.start:m.end]
+    row = rows[0]
+    if row.get("case") and text not in row["patterns"]:
+        return None
+    if m.first > 0 and row.get("not_after_prefix"):
+        prev = view.tokens[m.first - 1].text
+        if any(prev.startswith(fold(p)) for p in row["not_after_prefix"]):
+            return None
+    if m.last < len(view.tokens) and view.tokens[m.last].text in {fold(w) for w in row.get("not_before", ())}:
+        return None
+    mi = Mention(m.start, m.end, "institution", text, sent(m.start), role=row["kind"], country=row.get("country"),
+                 org=row.get("org"), rule=row["id"], resolution="name", why="institution")
+    if mi.country is None and row["kind"] not in ("organisation", "anaphor"):
+        glue = _title_glue(view.lang)
+        for j in (idx + 1, idx - 1):
+            if not 0 <= j < len(raw):
+                continue
+            n, kind, vals = raw[j]
+            if kind not in ("place", "demonym") or (kind == "place" and vals[0].kind != "country"):
+                continue
+            if (j > idx and _gap_ok(view.tokens, m.last, n.first, glue)) or (
+                    j < idx and _gap_ok(view.tokens, n.last, m.first, glue)):
+                mi.country = vals[0].country
+                mi.start, mi.end = min(mi.start, n.start), max(mi.end, n.end)
+                mi.text = view.text[mi.start:mi.end]
+                break
+    if row.get("needs_country") and mi.country is None:
+        return None
+    country = places.country(mi.country) if mi.country else None
+    if row["kind"] == "side":
+        mi.label = country.name if country is not None else None
+    elif row.get("org"):
+        org = organisations().get(row["org"])
+        mi.label = org["name"] if org is not None else None
+    elif row.get("label"):
+        mi.label = row["label"] if row.get("country") or country is None else f"{row['label']} of {country.name}"
+        if country is None:
+            mi.label = None  # a ministry of no stated country keeps its words ("the Ministry of Foreign Affairs")
+    mi.key = "inst:" + fold(mi.label or mi.text)
+    return mi
+
+
+def _institution_anaphora(mentions: list[Mention]) -> None:
+    """Give each institution anaphor ("the ministry", "it", "الوزارة", "این وزارت") the nearest
+    institution before it, of a kind the anaphor may refer to, at most ``ANAPHOR_SENTENCES`` back;
+    drop the anaphors that find none."""
+    refers = {}
+    for m in mentions:
+        if m.kind == "institution" and m.role == "anaphor":
+            refers[id(m)] = anaphor_kinds(m.rule or "")
+    keep = []
+    last: list[Mention] = []
+    for m in mentions:
+        if m.kind != "institution":
+            keep.append(m)
+            continue
+        if m.role != "anaphor":
+            if m.role != "agency":
+                last.append(m)
+            keep.append(m)
+            continue
+        kinds = refers[id(m)]
+        ante = next((a for a in reversed(last) if m.sent - a.sent <= ANAPHOR_SENTENCES
+                     and (not kinds or a.role in kinds)), None)
+        if ante is not None:
+            m.antecedent = ante.antecedent or ante
+            m.label, m.country, m.org, m.key = ante.label, ante.country, ante.org, ante.key
+            m.resolution, m.why = "pronoun", "refers back"
+            keep.append(m)
+    mentions[:] = keep
+
+
+@cache
+def _anaphor_rows() -> dict[str, tuple[str, ...]]:
+    from .lang import LANGS
+
+    return {r["id"]: tuple(r.get("refers", ())) for lang in LANGS for r in load_jsonl(lang, "institutions.jsonl")
+            if r["kind"] == "anaphor"}
+
+
+def anaphor_kinds(rule: str) -> tuple[str, ...]:
+    """The institution kinds an anaphor row may refer to; empty for any ("it", "the statement")."""
+    return _anaphor_rows().get(rule, ())
+
+
 def _add_ner_people(mentions: list[Mention], entities: Sequence[Entity], view: View, sent) -> None:
-    taken = [(m.start, m.end) for m in mentions if m.kind in ("person", "title", "place", "demonym")]
+    taken = [(m.start, m.end) for m in mentions if m.kind in ("person", "title", "place", "demonym", "institution")]
     orgs = [(e.start, e.end) for e in entities if e.type == "ORG"]
     # titles inside an organisation's name ("the office of the Leader") are not people
     mentions[:] = [m for m in mentions if not (m.kind == "title" and any(

@@ -43,10 +43,14 @@ def unnamed_label(m: Mention, places: Gazetteer, host: str | None = None) -> str
 
 def display_name(m: Mention, places: Gazetteer, host: str | None = None) -> str | None:
     """Canonical English name when resolved; the surface text for unknown people and
-    organisations; a label for an unnamed office holder of a known country; None for pronouns
-    and bare titles."""
+    organisations; an institution's canonical name ("Ministry of Foreign Affairs of Russia", "Kremlin",
+    a country for "Moscow said"), else its words; a label for an unnamed office holder of a known
+    country; None for pronouns and bare titles."""
     if m.actor is not None:
         return m.actor.name
+    if m.kind == "institution":
+        src = m.antecedent or m
+        return src.label or src.text
     if m.kind in ("person", "org"):
         return m.text
     if host is not None:

@@ -60,12 +60,15 @@ def person(view: View, m: Mention, places: Gazetteer, role: str | None = None,
     }
     if role is not None:
         out["role"] = role
+    src = m.antecedent or m
     out.update({
-        "wikidata": m.actor.wikidata if m.actor is not None else None,
+        "wikidata": m.actor.wikidata if m.actor is not None else src.org if m.kind == "institution" else None,
         "country": _country(m),
         "actor": m.actor.id if m.actor is not None else None,
         "key": m.identity or "",
     })
+    if m.kind == "institution":
+        out["rule"] = src.rule  # the institutions.jsonl row, or COUNTRY_SPEAKER_RULE for "Moscow said"
     return out
 
 

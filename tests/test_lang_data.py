@@ -18,7 +18,7 @@ def _rows(lang: str) -> list[tuple[str, dict]]:
     """(file, row) for every row with an id in the language's rule files."""
     base = resources.files("extractors").joinpath("lang", lang)
     out = []
-    for name in ("cues.jsonl", "titles.jsonl"):
+    for name in ("cues.jsonl", "titles.jsonl", "institutions.jsonl"):
         for line in base.joinpath(name).read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.lstrip().startswith("#"):
                 out.append((name, json.loads(line)))
@@ -73,7 +73,7 @@ def test_every_language_file_fits_its_schema() -> None:
         assert profile(lang)["code"] == lang
         for name in ("meetings.json", "pronouns.json", "dates.json", "normalize.json", "claims.json"):
             load_json(lang, name)
-        for name in ("cues.jsonl", "titles.jsonl"):
+        for name in ("cues.jsonl", "titles.jsonl", "institutions.jsonl"):
             assert load_jsonl(lang, name)
 
 
