@@ -14,8 +14,8 @@ language data attache itself ships, not lists of their own:
 - ``function_word``: a word is a function word, preposition or complementizer of ``profile.json``.
 - ``not_person_word``: a word heads an institution or place (``pronouns.json`` ``not_person_words``).
 - ``place_word``: a word is a country or city name or demonym of the gazetteer ("US Labour Department").
-- ``honorific``: a word of a name the dictionary does not know is an honorific or a one-word title ("Dr. X", "Secretary", "Senator Wong"):
-  the name the record prints is not a canonical name.
+- ``honorific``: the first word of a name the dictionary does not know is an honorific or a
+  one-word title ("Dr. X", "Secretary", "Senator Wong"): the record prints no canonical name.
 - ``handle``: a social-media handle or a glued name ("@Name", "narendramodi", "FirstLast").
 - ``punctuation``: quotes or other punctuation, or a line break, inside the name.
 - ``one_word_unknown``: a person the dictionary does not know, named by one word only (weak evidence:
