@@ -202,8 +202,10 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
     mentions.sort(key=lambda x: (x.start, -x.end))
     _postings(mentions, view)
     _apposition(mentions, view)
+    _short_forms_of_named(mentions)
     _resolve_titles(mentions, lex.actors, doc_date)
     _corefer_unknowns(mentions)
+    _drop_unsupported_single_words(mentions, view)
     _titles_of_named_people(mentions)
     _resolve_counterparts(mentions, lex.actors, doc_date)
     return mentions
@@ -631,6 +633,49 @@ def _resolve_counterparts(mentions: list[Mention], db: ActorDB, doc_date: date |
         if actor is not None:
             m.actor, m.role, m.key = actor, roles[0], actor.id
             m.why = f"counterpart of {subj.actor.name}: {why}"
+
+
+def _short_forms_of_named(mentions: list[Mention]) -> None:
+    """A dictionary surname or given name that is the last or first word of a fuller name the
+    article gave before is that person, whoever else in the dictionary bears the word: after
+    "Kazem Jalali", "Jalali" is not another Jalali; after "سعيد خطيب‌زاده", "سعيد" is not Kais Saied."""
+    for i, m in enumerate(mentions):
+        if m.kind != "person" or m.why != "surname":
+            continue
+        toks = fold(m.text).split()
+        for p in reversed(mentions[:i]):
+            full = fold(p.text).split()
+            if p.kind != "person" or len(full) <= len(toks) or p.identity == m.identity:
+                continue
+            if full[-len(toks):] == toks or full[:len(toks)] == toks:
+                m.actor, m.key = p.actor, p.identity or unknown_key(p.text)
+                m.why = "short form of " + p.text
+                break
+
+
+# An unknown one-word name is weak evidence: it needs this many NER readings in the article,
+# an honorific or title before it, or a fuller name it is short for
+SINGLE_WORD_MIN_READINGS = 2
+
+
+def _drop_unsupported_single_words(mentions: list[Mention], view: View) -> None:
+    """Drop a one-word person the dictionary does not know, NER read once and nothing supports:
+    a sentence-initial verb or adjective ("Recalling", "أجريا") is no one. Supported: read twice or
+    more, after an honorific or an apposed title, or linked to a fuller name (its key is not its own)."""
+    def single(m: Mention) -> bool:
+        return m.kind == "person" and m.actor is None and m.why == "NER" and len(fold(m.text).split()) == 1 \
+            and m.key == unknown_key(m.text)
+    readings: dict[str, int] = {}
+    for m in mentions:
+        if single(m):
+            readings[fold(m.text)] = readings.get(fold(m.text), 0) + 1
+    hon = _honorific_words(view.lang)
+
+    def supported(m: Mention) -> bool:
+        before = fold(view.text[max(0, m.start - 40):m.start]).split()[-1:]
+        return readings[fold(m.text)] >= SINGLE_WORD_MIN_READINGS or m.title_span is not None \
+            or bool(before) and before[0] in hon
+    mentions[:] = [m for m in mentions if not single(m) or supported(m)]
 
 
 def _corefer_unknowns(mentions: list[Mention]) -> None:
