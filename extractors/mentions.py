@@ -353,7 +353,6 @@ def _add_ner_people(mentions: list[Mention], entities: Sequence[Entity], view: V
             mentions.append(Mention(s0, e0, "person", text, sent(s0), key=unknown_key(text), why="NER"))
 
 
-
 # A word Latin-script names may carry in lower case between capitalised words ("Lula da Silva",
 # "Mohammed bin Salman"); longer lower-case words are not part of a name ("narendramodi").
 LOWER_PARTICLE_LETTERS = 3
@@ -367,7 +366,7 @@ def _name_spans(view: View, start: int, end: int) -> list[tuple[int, int]]:
     """The parts of a span Stanza calls a person that can be a name: never across a line break
     (a timestamp line and the verb opening the next: "… GMT\nنفى"), and without the reporting
     or meeting words, function words, honorifics or punctuation at either end ("وأكد X" -> "X",
-    "Dr. X" -> "X", "X arrives" in a headline -> "X")."""
+    "استقبل X" -> "X", "X گفت" -> "X", "Dr. X" -> "X")."""
     out = []
     pos = start
     for line in view.text[start:end].split("\n"):
