@@ -432,7 +432,9 @@ def _name_shaped(view: View, start: int, end: int) -> bool:
         letters = [c for c in w if c.isalpha()]
         if not letters:
             continue
-        if letters[0].islower() and (k in (0, len(words) - 1) or len(letters) > LOWER_PARTICLE_LETTERS):
+        # "al-Sudani", "d'Estaing": a lower-case particle glued to a capitalised part is capitalised
+        capitalised = any(part[:1].isupper() for part in re.split(r"[-'’]", w))
+        if not capitalised and (k in (0, len(words) - 1) or len(letters) > LOWER_PARTICLE_LETTERS):
             return False
         if any(x.islower() and y.isupper() for x, y in zip(w, w[1:], strict=False)) and not _prefix_cased(w):
             return False

@@ -91,3 +91,8 @@ def test_an_unsupported_one_word_name_is_dropped_a_repeated_one_kept():
     text = "Recalling the talks, Okonkwo said the deal held. Later Okonkwo left for Abuja."
     ms = _people(text, "en", ["Recalling", "Okonkwo", "Okonkwo#2"])
     assert _texts(ms) == ["Okonkwo", "Okonkwo"]
+
+
+def test_a_lower_case_particle_glued_to_a_capitalised_part_keeps_the_name():
+    text = "Prime Minister Ahmed Karim al-Nouri told reporters the talks went well."
+    assert _texts(_people(text, "en", ["Ahmed Karim al-Nouri"])) == ["Ahmed Karim al-Nouri"]
