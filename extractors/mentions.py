@@ -359,6 +359,8 @@ LOWER_PARTICLE_LETTERS = 3
 # A line is a headline when it has at least this many words and this share of them capitalised
 HEADLINE_MIN_WORDS = 3
 HEADLINE_CAPITALISED = 0.8
+# Name words that must stay behind an honorific for it to be trimmed ("Dr. Abiy Ahmed" -> "Abiy Ahmed")
+MIN_WORDS_AFTER_HONORIFIC = 2
 _WORD = re.compile(r"[^\s]+")
 
 
@@ -372,9 +374,11 @@ def _name_spans(view: View, start: int, end: int) -> list[tuple[int, int]]:
     for line in view.text[start:end].split("\n"):
         toks = [(pos + mt.start(), pos + mt.end()) for mt in _WORD.finditer(line)]
         pos += len(line) + 1
-        while toks and _not_name_word(view, *toks[0]):
+        # an honorific goes only where two name words stay: "Sheikh Mohammed" alone is how the
+        # article names him, and "Mohammed" alone would be any Mohammed
+        while toks and _not_name_word(view, *toks[0], honorific=len(toks) > MIN_WORDS_AFTER_HONORIFIC):
             toks.pop(0)
-        while toks and _not_name_word(view, *toks[-1]):
+        while toks and _not_name_word(view, *toks[-1], honorific=False):
             toks.pop()
         if toks:
             a, b = toks[0][0], toks[-1][1]
@@ -387,7 +391,7 @@ def _name_spans(view: View, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _not_name_word(view: View, a: int, b: int) -> bool:
+def _not_name_word(view: View, a: int, b: int, honorific: bool = True) -> bool:
     """A word no name begins or ends with: a reporting or meeting word or a function word, alone
     or behind a proclitic ("وأكد", "استقبل", "said"), an honorific ("Dr.", "الدكتور"), punctuation."""
     w = fold(view.text[a:b])
@@ -399,7 +403,7 @@ def _not_name_word(view: View, a: int, b: int) -> bool:
     lang = view.lang
     if _plain(view.text[a:b]) in _function_words(lang):
         return True
-    closed = _rule_words(lang) | _honorific_words(lang)
+    closed = _rule_words(lang) | _honorific_words(lang) if honorific else _rule_words(lang)
     variants = clitic_variants(w) if profile(lang).get("proclitics") else [w]
     return any(v in closed for v in variants)
 
