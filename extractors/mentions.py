@@ -202,7 +202,7 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
     mentions.sort(key=lambda x: (x.start, -x.end))
     _postings(mentions, view)
     _apposition(mentions, view)
-    _short_forms_of_named(mentions)
+    _short_forms_of_named(mentions, view)
     _resolve_titles(mentions, lex.actors, doc_date)
     _corefer_unknowns(mentions)
     _drop_unsupported_single_words(mentions, view)
@@ -447,7 +447,9 @@ def _name_shaped(view: View, start: int, end: int) -> bool:
     le = len(view.text) if le < 0 else le
     line = view.text[ls:le].split()
     caps = [w for w in line if w[:1].isupper()]
-    if len(line) >= HEADLINE_MIN_WORDS and len(caps) >= HEADLINE_CAPITALISED * len(line):
+    # a headline ends without a full stop; a sentence listing names and countries does not
+    ends_sentence = bool(line) and line[-1][-1:] in ".!?\"”"
+    if len(line) >= HEADLINE_MIN_WORDS and len(caps) >= HEADLINE_CAPITALISED * len(line) and not ends_sentence:
         elsewhere = view.text[:ls] + "\n" + view.text[le:]
         return re.search(r"\b" + re.escape(text) + r"\b", elsewhere) is not None
     return True
@@ -640,17 +642,18 @@ def _resolve_counterparts(mentions: list[Mention], db: ActorDB, doc_date: date |
             m.why = f"counterpart of {subj.actor.name}: {why}"
 
 
-def _short_forms_of_named(mentions: list[Mention]) -> None:
-    """A dictionary surname or given name that is the last or first word of a fuller name the
+def _short_forms_of_named(mentions: list[Mention], view: View) -> None:
+    """A one-word dictionary surname or given name that is the last or first word of a fuller name the
     article gave before is that person, whoever else in the dictionary bears the word: after
     "Kazem Jalali", "Jalali" is not another Jalali; after "سعيد خطيب‌زاده", "سعيد" is not Kais Saied."""
     for i, m in enumerate(mentions):
-        if m.kind != "person" or m.why != "surname":
-            continue
         toks = fold(m.text).split()
+        if m.kind != "person" or m.why != "surname" or len(toks) != 1:
+            continue
         for p in reversed(mentions[:i]):
             full = fold(p.text).split()
-            if p.kind != "person" or len(full) <= len(toks) or p.identity == m.identity:
+            if p.kind != "person" or len(full) <= len(toks) or p.identity == m.identity \
+                    or any(w in _honorific_words(view.lang) for w in full):
                 continue
             if full[-len(toks):] == toks or full[:len(toks)] == toks:
                 m.actor, m.key = p.actor, p.identity or unknown_key(p.text)
