@@ -50,7 +50,9 @@ class Mention:
     title_role: tuple[str, str | None, str | None] | None = None
     apposed_role: tuple[str, str | None] | None = None  # that title's (role, country), whoever the person
     posted_to: str | None = None  # an envoy's posting: "Iran's ambassador to Russia" -> "RU"
-    named: str | None = None  # the name of the one person the article gives this title to
+    # the name of the one person the article gives this title to; for a person the dictionary does
+    # not know, the fuller name the article gave before a short form ("Tatar" after "Ersin Tatar")
+    named: str | None = None
     group: int | None = None  # one of several office holders a plural title lists (its start)
     placeholder: bool = False  # a plural title with no list: the group, to be filled later
     phrase: tuple[int, int] | None = None  # a group member: the whole plural-title phrase
@@ -657,6 +659,7 @@ def _short_forms_of_named(mentions: list[Mention], view: View) -> None:
                 continue
             if full[-len(toks):] == toks or full[:len(toks)] == toks:
                 m.actor, m.key = p.actor, p.identity or unknown_key(p.text)
+                m.named = (p.named or p.text) if p.actor is None else None
                 m.why = "short form of " + p.text
                 break
 
@@ -689,7 +692,7 @@ def _drop_unsupported_single_words(mentions: list[Mention], view: View) -> None:
 def _corefer_unknowns(mentions: list[Mention]) -> None:
     """A later short form of an unknown name ("Qureshi") takes the key of the full name before it;
     a lone surname of a known person named in full elsewhere in the text is that person."""
-    seen: list[tuple[list[str], str]] = []
+    seen: list[tuple[list[str], str, str]] = []
     known = {fold(m.text).split()[-1]: m.actor for m in mentions
              if m.kind == "person" and m.actor is not None and len(fold(m.text).split()) > 1}
     for m in mentions:
@@ -702,9 +705,9 @@ def _corefer_unknowns(mentions: list[Mention]) -> None:
         if m.kind != "person" or m.actor is not None:
             continue
         toks = fold(m.text).split()
-        for full, key in reversed(seen):
+        for full, key, text in reversed(seen):
             if len(toks) < len(full) and full[-len(toks):] == toks:
-                m.key = key
+                m.key, m.named = key, text
                 break
         else:
-            seen.append((toks, m.key))
+            seen.append((toks, m.key, m.text))

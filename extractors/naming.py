@@ -42,13 +42,13 @@ def unnamed_label(m: Mention, places: Gazetteer, host: str | None = None) -> str
 
 
 def display_name(m: Mention, places: Gazetteer, host: str | None = None) -> str | None:
-    """Canonical English name when resolved; the surface text for unknown people and
-    organisations; a label for an unnamed office holder of a known country; None for pronouns
-    and bare titles."""
+    """Canonical English name when resolved; the surface text for unknown people (the fuller name
+    a short form stands for) and organisations; a label for an unnamed office holder of a known
+    country; None for pronouns and bare titles."""
     if m.actor is not None:
         return m.actor.name
     if m.kind in ("person", "org"):
-        return m.text
+        return m.named or m.text
     if host is not None:
         label = unnamed_label(m, places, host)
         if label is not None:

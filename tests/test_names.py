@@ -86,6 +86,7 @@ def test_a_surname_is_the_person_named_in_full_earlier_not_a_dictionary_namesake
     text = "کاظم جلالی سفیر در مسکو است. جلالی در این دیدار گفت که روابط خوب است."
     ms = _people(text, "fa", ["کاظم جلالی", "جلالی#2"])
     assert [m.key for m in ms] == ["unk:کاظم_جلالی", "unk:کاظم_جلالی"]
+    assert ms[1].named == "کاظم جلالی"  # the record names him in full
     assert all(m.actor is None for m in ms)
 
 
