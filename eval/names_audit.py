@@ -18,7 +18,7 @@ language data attache itself ships, not lists of their own:
   one-word title ("Dr. X", "Secretary", "Senator Wong"): the record prints no canonical name.
 - ``handle``: a social-media handle or a glued name ("@Name", "narendramodi", "FirstLast").
 - ``punctuation``: quotes or other punctuation, or a line break, inside the name.
-- ``one_word_unknown``: a person the dictionary does not know, named by one word only (weak evidence:
+- ``one_word_unknown``: a person the dictionary does not know whom the record names by one word (weak evidence:
   "Recalling", "Kazinform"; sometimes a real surname the article never gives in full).
 - ``famous_bearer``: one word resolved to a dictionary person although, in the article, the word
   stands next to another name word ("سعيد" of "سعيد خطيب زاده" read as Kais Saied): the word is
@@ -117,7 +117,7 @@ def check(lang: str, text: str, name: str, actor: str | None, doc_text: str | No
         kinds.append("honorific")
     if actor is None and any(_HANDLE.search(t) for t in name.split()):
         kinds.append("handle")
-    if actor is None and len(words) == 1:
+    if actor is None and len(fold(name).split()) == 1:
         kinds.append("one_word_unknown")
     if _PUNCT.search(name) or "\n" in text:
         kinds.append("punctuation")
