@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,7 +23,7 @@ from .actors import Actor, ActorDB, load_actors, unknown_key
 from .lang import cue_forms, load_json, load_jsonl, profile
 from .lexicon import Token, Trie
 from .ner import Entity
-from .normalize import fold, match_keys
+from .normalize import ARABIC_DIACRITICS, clitic_variants, fold, match_keys
 from .places import Gazetteer, Place, load_gazetteer
 from .view import View
 
@@ -51,7 +52,9 @@ class Mention:
     title_role: tuple[str, str | None, str | None] | None = None
     apposed_role: tuple[str, str | None] | None = None  # that title's (role, country), whoever the person
     posted_to: str | None = None  # an envoy's posting: "Iran's ambassador to Russia" -> "RU"
-    named: str | None = None  # the name of the one person the article gives this title to
+    # the name of the one person the article gives this title to; for a person the dictionary does
+    # not know, the fuller name the article gave before a short form ("Tatar" after "Ersin Tatar")
+    named: str | None = None
     group: int | None = None  # one of several office holders a plural title lists (its start)
     placeholder: bool = False  # a plural title with no list: the group, to be filled later
     phrase: tuple[int, int] | None = None  # a group member: the whole plural-title phrase
@@ -210,7 +213,7 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
         if idx in used:
             continue
         text = view.text[m.start:m.end]
-        if kind == "short" and _inside_longer_name(view, m, idx, raw, entities):
+        if kind == "short" and _inside_longer_name(view, m, idx, raw, entities, lex.actors):
             continue  # "Kazem Jalali" is not the Jalali of the dictionary: NER keeps the whole name
         if kind in ("actor", "short"):
             actor = lex.actors.choose(vals, doc_date, full_ids)
@@ -264,8 +267,10 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
     mentions.sort(key=lambda x: (x.start, -x.end))
     _postings(mentions, view)
     _apposition(mentions, view)
+    _short_forms_of_named(mentions, view)
     _resolve_titles(mentions, lex.actors, doc_date)
     _corefer_unknowns(mentions)
+    _drop_unsupported_single_words(mentions, view)
     _institution_anaphora(mentions)
     _titles_of_named_people(mentions)
     _resolve_counterparts(mentions, lex.actors, doc_date)
@@ -318,19 +323,39 @@ def _group(view: View, idx: int, raw, used: set[int], row: dict, sent) -> list[M
     return out
 
 
-def _inside_longer_name(view: View, m, idx: int, raw, entities: Sequence[Entity]) -> bool:
+def _inside_longer_name(view: View, m, idx: int, raw, entities: Sequence[Entity], db: ActorDB) -> bool:
     """A dictionary surname that NER sees inside a longer name whose other words are no title,
-    honorific or dictionary entry ("Kazem Jalali", "سعید خطیب‌زاده"): another person's name."""
+    honorific or place ("Kazem Jalali", "سعید خطیب‌زاده"): another person's name. Another
+    dictionary surname beside it is no excuse: "سعيد" and "خطيب" are each someone's surname, but
+    "سعيد خطيب" is neither of them — unless one person's full name holds the whole span
+    ("إسماعيل ولد الشيخ" inside "Ismail Ould Cheikh Ahmed"), and then that person is the one meant."""
     for e in entities:
         if e.type != "PER" or not (e.start <= m.start and m.end <= e.end) or (e.start, e.end) == (m.start, m.end):
             continue
         rest = view.text[e.start:m.start] + " " + view.text[m.end:e.end]
+        others: list[str] = []
         for r in raw[max(0, idx - 4):idx + 5]:
             if r[0] is not m and e.start <= r[0].start and r[0].end <= e.end:
+                if r[1] in ("short", "actor"):
+                    others.extend(r[2])
+                    continue
                 rest = rest.replace(view.text[r[0].start:r[0].end], " ")
-        return any(sum(c.isalpha() for c in w) > 1 and all(c.isalpha() or c == "\u200c" for c in w)
-                   for w in rest.split())
+        if not any(sum(c.isalpha() for c in w) > 1 and all(c.isalpha() or c == "\u200c" for c in w)
+                   for w in rest.split()):
+            return False
+        whole = _span_actor(view.text[e.start:e.end], [*raw[idx][2], *others], db, view.lang)
+        return whole is None or whole not in raw[idx][2]
     return False
+
+
+def _span_actor(text: str, ids: Sequence[str], db: ActorDB, lang: str) -> str | None:
+    """The one person among ``ids`` whose full name holds all the name words of ``text``."""
+    words = [w for w in fold(text).split() if w not in _honorific_words(lang)]
+    if not words:
+        return None
+    want = f" {' '.join(words)} "
+    hits = {i for i in ids if i in db.by_id and any(want in f" {fold(a)} " for a in db.by_id[i].aliases)}
+    return next(iter(hits)) if len(hits) == 1 else None
 
 
 @cache
@@ -474,14 +499,123 @@ def _add_ner_people(mentions: list[Mention], entities: Sequence[Entity], view: V
             start += 1
         if start >= e.end or any(s < e.end and start < t for s, t in taken):
             continue
-        start, text = _strip_clitic(view, start, e.end)
-        words = fold(text).split()
-        if len(fold(text)) < 3 or any(w in _not_person_words(view.lang) for w in words):
-            continue
-        if len(words) == 1 and words[0] in _rule_words(view.lang):
-            continue  # "أعرب", "گفت" read as a name: a reporting or meeting word is no one
-        mentions.append(Mention(start, e.end, "person", text, sent(start), key=unknown_key(text), why="NER"))
+        for s0, e0 in _name_spans(view, start, e.end):
+            s0, text = _strip_clitic(view, s0, e0)
+            words = fold(text).split()
+            if len(fold(text)) < 3 or any(v in _not_person_words(view.lang) for w in words for v in clitic_variants(w)):
+                continue
+            if len(words) == 1 and words[0] in _rule_words(view.lang):
+                continue  # "أعرب", "گفت" read as a name: a reporting or meeting word is no one
+            if not _name_shaped(view, s0, e0):
+                continue
+            mentions.append(Mention(s0, e0, "person", text, sent(s0), key=unknown_key(text), why="NER"))
 
+
+# A word Latin-script names may carry in lower case between capitalised words ("Lula da Silva",
+# "Mohammed bin Salman"); longer lower-case words are not part of a name ("narendramodi").
+LOWER_PARTICLE_LETTERS = 3
+# A line is a headline when it has at least this many words and this share of them capitalised
+HEADLINE_MIN_WORDS = 3
+HEADLINE_CAPITALISED = 0.8
+# Name words that must stay behind an honorific for it to be trimmed ("Dr. Abiy Ahmed" -> "Abiy Ahmed")
+MIN_WORDS_AFTER_HONORIFIC = 2
+_WORD = re.compile(r"[^\s]+")
+
+
+def _name_spans(view: View, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a span Stanza calls a person that can be a name: never across a line break
+    (a timestamp line and the verb opening the next: "… GMT\nنفى"), and without the reporting
+    or meeting words, function words, honorifics or punctuation at either end ("وأكد X" -> "X",
+    "استقبل X" -> "X", "X گفت" -> "X", "Dr. X" -> "X")."""
+    out = []
+    pos = start
+    for line in view.text[start:end].split("\n"):
+        toks = [(pos + mt.start(), pos + mt.end()) for mt in _WORD.finditer(line)]
+        pos += len(line) + 1
+        # an honorific goes only where two name words stay: "Sheikh Mohammed" alone is how the
+        # article names him, and "Mohammed" alone would be any Mohammed
+        while toks and _not_name_word(view, *toks[0], honorific=len(toks) > MIN_WORDS_AFTER_HONORIFIC):
+            toks.pop(0)
+        while toks and _not_name_word(view, *toks[-1], honorific=False):
+            toks.pop()
+        if toks:
+            a, b = toks[0][0], toks[-1][1]
+            while a < b and not view.text[a].isalnum():
+                a += 1
+            while b > a and not view.text[b - 1].isalnum():
+                b -= 1
+            if a < b:
+                out.append((a, b))
+    return out
+
+
+def _not_name_word(view: View, a: int, b: int, honorific: bool = True) -> bool:
+    """A word no name begins or ends with: a reporting or meeting word or a function word, alone
+    or behind a proclitic ("وأكد", "استقبل", "said"), an honorific ("Dr.", "الدكتور"), punctuation."""
+    w = fold(view.text[a:b])
+    if not w:
+        return True
+    words = w.split()
+    if len(words) != 1:
+        return False
+    lang = view.lang
+    if _plain(view.text[a:b]) in _function_words(lang):
+        return True
+    closed = _rule_words(lang) | _honorific_words(lang) if honorific else _rule_words(lang)
+    variants = clitic_variants(w) if profile(lang).get("proclitics") else [w]
+    return any(v in closed for v in variants)
+
+
+def _plain(w: str) -> str:
+    """A word without diacritics, tatweel, punctuation or case but with its letters as written:
+    the function word على and the name علي, which ``fold`` makes one, stay apart."""
+    return "".join(c for c in w if c.isalnum() and not ARABIC_DIACRITICS.match(c)).lower()
+
+
+@cache
+def _function_words(lang: str) -> frozenset[str]:
+    """Function words, prepositions and complementizers of a language's profile, as written."""
+    prof = profile(lang)
+    ws = [*prof.get("function_words", []), *prof.get("prepositions", []), *prof.get("complementizers", [])]
+    return frozenset(_plain(w) for w in ws if len(w.split()) == 1)
+
+
+def _name_shaped(view: View, start: int, end: int) -> bool:
+    """Shape checks where the script has case: every word capitalised but short particles, no
+    handle or glued words ("@Name", "narendramodi", "FirstLast"), and a name in a headline line
+    (all capitals or title case, where capitals are no evidence) must recur in the body."""
+    text = view.text[start:end]
+    if "@" in text or "#" in text:
+        return False
+    if profile(view.lang).get("script") != "latin":
+        return True
+    words = text.split()
+    for k, w in enumerate(words):
+        letters = [c for c in w if c.isalpha()]
+        if not letters:
+            continue
+        # "al-Sudani", "d'Estaing": a lower-case particle glued to a capitalised part is capitalised
+        capitalised = any(part[:1].isupper() for part in re.split(r"[-'’]", w))
+        if not capitalised and (k in (0, len(words) - 1) or len(letters) > LOWER_PARTICLE_LETTERS):
+            return False
+        if any(x.islower() and y.isupper() for x, y in zip(w, w[1:], strict=False)) and not _prefix_cased(w):
+            return False
+    ls = view.text.rfind("\n", 0, start) + 1
+    le = view.text.find("\n", end)
+    le = len(view.text) if le < 0 else le
+    line = view.text[ls:le].split()
+    caps = [w for w in line if w[:1].isupper()]
+    # a headline ends without a full stop; a sentence listing names and countries does not
+    ends_sentence = bool(line) and line[-1][-1:] in ".!?\"”"
+    if len(line) >= HEADLINE_MIN_WORDS and len(caps) >= HEADLINE_CAPITALISED * len(line) and not ends_sentence:
+        elsewhere = view.text[:ls] + "\n" + view.text[le:]
+        return re.search(r"\b" + re.escape(text) + r"\b", elsewhere) is not None
+    return True
+
+
+def _prefix_cased(w: str) -> bool:
+    """Surnames with a capitalised prefix: "McGurk", "MacArthur", "DeSantis", "O'Brien"."""
+    return re.fullmatch(r"(Mc|Mac|De|Di|La|Le|Van|Von|O')[A-Z][a-z'’-]+", w) is not None
 
 
 @cache
@@ -666,10 +800,55 @@ def _resolve_counterparts(mentions: list[Mention], db: ActorDB, doc_date: date |
             m.why = f"counterpart of {subj.actor.name}: {why}"
 
 
+def _short_forms_of_named(mentions: list[Mention], view: View) -> None:
+    """A one-word dictionary surname or given name that is the last or first word of a fuller name the
+    article gave before is that person, whoever else in the dictionary bears the word: after
+    "Kazem Jalali", "Jalali" is not another Jalali; after "سعيد خطيب‌زاده", "سعيد" is not Kais Saied."""
+    for i, m in enumerate(mentions):
+        toks = fold(m.text).split()
+        if m.kind != "person" or m.why != "surname" or len(toks) != 1:
+            continue
+        for p in reversed(mentions[:i]):
+            full = fold(p.text).split()
+            if p.kind != "person" or len(full) <= len(toks) or p.identity == m.identity \
+                    or any(w in _honorific_words(view.lang) for w in full):
+                continue
+            if full[-len(toks):] == toks or full[:len(toks)] == toks:
+                m.actor, m.key = p.actor, p.identity or unknown_key(p.text)
+                m.named = (p.named or p.text) if p.actor is None else None
+                m.why = "short form of " + p.text
+                break
+
+
+# An unknown one-word name is weak evidence: it needs this many NER readings in the article,
+# an honorific or title before it, or a fuller name it is short for
+SINGLE_WORD_MIN_READINGS = 2
+
+
+def _drop_unsupported_single_words(mentions: list[Mention], view: View) -> None:
+    """Drop a one-word person the dictionary does not know, NER read once and nothing supports:
+    a sentence-initial verb or adjective ("Recalling", "أجريا") is no one. Supported: read twice or
+    more, after an honorific or an apposed title, or linked to a fuller name (its key is not its own)."""
+    def single(m: Mention) -> bool:
+        return m.kind == "person" and m.actor is None and m.why == "NER" and len(fold(m.text).split()) == 1 \
+            and m.key == unknown_key(m.text)
+    readings: dict[str, int] = {}
+    for m in mentions:
+        if single(m):
+            readings[fold(m.text)] = readings.get(fold(m.text), 0) + 1
+    hon = _honorific_words(view.lang)
+
+    def supported(m: Mention) -> bool:
+        before = fold(view.text[max(0, m.start - 40):m.start]).split()[-1:]
+        return readings[fold(m.text)] >= SINGLE_WORD_MIN_READINGS or m.title_span is not None \
+            or bool(before) and before[0] in hon
+    mentions[:] = [m for m in mentions if not single(m) or supported(m)]
+
+
 def _corefer_unknowns(mentions: list[Mention]) -> None:
     """A later short form of an unknown name ("Qureshi") takes the key of the full name before it;
     a lone surname of a known person named in full elsewhere in the text is that person."""
-    seen: list[tuple[list[str], str]] = []
+    seen: list[tuple[list[str], str, str]] = []
     known = {fold(m.text).split()[-1]: m.actor for m in mentions
              if m.kind == "person" and m.actor is not None and len(fold(m.text).split()) > 1}
     for m in mentions:
@@ -682,9 +861,9 @@ def _corefer_unknowns(mentions: list[Mention]) -> None:
         if m.kind != "person" or m.actor is not None:
             continue
         toks = fold(m.text).split()
-        for full, key in reversed(seen):
+        for full, key, text in reversed(seen):
             if len(toks) < len(full) and full[-len(toks):] == toks:
-                m.key = key
+                m.key, m.named = key, text
                 break
         else:
-            seen.append((toks, m.key))
+            seen.append((toks, m.key, m.text))

@@ -42,9 +42,10 @@ def unnamed_label(m: Mention, places: Gazetteer, host: str | None = None) -> str
 
 
 def display_name(m: Mention, places: Gazetteer, host: str | None = None) -> str | None:
-    """Canonical English name when resolved; the surface text for unknown people and
-    organisations; an institution's canonical name ("Ministry of Foreign Affairs of Russia", "Kremlin",
-    a country for "Moscow said"), else its words; a label for an unnamed office holder of a known
+    """Canonical English name when resolved; the surface text for unknown people (the fuller name
+    a short form stands for) and organisations; an institution's canonical name ("Ministry of Foreign
+    Affairs of Russia", "Kremlin", a country for "Moscow said"), else its words; a label for an unnamed
+    office holder of a known
     country; None for pronouns and bare titles."""
     if m.actor is not None:
         return m.actor.name
@@ -52,7 +53,7 @@ def display_name(m: Mention, places: Gazetteer, host: str | None = None) -> str 
         src = m.antecedent or m
         return src.label or src.text
     if m.kind in ("person", "org"):
-        return m.text
+        return m.named or m.text
     if host is not None:
         label = unnamed_label(m, places, host)
         if label is not None:

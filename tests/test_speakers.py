@@ -94,8 +94,8 @@ def test_a_country_or_its_capital_as_subject_speaks_for_the_country(lang: str, t
 
 
 def test_a_place_governed_by_a_preposition_is_not_a_speaker() -> None:
-    out = said("In Moscow, Brenvik said that the sanctions were illegal.", "en", people=("Brenvik",))
-    assert [o[0] for o in out] == ["Brenvik"]
+    out = said("In Moscow, Tomas Brenvik said that the sanctions were illegal.", "en", people=("Tomas Brenvik",))
+    assert [o[0] for o in out] == ["Tomas Brenvik"]
     out = said("Speaking in Moscow said that the sanctions were illegal.", "en")
     assert all(o[0] != "Russia" for o in out)
 
@@ -111,15 +111,15 @@ def test_a_news_agency_that_reports_is_no_speaker() -> None:
 
 
 def test_a_person_before_an_institution_object_keeps_the_claim() -> None:
-    out = said("Brenvik thanked the Kremlin and said that the visit had been useful.", "en",
-               people=("Brenvik",))
-    assert [o[0] for o in out] == ["Brenvik"]
+    out = said("Tomas Brenvik thanked the Kremlin and said that the visit had been useful.", "en",
+               people=("Tomas Brenvik",))
+    assert [o[0] for o in out] == ["Tomas Brenvik"]
 
 
 def test_he_after_an_institution_spoke_is_the_last_person_not_the_institution() -> None:
-    out = said("Brenvik said that the visit had been useful. The Chilean Foreign Ministry said that "
-               "talks would go on. He said that he would return soon.", "en", people=("Brenvik",))
-    assert [o[0] for o in out] == ["Brenvik", "Ministry of Foreign Affairs of Chile", "Brenvik"]
+    out = said("Tomas Brenvik said that the visit had been useful. The Chilean Foreign Ministry said that "
+               "talks would go on. He said that he would return soon.", "en", people=("Tomas Brenvik",))
+    assert [o[0] for o in out] == ["Tomas Brenvik", "Ministry of Foreign Affairs of Chile", "Tomas Brenvik"]
 
 
 # -- records ---------------------------------------------------------------------------------------
@@ -135,9 +135,10 @@ def test_records_name_the_institution_its_country_and_the_rule(stages) -> None:
 
 # -- the clause subject, not the last name mentioned --------------------------------------------------
 def test_a_participle_after_a_comma_has_the_main_clause_subject() -> None:
-    out = said("Brenvik said that he and Dervaux agreed on the plan, adding that work would start in May.", "en",
-               people=("Brenvik", "Dervaux"))
-    assert [o[0] for o in out] == ["Brenvik", "Brenvik"]
+    out = said("Tomas Brenvik said that he and Lina Dervaux agreed on the plan, adding that work would start in May.",
+               "en",
+               people=("Tomas Brenvik", "Lina Dervaux"))
+    assert [o[0] for o in out] == ["Tomas Brenvik", "Tomas Brenvik"]
 
 
 def test_a_person_governed_by_a_preposition_is_not_the_subject() -> None:
