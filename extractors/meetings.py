@@ -66,6 +66,8 @@ GOVERNED_WORDS = 2
 SUBJECT_PRONOUN_WORDS = 6
 # … and a pronoun after its verb stands right after it ("استقبل جلالته")
 VERB_SUBJECT_WORDS = 1
+# A preposition this many words before a pronoun governs it ("to him", "به گفته وی")
+PREPOSITION_REACH_WORDS = 2
 # A guest marker this many words after its guest ("X, who is visiting") or before him ("the visiting X")
 GUEST_BEFORE_WORDS = 2
 GUEST_AFTER_WORDS = 3
@@ -642,7 +644,12 @@ def _pronoun_subject(view: View, mentions: list[Mention], trig: Match, parties: 
     words = _pronoun_words(view.lang)
     spans = sorted({(p.start, p.end) for p in mentions if p.kind == "pronoun" and s <= p.start < first}
                    | {(t.start, t.end) for t in view.tokens_in(s, first) if t.text in words})
+    preps = {fold(w) for w in profile(view.lang)["prepositions"]}
     for start, end in spans:
+        # a pronoun inside a prepositional phrase is governed, not a subject: "according to him, …",
+        # "به گفته وی …" (the preposition, then the noun the pronoun is the possessor of)
+        if any(fold(w) in preps for w in view.text[s:start].split()[-PREPOSITION_REACH_WORDS:]):
+            continue
         # the pronoun, the trigger and the first person named in one clause, the pronoun next to the
         # verb: "He also met A" (pronoun, trigger, person), "استقبل جلالته A" (trigger, pronoun, person),
         # "وی با A و B دیدار کرد" (pronoun, people, trigger)
