@@ -164,6 +164,10 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
         if (row.get("form") == "participle" or _participle_clause(text, cue, prof)) and si in last_in_sentence and (
                 speaker is None or speaker.end <= cue.start):
             speaker = last_in_sentence[si]  # "أشار الرئيس علييف إلى … بقوله:", "A said …, adding": the clause's speaker
+        if speaker is not None and speaker.kind != "pronoun" and speaker.start >= cue.end:
+            # a verb-initial cue names its subject right after it ("أشار الرئيس علييف إلى … بقوله:"): the
+            # clause is his even where the cue opens no claim of its own
+            last_in_sentence[si] = speaker
         after = cue.end
         if speaker is not None and speaker.start >= cue.end:
             after = max(after, speaker.end)
