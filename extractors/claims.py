@@ -221,14 +221,19 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
     return claims
 
 
-@cache
-def _not_claim_trie(lang: str) -> Trie:
+def _rows_trie(rows: list[dict[str, Any]], payload: str | None = None) -> Trie:
+    """A trie of every pattern of the rows, each carrying its row (or the row's ``payload`` field)."""
     t = Trie()
-    for row in load_json(lang, "claims.json")["not_claims"]:
+    for row in rows:
         for pat in row["patterns"]:
             for k in match_keys(pat):
-                t.add(k, row)
+                t.add(k, row if payload is None else row[payload])
     return t
+
+
+@cache
+def _not_claim_trie(lang: str) -> Trie:
+    return _rows_trie(load_json(lang, "claims.json")["not_claims"])
 
 
 def not_a_claim(view: View, start: int, end: int) -> str | None:
@@ -605,12 +610,7 @@ def _object_head(view: View, i: int, nxt: int, prof: dict[str, Any], cls: str | 
 
 @cache
 def _meeting_words(lang: str) -> Trie:
-    t = Trie()
-    for row in load_json(lang, "meetings.json")["triggers"]:
-        for pat in row["patterns"]:
-            for k in match_keys(pat):
-                t.add(k, row["id"])
-    return t
+    return _rows_trie(load_json(lang, "meetings.json")["triggers"], "id")
 
 
 def _before_setting(view: View, start: int, end: int, prof: dict[str, Any]) -> int:
