@@ -299,10 +299,15 @@ def _governing_words(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
+_QUOTE_CLOSERS = "\"”»"
+
+
 def _governed(text: str, s: int, m: Mention, preps: set[str]) -> bool:
     """A preposition governs ``m``: right before it, or before the lower-case words of a title or a
     determiner ("of leader Y", "with his counterpart Y"), at most ``GOVERNED_LOOKBACK`` words back."""
     for w in reversed(text[s:m.start].split()[-GOVERNED_LOOKBACK:]):
+        if w[-1:] in _QUOTE_CLOSERS:
+            return False  # '"We agreed to expand trade," X told': the quotation's "to" governs nothing outside it
         if fold(w) in preps:
             return True
         if not w[:1].islower():

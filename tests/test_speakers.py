@@ -198,3 +198,8 @@ def test_an_expletive_it_is_no_institution_and_it_refers_to_the_institution_that
     out = said("NATO said that the drills would start in June. Delegates of the African Union arrived in Brussels "
                "on Monday. It added that the drills were defensive.", "en")
     assert [o[0] for o in out] == ["North Atlantic Treaty Organisation"] * 2
+
+
+def test_a_preposition_inside_a_quotation_governs_no_speaker_after_it() -> None:
+    out = said('"We agreed to expand trade," Putin told reporters.', "en", people=("Putin",))
+    assert [o[0] for o in out] == ["Vladimir Putin"]
