@@ -19,6 +19,7 @@ import os
 import re
 import subprocess
 import sys
+import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -250,3 +251,22 @@ def run_attache(args: Sequence[str | os.PathLike], *, stdin: bytes | None = None
 def run_cli() -> Callable[..., subprocess.CompletedProcess]:
     """``run_cli(args, stdin=None, env=None, timeout=300)``: the CLI in a fresh process."""
     return run_attache
+
+
+class NoNER:
+    """Finds no entities, so the text stages run without a model (dictionary actors, titles, dates)."""
+
+    def tag(self, lang: str, sentences: list[tuple[str, int]]) -> list[list[Any]]:
+        return [[] for _ in sentences]
+
+
+@pytest.fixture
+def fake_cfg(monkeypatch: pytest.MonkeyPatch):
+    """A batch config whose extractor has no NER model (registered in the per-process cache)."""
+    from extractors import batch as B
+
+    cfg = B.ExtractorConfig(models_dir=f"/nonexistent/{uuid.uuid4().hex}")
+    ex = Extractor()
+    ex.ner = NoNER()
+    monkeypatch.setitem(B._EXTRACTORS, cfg, ex)
+    return cfg

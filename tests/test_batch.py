@@ -30,7 +30,6 @@ import pytest
 from cli.output import write_jsonl
 from extractors import batch as B
 from extractors.ner import Entity
-from extractors.pipeline import Extractor
 
 REPO = Path(__file__).resolve().parents[1]
 MODELS = Path(__file__).resolve().parents[1].parent / "shared" / "models"
@@ -60,23 +59,6 @@ def write_corpus(d: Path, n: int) -> Path:
     for i in range(n):
         (d / f"doc{i:02d}.txt").write_text(en_doc(i), encoding="utf-8")
     return d
-
-
-class NoNER:
-    """Finds no entities, so the text stages run without a model (dictionary actors, titles, dates)."""
-
-    def tag(self, lang: str, sentences: list[tuple[str, int]]) -> list[list[Any]]:
-        return [[] for _ in sentences]
-
-
-@pytest.fixture
-def fake_cfg(monkeypatch: pytest.MonkeyPatch) -> B.ExtractorConfig:
-    """A config whose extractor has no NER model (registered in the per-process cache)."""
-    cfg = B.ExtractorConfig(models_dir=f"/nonexistent/{uuid.uuid4().hex}")
-    ex = Extractor()
-    ex.ner = NoNER()
-    monkeypatch.setitem(B._EXTRACTORS, cfg, ex)
-    return cfg
 
 
 def run_batch(cfg: B.ExtractorConfig, inputs: list[str], **kw: Any) -> tuple[B.BatchRun, list[B.Outcome]]:

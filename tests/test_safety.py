@@ -23,7 +23,6 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +32,7 @@ from cli.output import csv_row, render_tables, write_csv, write_jsonl
 from extractors import batch as B
 from extractors.errors import InputError, ModelDamagedError, UsageError
 from extractors.files import OutputError, atomic_file, check_writable, fit_name, printable
-from extractors.pipeline import Extractor, InputDoc, iter_inputs
+from extractors.pipeline import InputDoc, iter_inputs
 from extractors.read import decode_bytes
 from extractors.store import EventStore, StoreError
 
@@ -44,22 +43,6 @@ EN_MEETING = "President Laura Stein met Defence Minister John Carter in Ankara o
 EN_MARKUP = ("Foreign Minister Ali Rezaei met Chancellor Petra Novak in Baku on Tuesday.\n\n"
              "Rezaei said the talks on [bold red]trade[/b] and [link=http://example.invalid]energy\n"
              "links[/link] had been useful.\n")
-
-
-class NoNER:
-    """Finds no entities: the text stages still run (dictionary actors, titles, dates)."""
-
-    def tag(self, lang: str, sentences: list[tuple[str, int]]) -> list[list[Any]]:
-        return [[] for _ in sentences]
-
-
-@pytest.fixture
-def fake_cfg(monkeypatch: pytest.MonkeyPatch) -> B.ExtractorConfig:
-    cfg = B.ExtractorConfig(models_dir=f"/nonexistent/{uuid.uuid4().hex}")
-    ex = Extractor()
-    ex.ner = NoNER()
-    monkeypatch.setitem(B._EXTRACTORS, cfg, ex)
-    return cfg
 
 
 def run_batch(cfg: B.ExtractorConfig, inputs: list[str], exclude: list[Path] | None = None,
