@@ -22,7 +22,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 OUTPUT = REPO / "extractors" / "data" / "institutions" / "organisations.jsonl"
-DEFAULT_SHARED = REPO.parent.parent / "shared" / "data" / "officeholders"
+DEFAULT_SHARED = REPO.parent / "shared" / "data" / "officeholders"  # ../shared beside the checkout
 # Abbreviations shorter than this are too ambiguous to match even in capitals ("EP", "AU" stay in)
 MIN_ABBREVIATION = 2
 
