@@ -261,8 +261,10 @@ def test_environment_beats_the_official_folder(places):
     assert (loc.kind, loc.path) == ("local", str(places.env))
 
 
-def test_official_folder_serves_when_no_local_folder_is_set(places, monkeypatch):
+def test_official_folder_serves_when_no_local_folder_is_set(places, monkeypatch, tmp_path):
     monkeypatch.delenv("ATTACHE_MODELS_DIR")
+    # a checkout where `make models` linked local models into the environment must not serve them here
+    monkeypatch.setattr("extractors.ner.installed_models_dir", lambda: tmp_path / "no-installed-models")
     loc = locate_model("en")
     assert (loc.kind, loc.path) == ("official", str(places.official))
 
@@ -289,6 +291,7 @@ def test_a_model_without_its_pretrain_file_is_not_a_model(tmp_path, monkeypatch)
 
 def test_nothing_anywhere_is_missing_and_says_where_it_looked(tmp_path, monkeypatch):
     monkeypatch.delenv("ATTACHE_MODELS_DIR", raising=False)
+    monkeypatch.setattr("extractors.ner.installed_models_dir", lambda: tmp_path / "no-installed-models")
     monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path / "empty"))
     loc = locate_model("ar")
     assert loc.kind == "missing" and str(tmp_path / "empty") in loc.detail

@@ -420,6 +420,7 @@ def test_a_damaged_model_file_is_named_with_the_fix(models_dir, tmp_path: Path) 
 
     if models_dir is None or not (models_dir / "en" / "ner.pt").is_file():
         pytest.skip("needs the local English model to damage a copy of")
+    models_dir = models_dir.resolve()  # make exports a relative ../shared/models; the link must not be
     (tmp_path / "en").mkdir()
     (tmp_path / "resources.json").write_bytes((models_dir / "resources.json").read_bytes())
     (tmp_path / "en" / "pretrain.pt").symlink_to(models_dir / "en" / "pretrain.pt")
