@@ -659,8 +659,7 @@ def _dateline(view: View, mentions: list[Mention], lex: Lexicons, clitics: bool)
     def line_start(x: Mention) -> bool:
         # the dateline may follow a headline line: it then begins the second or third line
         os_ = view.orig_span(x.start, x.end)[0]
-        return os_ > 0 and view.original[os_ - 1] == "\n" and view.original.count("\n", 0, os_) <= 2 \
-            and os_ < 400
+        return 0 < os_ < 400 and view.original[os_ - 1] == "\n" and view.original.count("\n", 0, os_) <= 2
     place = next((x for x in mentions if x.kind == "place" and x.place is not None and x.place.kind == "city"
                   and (x.start == start or line_start(x))), None)
     if place is not None:
