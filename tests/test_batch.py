@@ -31,6 +31,7 @@ from cli.output import write_jsonl
 from extractors import batch as B
 from extractors.ner import Entity
 from extractors.pipeline import Extractor
+from extractors.read import DEFAULT_MAX_BYTES
 
 REPO = Path(__file__).resolve().parents[1]
 MODELS = Path(__file__).resolve().parents[1].parent / "shared" / "models"
@@ -432,7 +433,7 @@ def bad_inputs(tmp_path_factory) -> dict[str, Any]:
     sock.bind(str(d.parent / "unreadable.sock"))
     expected = {  # input -> what its one stderr line must say
         "empty.txt": "empty file", "blank.txt": "empty file", "image.png": "binary file",
-        "huge.txt": "over the limit of 20971520 (raise it with --max-bytes)",
+        "huge.txt": f"over the limit of {DEFAULT_MAX_BYTES} (raise it with --max-bytes)",
         "one_line.txt": "a stretch of 1048576 characters", "german.txt": "unsupported language",
         "loop": "symlink loop", "self_link": "Too many levels of symbolic links",
         "unreadable.sock": "cannot read", "missing.txt": "no such file or directory",
@@ -488,7 +489,7 @@ def test_every_input_failing_exits_4_and_the_size_limit_can_be_raised(run_cli, b
     errors = _errors(res.stderr)
     assert len(errors) == 3 and "good.txt: file is" in errors[2] and "over the limit of 100" in errors[2]
     assert not files(tmp_path / "out")
-    # the default limit (20 MB) takes good.txt: see the matrix run, where it was processed
+    # the default limit (5 MB) takes good.txt: see the matrix run, where it was processed
 
 
 @pytest.mark.parametrize("extra,message", [
