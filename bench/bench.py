@@ -379,9 +379,10 @@ text = open(sys.argv[3], encoding="utf-8").read()
 ex.extract_many([InputDoc(id="warm-up", text=text[:4000])])  # models and dictionaries loaded first
 seen = []
 ex.progress = lambda doc, done, total: seen.append(done)
-t = time.perf_counter()
+t, c = time.perf_counter(), time.process_time()
 (res,) = ex.extract_many([InputDoc(id="long", text=text)])
-print(json.dumps({"seconds": time.perf_counter() - t, "records": len(res.records), "error": res.error,
+print(json.dumps({"seconds": time.perf_counter() - t, "cpu": time.process_time() - c,
+                  "records": len(res.records), "error": res.error,
                   "chars": len(text), "updates": len(seen)}))
 """
 
@@ -412,16 +413,16 @@ def long_document_figures(args: argparse.Namespace, models_dir: str | None, tmp:
             out.seek(0)
             lines = out.read().decode().splitlines()
         if rc != 0 or not lines:
-            rows.append([f"{mb:g} MB", "-", "-", "-", f"{rss:.0f}", "-", f"exit {rc} after {wall:.0f} s"
+            rows.append([f"{mb:g} MB", "-", "-", "-", "-", f"{rss:.0f}", "-", f"exit {rc} after {wall:.0f} s"
                          + (" (killed at --long-timeout)" if rc < 0 else "")])
             continue
         r = json.loads(lines[-1])
         per_mb.append(r["seconds"] / mb)
         drift = per_mb[-1] / per_mb[0] - 1
         note = f"{r['updates']} progress updates" + (f"; ERROR {r['error']}" if r["error"] else "")
-        rows.append([f"{mb:g} MB", fmt(r["seconds"], 1), fmt(per_mb[-1], 1), f"{drift:+.0%}", f"{rss:.0f}",
-                     r["records"], note])
-    table(["size", "extract s", "s per MB", "vs first", "peak RSS MB", "records", "notes"], rows)
+        rows.append([f"{mb:g} MB", fmt(r["seconds"], 1), fmt(per_mb[-1], 1), f"{drift:+.0%}", fmt(r["cpu"] / mb, 1),
+                     f"{rss:.0f}", r["records"], note])
+    table(["size", "extract s", "s per MB", "vs first", "CPU s per MB", "peak RSS MB", "records", "notes"], rows)
     if len(per_mb) == len(args.long_mb) and per_mb:
         worst = max(abs(x / per_mb[0] - 1) for x in per_mb)
         verdict = "linear" if worst <= LINEAR_TOLERANCE else "NOT linear"

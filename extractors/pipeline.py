@@ -23,7 +23,7 @@ from .mentions import lexicons
 from .ner import NER, locate_model
 from .read import DEFAULT_MAX_BYTES, decode_bytes, read_file
 from .records import claim_record, meeting_record, record_id
-from .view import build_view
+from .view import View, build_view
 
 # A document longer than this is read in windows of at most this many characters, cut at paragraph
 # breaks where it can. The rules compare the mentions of a text with each other, so their cost
@@ -171,16 +171,17 @@ class Extractor:
             self._freeze_pending = False
             gc.collect()
             gc.freeze()
-        views = [build_view(p.job.doc.text, p.lang, p.start, p.end) for p in group]
+        views: list[View | None] = [build_view(p.job.doc.text, p.lang, p.start, p.end) for p in group]
         entities: list[list[Any]] = [[] for _ in group]
         by_lang: dict[str, list[int]] = {}
         for i, p in enumerate(group):
             by_lang.setdefault(p.lang, []).append(i)
         for lang, idx in by_lang.items():
-            tagged = self.ner.tag(lang, [(views[i].text[s:e], s) for i in idx for s, e in views[i].sentences])
+            lang_views = [v for i in idx if (v := views[i]) is not None]
+            tagged = self.ner.tag(lang, [(v.text[s:e], s) for v in lang_views for s, e in v.sentences])
             k = 0
-            for i in idx:
-                n = len(views[i].sentences)
+            for i, v in zip(idx, lang_views, strict=True):
+                n = len(v.sentences)
                 entities[i] = [e for per in tagged[k:k + n] for e in per]
                 k += n
             if lang not in self._warm:
@@ -189,7 +190,7 @@ class Extractor:
         for i, p in enumerate(group):
             job = p.job
             job.add(self._stages(job.doc, views[i], job.dd, job.meta, entities[i]), p)
-            views[i] = None  # type: ignore[call-overload]  # a long document's views go as they are done
+            views[i] = None  # the views of a long document's windows go as they are done
             if len(job.parts) > 1 and self.progress is not None:
                 self.progress(job.doc, job.done, job.total)
 

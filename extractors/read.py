@@ -10,8 +10,8 @@ from pathlib import Path
 from .errors import InputError
 
 # Extraction time grows linearly with a document's length (long ones are read in windows), about
-# half a minute of a core per MB of text: 5 MB, a thousand news articles' worth, finishes within
-# minutes. A larger file is refused unless --max-bytes raises the limit.
+# 25 s of CPU per MB of text (``make bench``): 5 MB, a thousand news articles' worth, finishes
+# within minutes. A larger file is refused unless --max-bytes raises the limit.
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
