@@ -43,6 +43,7 @@ from extractors.view import build_view  # noqa: E402
 
 LANGS = ("ar", "fa", "en")
 TARGET_RATIO = 1.25
+LINEAR_TOLERANCE = 0.20  # seconds per MB of the long documents may differ this much across sizes
 
 
 @dataclass
@@ -365,6 +366,70 @@ def cli_figures(args: argparse.Namespace, env: dict[str, str], root: Path, n_doc
     table(["what", "seconds", "notes"], rows)
 
 
+LONG_WORKER = """
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+threads = int(sys.argv[4])
+if threads:
+    import torch
+    torch.set_num_threads(threads)
+from extractors.pipeline import Extractor, InputDoc
+ex = Extractor(models_dir=sys.argv[2] or None)
+text = open(sys.argv[3], encoding="utf-8").read()
+ex.extract_many([InputDoc(id="warm-up", text=text[:4000])])  # models and dictionaries loaded first
+seen = []
+ex.progress = lambda doc, done, total: seen.append(done)
+t, c = time.perf_counter(), time.process_time()
+(res,) = ex.extract_many([InputDoc(id="long", text=text)])
+print(json.dumps({"seconds": time.perf_counter() - t, "cpu": time.process_time() - c,
+                  "records": len(res.records), "error": res.error,
+                  "chars": len(text), "updates": len(seen)}))
+"""
+
+
+def long_document_figures(args: argparse.Namespace, models_dir: str | None, tmp: Path) -> None:
+    """One document of 1, 2 and 4 MB (a seed article repeated, paragraphs intact), each extracted in a
+    fresh process after a warm-up, so its seconds are extraction alone and its peak RSS its own.
+    Cost must grow linearly with length: seconds per MB of each size against the smallest."""
+    seed = (REPO / "seeds" / args.long_seed).read_text(encoding="utf-8").strip() + "\n\n"
+    # torch's own thread count (0), or 1 on a busy machine, as in the in-process part (see its NOTE)
+    threads = args.threads if args.threads is not None else (1 if args.load_at_start > (os.cpu_count() or 1) else 0)
+    print(f"\none long document ({args.long_seed} repeated; each size in a fresh process after a warm-up"
+          f"{f', torch {threads} thread(s)' if threads else ''}; linear means seconds per MB within "
+          f"{100 * LINEAR_TOLERANCE:.0f}% of the {args.long_mb[0]:g} MB figure):")
+    rows: list[list[Any]] = []
+    per_mb: list[float] = []
+    for mb in args.long_mb:
+        size = int(mb * 1024 * 1024)
+        data = (seed * (size // len(seed.encode("utf-8")) + 1)).encode("utf-8")[:size]
+        path = tmp / f"long_{mb:g}MB.txt"
+        path.write_text(data.decode("utf-8", "ignore"), encoding="utf-8")
+        cmd = [sys.executable, "-c", LONG_WORKER, str(REPO), models_dir or "", str(path), str(threads)]
+        with tempfile.TemporaryFile() as out:
+            t0 = time.perf_counter()
+            proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL, cwd=REPO)
+            rc, rss = _reap(proc, args.long_timeout)
+            wall = time.perf_counter() - t0
+            out.seek(0)
+            lines = out.read().decode().splitlines()
+        if rc != 0 or not lines:
+            rows.append([f"{mb:g} MB", "-", "-", "-", "-", f"{rss:.0f}", "-", f"exit {rc} after {wall:.0f} s"
+                         + (" (killed at --long-timeout)" if rc < 0 else "")])
+            continue
+        r = json.loads(lines[-1])
+        per_mb.append(r["seconds"] / mb)
+        drift = per_mb[-1] / per_mb[0] - 1
+        note = f"{r['updates']} progress updates" + (f"; ERROR {r['error']}" if r["error"] else "")
+        rows.append([f"{mb:g} MB", fmt(r["seconds"], 1), fmt(per_mb[-1], 1), f"{drift:+.0%}", fmt(r["cpu"] / mb, 1),
+                     f"{rss:.0f}", r["records"], note])
+    table(["size", "extract s", "s per MB", "vs first", "CPU s per MB", "peak RSS MB", "records", "notes"], rows)
+    if len(per_mb) == len(args.long_mb) and per_mb:
+        worst = max(abs(x / per_mb[0] - 1) for x in per_mb)
+        verdict = "linear" if worst <= LINEAR_TOLERANCE else "NOT linear"
+        print(f"  {verdict}: seconds per MB vary by at most {worst:.0%} across sizes "
+              f"(tolerance {LINEAR_TOLERANCE:.0%})")
+
+
 def inprocess_figures(args: argparse.Namespace, models_dir: str | None,
                       corpus: dict[str, list[BenchDoc]]) -> None:
     """NER speed, whole-extraction speed and their ratio per language, in this process."""
@@ -493,6 +558,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--threads", type=int, default=None,
                     help="torch threads in-process (0: torch's default; default: torch's, or 1 when the "
                          "load average exceeds the CPU count)")
+    ap.add_argument("--long-mb", type=float, nargs="*", default=[1, 2, 4],
+                    help="sizes in MB of the single long documents (none: skip)")
+    ap.add_argument("--long-seed", default="004_198fcb716a004863.txt",
+                    help="the seed article repeated into the long documents (a file in seeds/)")
+    ap.add_argument("--long-timeout", type=float, default=3600.0, help="seconds allowed to one long document")
     ap.add_argument("--no-cli", action="store_true", help="skip the command-line timings")
     ap.add_argument("--no-inprocess", action="store_true", help="skip the in-process timings")
     ap.add_argument("--profile", action="store_true", help="also cProfile whole extraction per language")
@@ -544,6 +614,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             cli_figures(args, env, root, n_docs)
         if args.report_records > 0:
             report_figures(args, env)
+        if args.long_mb:  # before the in-process part, while this process is small (see cli_figures)
+            long_document_figures(args, models_dir, Path(tmp))
         if not args.no_inprocess:
             inprocess_figures(args, models_dir, corpus)
     print(f"\nbench finished in {time.perf_counter() - started:.0f} s")

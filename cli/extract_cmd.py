@@ -16,8 +16,11 @@ from typing import Any
 
 import typer
 
+from extractors.read import DEFAULT_MAX_BYTES
+
 from . import common
 from .output import FORMATS, atomic_output, file_console, render_tables, write_csv, write_json, write_jsonl
+from .progress import RunProgress
 
 EXAMPLE = "attache extract seeds/ --format jsonl | jq -c 'select(.type==\"meeting\")'"
 WRITERS = {"jsonl": write_jsonl, "json": write_json, "csv": write_csv}
@@ -88,8 +91,8 @@ def extract_command(
     merge: bool = typer.Option(False, "--merge", help="Merge reports of one meeting across documents."),
     store: str | None = typer.Option(None, "--store", metavar="FILE|DIR",
                                      help="Merge into a growing event store (file or directory)."),
-    max_bytes: int = typer.Option(20 * 1024 * 1024, "--max-bytes", metavar="BYTES",
-                                  help="Refuse input files larger than this."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", metavar="BYTES",
+                                  help="Refuse input files larger than this many bytes (default 5 MB)."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Only errors on stderr."),
     verbose: bool = typer.Option(False, "-v", "--verbose", help="Say what is being done."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
@@ -182,7 +185,9 @@ def extract_command(
                 sys.stderr.write(f"removed {run.cleaned} temporary file(s) left by an interrupted run\n")
             outcomes = run.run(listed if listed is not None else units())
             versions: dict[str, str] = {}
-            reported = _report(outcomes, len(listed) if listed is not None else None, quiet, verbose, versions)
+            progress = RunProgress(len(listed) if listed is not None else None, quiet, verbose)
+            B.get_extractor(cfg).progress = progress.document
+            reported = _report(outcomes, progress, quiet, verbose, versions)
             if out_dir is None:
                 _stream(run, reported, fmt, output, merge, store, versions)
             else:
@@ -290,21 +295,13 @@ def _after_output_dir(run, output: str | None, fmt: str, merge: bool, store: str
             WRITERS[fmt](merged, out)
 
 
-def _report(outcomes: Iterable[Any], total: int | None, quiet: bool, verbose: bool,
+def _report(outcomes: Iterable[Any], progress: RunProgress, quiet: bool, verbose: bool,
             versions: dict[str, str]) -> Iterator[dict]:
     """One stderr line per failed input and per warning; the records of each finished document.
     ``versions`` learns path -> sha256 of every document extracted now."""
-    progress = None
-    if total is not None and total > 3 and sys.stderr.isatty() and not quiet:
-        from rich.progress import Progress
-
-        progress = Progress(console=common.err_console(), transient=True)
-        task = progress.add_task("extracting", total=total)
-        progress.start()
     try:
         for o in outcomes:
-            if progress is not None:
-                progress.advance(task)
+            progress.advance_file()
             r = o.result
             for w in r.warnings:
                 common.warn(f"{r.input}: {w}", quiet)
@@ -323,8 +320,7 @@ def _report(outcomes: Iterable[Any], total: int | None, quiet: bool, verbose: bo
                                      f"{len(r.records) - n_m} claim(s){where}\n")
             yield from r.records
     finally:
-        if progress is not None:
-            progress.stop()
+        progress.close()
 
 
 def register(app: typer.Typer) -> None:

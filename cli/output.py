@@ -74,7 +74,7 @@ def write_json(records: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
 def csv_row(r: dict[str, Any]) -> dict[str, Any]:
     doc = r.get("doc") or {}
     row = {"type": r.get("type"), "id": r.get("id"), "doc_id": doc.get("id"), "doc_path": doc.get("path"),
-           "lang": doc.get("lang"),
+           "lang": r.get("lang") or doc.get("lang"),
            "doc_date": (doc.get("date") or {}).get("value"), "rule": (r.get("evidence") or {}).get("rule")}
     if r.get("type") == "meeting":
         ps = r.get("participants") or []

@@ -171,19 +171,20 @@ class ActorDB:
                       context: Iterable[str] = ()) -> tuple[Actor | None, str]:
         """The holder of an office on a date; without a date, the holder named in the document or
         the only person ever recorded in that office. Returns (actor, why)."""
+        office = office_name(role, country, org)
         if d is not None:
             hs = self.holders(role, country, d, org)
             if len(hs) == 1:
-                return hs[0], f"held {role} of {country or org} on {d.isoformat()}"
+                return hs[0], f"held {office} on {d.isoformat()}"
             if len(hs) > 1:
                 ctx = [h for h in hs if h.id in set(context)]
                 if len(ctx) == 1:
-                    return ctx[0], f"held {role} of {country or org} on {d.isoformat()} and is named in the text"
-                return None, f"{len(hs)} people held {role} of {country or org} on {d.isoformat()}"
+                    return ctx[0], f"held {office} on {d.isoformat()} and is named in the text"
+                return None, f"{len(hs)} people held {office} on {d.isoformat()}"
         ever = self.holders(role, country, None, org)
         ctx = [h for h in ever if h.id in set(context)]
         if len(ctx) == 1:
-            return ctx[0], f"held {role} of {country or org} and is named in the text"
+            return ctx[0], f"held {office} and is named in the text"
         if len(ctx) > 1 and d is None and (country or org):
             # "Ilham Aliyev … his father Heydar Aliyev … the President of Azerbaijan said": news is
             # about the present, so the undated title is the holder named in the text who took office last
@@ -192,16 +193,23 @@ class ActorDB:
                            if o.role == role and (not country or o.country == country) and (not org or o.org == org))
             ctx.sort(key=took_office)
             if took_office(ctx[-1]) > took_office(ctx[-2]):
-                return ctx[-1], f"the last to take office of the {len(ctx)} holders of {role} of {country or org} " \
+                return ctx[-1], f"the last to take office of the {len(ctx)} holders of {office} " \
                                 "named in the text"
         if len(ever) == 1 and d is None and ever[0].holds(role, country, org, _OPEN):
             # undated news is about the present: the one person on record, if still in office. A dated
             # text whose date no recorded term covers names someone else ("the Chilean foreign minister"
             # in 2015, when the record holds only the 2022 minister)
-            return ever[0], f"the only recorded holder of {role} of {country or org}, still in office"
+            return ever[0], f"the only recorded holder of {office}, still in office"
         if d is None:
-            return None, f"{len(ever)} recorded holders of {role} of {country or org} and no document date"
-        return None, f"no recorded holder of {role} of {country or org} on {d.isoformat()}"
+            return None, f"{len(ever)} recorded holders of {office} and no document date"
+        return None, f"no recorded holder of {office} on {d.isoformat()}"
+
+
+def office_name(role: str | None, country: str | None, org: str | None = None) -> str:
+    """"foreign_minister of IR", "secretary_general of UN"; "foreign_minister (no country given)"
+    for a title that names none ("the foreign minister")."""
+    where = country or org
+    return f"{role} of {where}" if where else f"{role} (no country given)"
 
 
 def _builtin_files() -> list[Any]:

@@ -268,10 +268,11 @@ def _find_dateline(ctx: Context) -> Where | None:
     def line_start(x: Mention) -> bool:
         # the dateline may follow a headline and a timestamp line, blank lines between them apart
         # ("Talks in Oman\n\nMay 2, 2021 - 10:15\n\nMUSCAT – …"): it then begins a later line
+        # the position bound first: in a window of a long document the text before it is long
         os_ = view.orig_span(x.start, x.end)[0]
-        lines = [ln for ln in view.original[:os_].split("\n") if ln.strip()]
-        return os_ > 0 and view.original[os_ - 1] == "\n" and len(lines) <= DATELINE_MAX_LINE \
-            and os_ < DATELINE_MAX_CHARS
+        if not (0 < os_ < DATELINE_MAX_CHARS and view.original[os_ - 1] == "\n"):
+            return False
+        return len([ln for ln in view.original[:os_].split("\n") if ln.strip()]) <= DATELINE_MAX_LINE
     place = next((x for x in ctx.mentions if x.kind == "place" and x.place is not None and x.place.kind == "city"
                   and (x.start == start or line_start(x))), None)
     if place is not None:

@@ -543,7 +543,7 @@ def _build_event(members: list[_Report]) -> dict:
         "date": when.record.get("date") if when is not None else p.get("date"),
         "codes": what.record.get("codes"),
         "evidence": p.get("evidence"),
-        "sources": [{**_ref(m), "lang": _doc(m.record).get("lang")} for m in shown],
+        "sources": [{**_ref(m), "lang": m.record.get("lang") or _doc(m.record).get("lang")} for m in shown],
         "selected": selected,
         "mentions": mentions,
     }

@@ -15,11 +15,12 @@ mapped exactly back to the original text.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -150,12 +151,13 @@ class NER:
         common = dict(processors="tokenize,ner", tokenize_pretokenized=True, download_method=None,
                       use_gpu=False, logging_level="CRITICAL", ner_batch_size=self.batch_size)
         try:
-            if loc.kind == "local":
-                d = Path(loc.path)
-                return stanza.Pipeline(lang, dir=str(d), resources_filepath=str(d / "resources.json"),
-                                       ner_model_path=str(d / lang / "ner.pt"),
-                                       ner_pretrain_path=str(d / lang / "pretrain.pt"), **common)
-            return stanza.Pipeline(lang, dir=loc.path, **common)
+            with _no_optimizer():
+                if loc.kind == "local":
+                    d = Path(loc.path)
+                    return stanza.Pipeline(lang, dir=str(d), resources_filepath=str(d / "resources.json"),
+                                           ner_model_path=str(d / lang / "ner.pt"),
+                                           ner_pretrain_path=str(d / lang / "pretrain.pt"), **common)
+                return stanza.Pipeline(lang, dir=loc.path, **common)
         except Exception as e:  # noqa: BLE001 - whatever a truncated or foreign file raises inside torch
             reason = " ".join(str(e).split())[:200] or type(e).__name__
             fix = (f"copy the {lang} model files again" if loc.kind == "local"
@@ -197,6 +199,33 @@ class NER:
             text, base = sentences[i]
             out[i] = _entities(sent, text, base, base - start)
         return out
+
+
+_OPTIMIZER_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _no_optimizer() -> Iterator[None]:
+    """Build Stanza's NER tagger without a training optimizer.
+
+    Stanza's NER ``Trainer`` also builds a torch optimizer when it loads a model only to tag, and
+    the first optimizer a process builds imports ``torch._dynamo``: about a second of CPU before
+    the first record, for an object tagging never touches. While a pipeline is built here the
+    trainer gets ``None`` instead. Training (``attache models train``) runs Stanza in a subprocess
+    and is not affected; should Stanza move ``get_optimizer``, the pipeline is built as before."""
+    from stanza.models.ner import trainer
+
+    utils = getattr(trainer, "utils", None)
+    original = getattr(utils, "get_optimizer", None)
+    if original is None:
+        yield
+        return
+    with _OPTIMIZER_LOCK:
+        utils.get_optimizer = lambda *args, **kwargs: None
+        try:
+            yield
+        finally:
+            utils.get_optimizer = original
 
 
 _NAME_HYPHENS = frozenset({"-", "\u2010", "\u2011"})

@@ -8,7 +8,8 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from collections.abc import Iterable, Iterator, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,14 +18,23 @@ from typing import Any
 from .claims import extract_claims
 from .dates import document_date, find_dates
 from .errors import AttacheError, InputError, UsageError
-from .language import detect_language, supported
+from .language import Block, language_blocks, main_language, supported
 from .locations import place_meetings
 from .meetings import extract_meetings, joint_speakers
 from .mentions import Lexicons, build_mentions, lexicons
-from .ner import NER, Entity
+from .ner import NER, Entity, locate_model
 from .read import DEFAULT_MAX_BYTES, decode_bytes, read_file
-from .records import build_records
+from .records import build_records, record_id
 from .view import View, build_view
+
+# A document longer than this is read in windows of at most this many characters, cut at paragraph
+# breaks where it can. The rules compare the mentions of a text with each other, so their cost
+# grows faster than its length; windows keep it linear in a long document and its memory bounded.
+# News articles are read whole: the longest in the gold and news sets has about 5,000 characters.
+WINDOW_CHARS = 20_000
+# Parts of documents (windows, or whole articles) go to NER and the rules in groups of about this
+# many characters: Stanza tags a group's sentences in one call, and memory is bounded per group.
+GROUP_CHARS = 100_000
 
 
 @dataclass
@@ -78,7 +88,8 @@ class Extractor:
 
     def __init__(self, models_dir: str | os.PathLike | None = None, actors_file: str | None = None,
                  places_file: str | None = None, lang: str | None = None, doc_date: str | None = None,
-                 batch_docs: int = 16) -> None:
+                 batch_docs: int = 16, window_chars: int = WINDOW_CHARS, group_chars: int = GROUP_CHARS,
+                 progress: Callable[[InputDoc, int, int], object] | None = None) -> None:
         self.ner = NER(models_dir)
         self.models_dir = models_dir
         self.actors_file = actors_file
@@ -86,7 +97,11 @@ class Extractor:
         self.lang = lang
         self.doc_date = _parse_date(doc_date)
         self.batch_docs = batch_docs
+        self.window_chars = window_chars
+        self.group_chars = group_chars
+        self.progress = progress
         self._warm: set[str] = set()
+        self._freeze_pending = False
 
     # -- inputs -------------------------------------------------------------------------------
     def load(self, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> InputDoc:
@@ -110,59 +125,111 @@ class Extractor:
         return res.records
 
     def extract_many(self, docs: Sequence[InputDoc]) -> list[DocResult]:
-        """Extract from a batch of documents; one result per document, in order."""
-        prepared = []
+        """Extract from a batch of documents; one result per document, in order.
+
+        Each document is planned as parts (a window of at most ``window_chars`` of one language);
+        parts go through NER and the rules in groups of about ``group_chars``, so time grows
+        linearly with a document's length and memory stays bounded whatever the batch holds.
+        ``self.progress(doc, done, total)`` (characters) is called as a document of several
+        parts advances."""
         results: list[DocResult] = []
+        parts: list[_Part] = []
         for d in docs:
             r = DocResult(input=d.path or d.id, warnings=list(d.warnings), sha256=d.sha256)
             results.append(r)
             try:
-                prepared.append((r, d, *self._prepare(d)))
+                parts.extend(self._prepare(d, r))
             except AttacheError as e:
                 r.error = str(e) if isinstance(e, InputError) else f"{r.input}: {e}"
-        by_lang: dict[str, list[tuple]] = {}
-        for item in prepared:
-            by_lang.setdefault(item[2].lang, []).append(item)
-        for lang, items in by_lang.items():
-            sents = [(v.text[s:e], s) for *_, v, _, _ in items for s, e in v.sentences]
-            ents = self.ner.tag(lang, sents)
-            k = 0
-            for r, d, v, dd, meta in items:
-                n = len(v.sentences)
-                doc_ents = [e for per in ents[k:k + n] for e in per]
-                k += n
-                r.lang = lang
-                r.records = self._stages(d, v, dd, meta, doc_ents)
-            if lang not in self._warm:
-                # the first batch of a language has loaded its model and the dictionaries (~800k
-                # long-lived objects); freezing them keeps full collections from rescanning them
-                self._warm.add(lang)
-                gc.collect()
-                gc.freeze()
+        group: list[_Part] = []
+        size = 0
+        for part in parts:
+            group.append(part)
+            size += part.end - part.start
+            if size >= self.group_chars:
+                self._run_group(group)
+                group, size = [], 0
+        if group:
+            self._run_group(group)
         return results
 
-    def _prepare(self, d: InputDoc):
+    def _run_group(self, group: list[_Part]) -> None:
+        """NER, per language, over the sentences of every part of the group, then the rules per part."""
+        if self._freeze_pending:
+            # a second group: the models and dictionaries loaded for the first (~800k long-lived
+            # objects) are collected once and frozen, so full collections stop rescanning them.
+            # Not done after the first group, so a one-article run writes its records sooner.
+            self._freeze_pending = False
+            gc.collect()
+            gc.freeze()
+        views: list[View | None] = [build_view(p.job.doc.text, p.lang, p.start, p.end) for p in group]
+        entities: list[list[Any]] = [[] for _ in group]
+        by_lang: dict[str, list[int]] = {}
+        for i, p in enumerate(group):
+            by_lang.setdefault(p.lang, []).append(i)
+        for lang, idx in by_lang.items():
+            lang_views = [v for i in idx if (v := views[i]) is not None]
+            tagged = self.ner.tag(lang, [(v.text[s:e], s) for v in lang_views for s, e in v.sentences])
+            k = 0
+            for i, v in zip(idx, lang_views, strict=True):
+                n = len(v.sentences)
+                entities[i] = [e for per in tagged[k:k + n] for e in per]
+                k += n
+            if lang not in self._warm:
+                self._warm.add(lang)
+                self._freeze_pending = True
+        for i, p in enumerate(group):
+            job = p.job
+            job.add(self._stages(job.doc, views[i], job.dd, job.meta, entities[i]), p)
+            views[i] = None  # the views of a long document's windows go as they are done
+            if len(job.parts) > 1 and self.progress is not None:
+                self.progress(job.doc, job.done, job.total)
+
+    def _prepare(self, d: InputDoc, r: DocResult) -> list[_Part]:
+        """The parts of a document: its language blocks, each cut into windows; the document date
+        and the ``doc`` object of its records."""
+        name = d.path or d.id
         lang = d.lang or self.lang
         if lang is None:
-            lang, why = detect_language(d.text)
-            if lang is None:
-                raise InputError(d.path or d.id, f"unsupported language ({why}); attache reads ar, fa, en "
-                                                 f"(force one with --lang)")
+            blocks, why = language_blocks(d.text)
+            if not blocks:
+                raise InputError(name, f"unsupported language ({why}); attache reads ar, fa, en "
+                                       f"(force one with --lang)")
+            lang = main_language(blocks) or blocks[0].lang
         elif not supported(lang):
-            raise InputError(d.path or d.id, f"unsupported language {lang!r} (attache reads ar, fa, en)")
-        view = build_view(d.text, lang)
+            raise InputError(name, f"unsupported language {lang!r} (attache reads ar, fa, en)")
+        else:
+            blocks = [Block(0, len(d.text), lang, 0)]
+        blocks = self._readable(blocks, lang, r)
         if d.date:
             dd, source = _parse_date(d.date), d.date_source if d.date_source != "none" else "input"
         elif self.doc_date is not None:
             dd, source = self.doc_date, "option"
         else:
-            found = document_date(d.text, lang)
+            found = document_date(d.text, blocks[0].lang)
             dd, source = (found.value, "text") if found is not None else (None, "none")
         meta = {
             "id": d.id, "path": d.path, "sha256": d.sha256, "lang": lang, "encoding": d.encoding,
             "date": {"value": dd.isoformat() if dd else None, "source": source},
         }
-        return view, dd, meta
+        r.lang = lang
+        job = _Job(d, r, dd, meta, total=len(d.text))
+        for b in blocks:
+            for s, e in windows(d.text, b.start, b.end, self.window_chars):
+                job.parts.append(_Part(job, s, e, b.lang))
+        return job.parts
+
+    def _readable(self, blocks: list[Block], main: str, r: DocResult) -> list[Block]:
+        """The blocks there is a model for: a block in another language than the document's main
+        one is skipped with a warning when that language has no NER model (the rest is read)."""
+        out = []
+        for b in blocks:
+            if b.lang != main and locate_model(b.lang, self.models_dir).kind == "missing":
+                r.warnings.append(f"{b.end - b.start} characters in {b.lang!r} skipped: no NER model "
+                                  f"for {b.lang!r} (`attache models download {b.lang}`)")
+                continue
+            out.append(b)
+        return out
 
     def _stages(self, d: InputDoc, view, dd, meta, entities) -> list[dict[str, Any]]:
         lex = lexicons(view.lang, self.actors_file, self.places_file)
@@ -208,6 +275,88 @@ def run_stages(view: View, entities: Sequence[Entity], doc_date: date | None, me
     place_meetings(view, meetings, mentions, lex, said, trips)
     claims = joint_speakers(view, claims, meetings)
     return build_records(meta, view, meetings, claims, lex.places)
+
+
+@dataclass
+class _Job:
+    """One document being extracted part by part: its records so far, renumbered as one document."""
+
+    doc: InputDoc
+    result: DocResult
+    dd: date | None
+    meta: dict[str, Any]
+    total: int
+    parts: list[_Part] = field(default_factory=list)
+    done: int = 0
+    counts: dict[str, int] = field(default_factory=lambda: {"meeting": 0, "claim": 0})
+
+    def add(self, records: list[dict[str, Any]], part: _Part) -> None:
+        """Append one part's records: ids continue the document's numbering (a claim's meeting id
+        follows its meeting), and each record says the language it was read in."""
+        renamed: dict[str, str] = {}
+        for rec in records:
+            kind = rec.get("type")
+            if kind in self.counts:
+                self.counts[kind] += 1
+                new = record_id(self.meta["sha256"], kind[0], self.counts[kind])
+                renamed[rec["id"]] = new
+                rec["id"] = new
+        for rec in records:
+            if rec.get("meeting") in renamed:
+                rec["meeting"] = renamed[rec["meeting"]]
+            self.result.records.append(_with_lang(rec, part.lang))
+        self.done += part.end - part.start
+
+
+@dataclass
+class _Part:
+    """``doc.text[start:end]``, read in ``lang``: a window of one language block of a document."""
+
+    job: _Job
+    start: int
+    end: int
+    lang: str
+
+
+def _with_lang(rec: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The record with ``"lang"`` (the language it was extracted in) placed after ``"doc"``."""
+    out: dict[str, Any] = {}
+    for k, v in rec.items():
+        if k != "lang":
+            out[k] = v
+        if k == "doc":
+            out["lang"] = lang
+    out.setdefault("lang", lang)
+    return out
+
+
+# Where a window may end, best first: a paragraph break, a line break, a sentence end, a space.
+_WINDOW_CUTS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?\u061f\u06d4\u2026][\"'»”)\]]*\s"),
+                re.compile(r"\s"))
+
+
+def windows(text: str, start: int, end: int, size: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut into consecutive windows of at most ``size`` characters, each ending
+    at the best break (see ``_WINDOW_CUTS``) in the second half of its stretch; exactly at ``size``
+    only when that half has no whitespace at all. Linear in the length of the text."""
+    out = []
+    s = start
+    while end - s > size:
+        lo, hi = s + size // 2, s + size
+        cut = None
+        for pattern in _WINDOW_CUTS:
+            last = None
+            for m in pattern.finditer(text, lo, hi):
+                last = m
+            if last is not None:
+                cut = last.end()
+                break
+        cut = cut if cut is not None and cut > s else hi
+        out.append((s, cut))
+        s = cut
+    out.append((s, end))
+    return out
+
 
 
 def iter_inputs(paths: Iterable[str | Path], glob: str | None = None) -> Iterator[Path | DocResult]:

@@ -332,13 +332,17 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def build_view(original: str, lang: str) -> View:
-    """Normalize ``original`` for language ``lang`` and segment it into sentences."""
-    chars, offs = _join_lines(original)
+def build_view(original: str, lang: str, start: int = 0, end: int | None = None) -> View:
+    """Normalize ``original[start:end]`` for language ``lang`` and segment it into sentences.
+
+    The view's offsets and ``original`` are those of the whole text, so a view of one window of a
+    long document (or of its English paragraphs) reports spans that slice the document itself."""
+    part = original if start == 0 and end is None else original[start:end]
+    chars, offs = _join_lines(part)
     b = _Builder(chars, offs)
     _letters(b, lang)
     _repairs(b, lang)
     text = b.text
-    view = View(original, text, b.offs, lang)
+    view = View(original, text, [o + start for o in b.offs] if start else b.offs, lang)
     view.sentences = split_sentences(text, lang)
     return view

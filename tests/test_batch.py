@@ -30,6 +30,7 @@ import pytest
 from cli.output import write_jsonl
 from extractors import batch as B
 from extractors.ner import Entity
+from extractors.read import DEFAULT_MAX_BYTES
 
 REPO = Path(__file__).resolve().parents[1]
 MODELS = Path(__file__).resolve().parents[1].parent / "shared" / "models"
@@ -414,7 +415,7 @@ def bad_inputs(tmp_path_factory) -> dict[str, Any]:
     sock.bind(str(d.parent / "unreadable.sock"))
     expected = {  # input -> what its one stderr line must say
         "empty.txt": "empty file", "blank.txt": "empty file", "image.png": "binary file",
-        "huge.txt": "over the limit of 20971520 (raise it with --max-bytes)",
+        "huge.txt": f"over the limit of {DEFAULT_MAX_BYTES} (raise it with --max-bytes)",
         "one_line.txt": "a stretch of 1048576 characters", "german.txt": "unsupported language",
         "loop": "symlink loop", "self_link": "Too many levels of symbolic links",
         "unreadable.sock": "cannot read", "missing.txt": "no such file or directory",
@@ -470,7 +471,7 @@ def test_every_input_failing_exits_4_and_the_size_limit_can_be_raised(run_cli, b
     errors = _errors(res.stderr)
     assert len(errors) == 3 and "good.txt: file is" in errors[2] and "over the limit of 100" in errors[2]
     assert not files(tmp_path / "out")
-    # the default limit (20 MB) takes good.txt: see the matrix run, where it was processed
+    # the default limit (5 MB) takes good.txt: see the matrix run, where it was processed
 
 
 @pytest.mark.parametrize("extra,message", [
@@ -540,14 +541,23 @@ def _attache_cmd() -> list[str]:
     return [str(script)] if script.is_file() else [sys.executable, "-c", "from cli.main import main; main()"]
 
 
+def _attache_env(marker: str) -> dict[str, str]:
+    """The environment of a run under test: marked, and importing this checkout's code, also when
+    the console script belongs to an environment installed from another checkout (whose output
+    would then be compared with this checkout's reference)."""
+    env = {**os.environ, "ATTACHE_TEST_MARK": marker}
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH")) if p)
+    env.setdefault("ATTACHE_MODELS_DIR", str(MODELS))
+    return env
+
+
 def _outputs(out: Path) -> set[str]:
     return {p.name for p in out.glob("*.jsonl")} if out.is_dir() else set()
 
 
 def _run_and_stop(args: list[Any], out: Path, sig: int, marker: str, timeout: float = 400) -> tuple[int, str]:
     """Start ``attache ARGS``, wait until it has written a file more than there were, send ``sig``."""
-    env = {**os.environ, "ATTACHE_TEST_MARK": marker}
-    env.setdefault("ATTACHE_MODELS_DIR", str(MODELS))
+    env = _attache_env(marker)
     before = len(_outputs(out))
     proc = subprocess.Popen([*_attache_cmd(), *map(str, args)], stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=REPO)
@@ -618,8 +628,7 @@ def test_interrupted_and_killed_runs_resume_to_the_uninterrupted_output(corpus, 
         time.sleep(2.5)  # orphaned workers notice their parent is gone within a second
         assert not _marked_processes(marker), "worker processes outlived the run"
 
-    env = {**os.environ, "ATTACHE_TEST_MARK": marker}
-    env.setdefault("ATTACHE_MODELS_DIR", str(MODELS))
+    env = _attache_env(marker)
     res = subprocess.run([*_attache_cmd(), *map(str, args), "--jobs", "2"], capture_output=True, env=env,
                          cwd=REPO, timeout=600)
     assert res.returncode == 0, res.stderr.decode()[-2000:]
