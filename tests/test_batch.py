@@ -370,6 +370,7 @@ def test_a_dead_worker_costs_only_the_document_that_killed_it(tmp_path: Path, fa
 
         def __init__(self, cfg: B.ExtractorConfig, jobs: int) -> None:
             self.cfg = cfg
+            self.lost = (BrokenProcessPool,)
 
         def submit(self, docs: list) -> Future:
             calls.append(len(docs))
@@ -383,7 +384,7 @@ def test_a_dead_worker_costs_only_the_document_that_killed_it(tmp_path: Path, fa
         def close(self, kill: bool = False) -> None:
             pass
 
-    monkeypatch.setattr(B, "_Pool", DyingPool)
+    monkeypatch.setattr(B.run, "_Pool", DyingPool)
     _, outcomes = run_batch(fake_cfg, [str(src)], jobs=2, output_dir=tmp_path / "out")
     assert [o.unit.out_name for o in outcomes] == [f"doc{i:02d}.txt" for i in range(10)]
     assert [o.status for o in outcomes] == ["done"] * 4 + ["failed"] + ["done"] * 5
