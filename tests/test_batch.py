@@ -660,3 +660,26 @@ def test_jobs_2_streams_records_in_input_order(run_cli, corpus, reference) -> No
     res = run_cli(["extract", *(corpus / n for n in names), "--jobs", "2", "--format", "jsonl"], timeout=600)
     assert res.returncode == 0, res.stderr.decode()[-2000:]
     assert res.stdout == b"".join(reference[f"{n}.jsonl"] for n in names)
+
+
+def test_extract_paths_runs_the_batch_loop_retry_and_endless_line_guard(tmp_path: Path, monkeypatch) -> None:
+    """The library's ``extract_paths`` shares the batch runner's loop: a document that breaks a stage
+    fails alone (the rest of its batch is retried one by one) and an endless line is refused."""
+    src = write_corpus(tmp_path / "in", 4)
+    (src / "doc01.txt").write_text("minified " * 2000, encoding="utf-8")  # 18,000 characters, no line end
+    ex = Extractor(models_dir=f"/nonexistent/{uuid.uuid4().hex}")
+    ex.ner = NoNER()
+    original = ex._stages
+
+    def stages(d, *a, **k):
+        if d.id == "doc03":
+            raise RuntimeError("stage bug")
+        return original(d, *a, **k)
+
+    monkeypatch.setattr(ex, "_stages", stages)
+    results = list(ex.extract_paths([src]))
+    assert [Path(r.input).name for r in results] == [f"doc{i:02d}.txt" for i in range(4)]
+    assert [r.ok for r in results] == [True, False, True, False]
+    assert "a stretch of 18000 characters" in results[1].error
+    assert "internal error (RuntimeError: stage bug)" in results[3].error
+    assert results[0].records and results[2].records, "the batch-mates of the broken document keep their records"
