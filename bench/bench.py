@@ -490,6 +490,83 @@ def inprocess_figures(args: argparse.Namespace, models_dir: str | None,
             profile_language(ex, lang, corpus[lang], 15)
 
 
+# -- real articles: one machine, a local cluster, bare NER -----------------------------------------
+
+JOBS2_TARGET = 1.7
+CLUSTER2_TARGET = 1.6
+NEWS_RATIO_TARGET = 1.15
+
+
+def news_corpus(news: Path, langs: Sequence[str], max_docs: int) -> dict[str, list[BenchDoc]]:
+    """The articles of ``news/<lang>/``, each with the tokens attache's NER layer gives Stanza (the
+    normalized view's sentences, spaCy tokens), so bare NER runs on exactly the same tokens."""
+    out: dict[str, list[BenchDoc]] = {}
+    for lang in langs:
+        paths = sorted((news / lang).glob("*.txt"))
+        docs = []
+        for p in paths[:max_docs] if max_docs > 0 else paths:
+            text = p.read_text(encoding="utf-8")
+            view = build_view(text, lang)
+            sents = [[view.text[s + a:s + b] for a, b in tokenize(view.text[s:e], lang)] for s, e in view.sentences]
+            d = BenchDoc(lang, p.stem, [t for t in sents if t], path=p)
+            d.text = text  # whole extraction reads the article as published
+            docs.append(d)
+        out[lang] = docs
+    return out
+
+
+def _jsonl_run(cmd: list[str], env: dict[str, str], out: Path, timeout: float) -> tuple[float, int, float, bytes]:
+    """Run an extract command writing JSONL to ``out``: seconds, exit code, peak RSS MB, the bytes."""
+    t, _, _, rc, rss = run_counting([*cmd, "-f", "jsonl", "-o", str(out)], env, timeout)
+    return t, rc, rss, out.read_bytes() if out.is_file() else b""
+
+
+def news_figures(args: argparse.Namespace, models_dir: str | None, env: dict[str, str]) -> None:
+    """``--jobs 1``, ``--jobs 2`` and ``--cluster local:2`` over the real articles (a fresh process
+    each, models loaded each time, as a cron run meets them), then whole extraction against bare
+    Stanza NER on the same tokens per language, in this process."""
+    corpus = news_corpus(args.news, args.langs, args.news_max)
+    docs = [d for v in corpus.values() for d in v]
+    tokens = sum(len(s) for d in docs for s in d.sentences)
+    print(f"\nreal articles: {len(docs)} from {args.news} "
+          f"({', '.join(f'{k} {len(v)}' for k, v in corpus.items())}), {tokens} tokens, "
+          f"{sum(len(d.text) for d in docs)} characters; load average {os.getloadavg()[0]:.1f}")
+    cmd = [*attache_cmd(), "extract", *(str(d.path) for d in docs)]
+    rows = []
+    outputs: dict[str, bytes] = {}
+    times: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="attache-bench-news-") as tmp:
+        for name, extra in (("--jobs 1", ["--jobs", "1"]), ("--jobs 2", ["--jobs", "2"]),
+                            ("--cluster local:2", ["--cluster", "local:2"])):
+            t, rc, rss, data = _jsonl_run([*cmd, *extra], env, Path(tmp) / "out.jsonl", args.timeout)
+            outputs[name], times[name] = data, t
+            same = "-" if name == "--jobs 1" else ("identical" if data == outputs["--jobs 1"] else "DIFFERENT")
+            rows.append([name, fmt(t), fmt(len(docs) / t, 1), f"{tokens / t:.0f}", data.count(b"\n"), same,
+                         f"{rss:.0f}", rc])
+    table(["run", "seconds", "docs/s", "tokens/s", "records", "records vs --jobs 1", "peak RSS MB", "exit"],
+          rows)
+    for name, target in (("--jobs 2", JOBS2_TARGET), ("--cluster local:2", CLUSTER2_TARGET)):
+        speed = times["--jobs 1"] / times[name]
+        print(f"  {name}: {speed:.2f}x --jobs 1 (target >= {target}x: {'ok' if speed >= target else 'UNDER'}); "
+              f"peak RSS is that of the largest process (one worker, its models loaded)")
+    if args.no_inprocess:
+        return
+    ex = Extractor(models_dir=models_dir)
+    deadline = args.started + args.budget
+    figures = [measure_language(ex, lang, corpus[lang], args.runs, deadline) for lang in args.langs]
+    rows = []
+    for f in figures:
+        bare, whole = f.seconds["bare", "wall"], f.seconds["whole", "wall"]
+        rows.append([f.lang, f.docs, f.tokens, fmt(bare), f"{f.tokens / bare:.0f}", fmt(whole),
+                     fmt(f.docs / whole, 1), f"{f.tokens / whole:.0f}", fmt(whole / bare),
+                     "ok" if whole / bare <= NEWS_RATIO_TARGET else "OVER"])
+    table(["lang", "docs", "tokens", "bare NER s", "NER tok/s", "whole s", "docs/s", "tokens/s", "whole/bare",
+           f"<= {NEWS_RATIO_TARGET}x"], rows)
+    if args.profile:
+        for lang in args.langs:
+            profile_language(ex, lang, corpus[lang], 15)
+
+
 # -- attache report at scale ----------------------------------------------------------------------
 
 REPORT_TARGET_S = 30.0
@@ -570,6 +647,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--report-records", type=int, default=50000,
                     help="synthetic records for the attache report timing (0: skip it)")
     ap.add_argument("--report-runs", type=int, default=3, help="page loads in headless Chromium (median)")
+    ap.add_argument("--news", type=Path, default=REPO.parent / "shared" / "news",
+                    help="folder of real articles, <lang>/*.txt (missing: that part is skipped)")
+    ap.add_argument("--news-max", type=int, default=0, help="articles per language from --news (0: all)")
+    ap.add_argument("--no-news", action="store_true", help="skip the real-article figures")
     ap.add_argument("--budget", type=float, default=540.0,
                     help="seconds after which repetitions stop (each figure still gets one run)")
     args = ap.parse_args(argv)
@@ -610,6 +691,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                          sum(len(s) for d in docs for s in d.sentences), sum(len(d.text) for d in docs),
                          f"{sum(detect_language(d.text)[0] == lang for d in docs)}/{len(docs)}"])
         table(["lang", "docs", "sentences", "tokens", "chars", "detected as lang"], rows)
+        if not args.no_news and args.news.is_dir():
+            news_figures(args, models_dir, env)
         if not args.no_cli:
             cli_figures(args, env, root, n_docs)
         if args.report_records > 0:

@@ -76,6 +76,11 @@ def extract_command(
                              help=f"Worker processes (0: one per CPU; never more than the CPUs). Each "
                                   f"loads its own NER models: about {JOB_MEMORY_GB} GB of memory per job "
                                   f"with all three languages. Output order is unchanged."),
+    cluster: str | None = typer.Option(
+        None, "--cluster", metavar="local:N|tcp://HOST:PORT",
+        help="Run on a Dask cluster: local:N starts N worker processes here, tcp://HOST:PORT uses a running "
+             "dask scheduler and its workers (see docs/scale.md). Inputs are read and outputs written here; "
+             "records and their order are those of --jobs 1."),
     doc_date: str | None = typer.Option(None, "--doc-date", metavar="YYYY-MM-DD",
                                         help="Publication date YYYY-MM-DD when the text has none."),
     lang: str | None = typer.Option(None, "--lang", metavar="ar|fa|en", help="Force the language: ar, fa or en."),
@@ -112,6 +117,16 @@ def extract_command(
         raise common.fail(f"unsupported --lang {lang!r} (ar, fa or en)", common.EXIT_USAGE)
     if jobs < 0:
         raise common.fail(f"--jobs must be 0 (one per CPU) or more, not {jobs}", common.EXIT_USAGE)
+    if cluster is not None:
+        from extractors.batch.cluster import parse_cluster
+
+        if jobs != 1:
+            raise common.fail("--jobs and --cluster: give one of them (a cluster's workers are its jobs)",
+                              common.EXIT_USAGE)
+        try:
+            parse_cluster(cluster)
+        except AttacheError as e:
+            raise common.fail(str(e), common.EXIT_USAGE) from None
     cpus = _cpus()
     if jobs > cpus:
         # more processes than CPUs is no faster, and each one holds its own models in memory
@@ -177,7 +192,8 @@ def extract_command(
 
     opts = B.BatchOptions(config=cfg, fmt=fmt, input_format=input_format, writer=WRITERS.get(fmt),
                           output_dir=out_dir, state_path=state_path, lock_timeout=lock_timeout,
-                          max_bytes=max_bytes, jobs=jobs or cpus, store=bool(store))
+                          max_bytes=max_bytes, jobs=jobs or cpus, store=bool(store),
+                          cluster=cluster)
     run = B.BatchRun(opts)
     try:
         with run:

@@ -43,6 +43,9 @@ def extract_file(path: str | Path) -> list[dict[str, Any]]:
     return ex.extract(ex.load(path))
 
 
-def extract_paths(paths: Iterable[str | Path], glob: str | None = None) -> Iterator[DocResult]:
-    """One ``DocResult`` per input file (directories walked); failures are results, not exceptions."""
-    return _extractor().extract_paths(paths, glob)
+def extract_paths(paths: Iterable[str | Path], glob: str | None = None, jobs: int = 1,
+                  cluster: str | None = None) -> Iterator[DocResult]:
+    """One ``DocResult`` per input file (directories walked), in input order; failures are results,
+    not exceptions. ``jobs`` worker processes, or a Dask ``cluster`` (``local:N`` or a scheduler
+    address ``tcp://HOST:PORT``), share the work; the results are the same."""
+    return _extractor().extract_paths(paths, glob, jobs=jobs, cluster=cluster)

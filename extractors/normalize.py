@@ -12,6 +12,7 @@ Two things live here:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -34,8 +35,13 @@ _PUNCT = re.compile(r"[^\w\s]|_")
 
 # Single-letter proclitics of Arabic (and the article) that stick to names: وروحاني، بباكو، لطهران.
 AR_PROCLITICS = ("و", "ف", "ب", "ل", "ک")
+# fold_char runs once per character of every document (the view and every dictionary scan) and a
+# news corpus uses a few hundred distinct characters, so its answers are remembered; the bound only
+# stops a text of rare code points from growing the cache without end.
+FOLD_CACHE_CHARS = 4096
 
 
+@functools.lru_cache(maxsize=FOLD_CACHE_CHARS)
 def fold_char(c: str) -> str:
     """Fold one character; returns '' for characters that vanish (diacritics, tatweel)."""
     if ARABIC_DIACRITICS.match(c):

@@ -237,30 +237,20 @@ class Extractor:
 
     # -- paths --------------------------------------------------------------------------------
     def extract_paths(self, paths: Iterable[str | Path], glob: str | None = None,
-                      max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[DocResult]:
-        """Yield one result per input file (directories walked recursively), errors included."""
-        batch: list[InputDoc] = []
-        for item in iter_inputs(paths, glob):
-            if isinstance(item, DocResult):
-                yield from self._flush(batch)
-                batch = []
-                yield item
-                continue
-            try:
-                batch.append(self.load(item, max_bytes))
-            except InputError as e:
-                yield from self._flush(batch)
-                batch = []
-                yield DocResult(input=str(item), error=str(e))
-                continue
-            if len(batch) >= self.batch_docs:
-                yield from self._flush(batch)
-                batch = []
-        yield from self._flush(batch)
+                      max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1,
+                      cluster: str | None = None) -> Iterator[DocResult]:
+        """Yield one result per input file (directories walked recursively), errors included, in
+        input order. The loop is the batch runner's (``extractors.batch``): a batch that fails is
+        retried one document at a time, and a text with an endless line is refused. ``jobs`` > 1
+        spreads the batches over worker processes; ``cluster`` (``local:N`` or a Dask scheduler
+        address such as ``tcp://10.0.0.5:8786``) over the workers of a Dask cluster."""
+        from .batch import BatchOptions, BatchRun, ExtractorConfig, iter_units
 
-    def _flush(self, batch: list[InputDoc]) -> Iterator[DocResult]:
-        if batch:
-            yield from self.extract_many(batch)
+        opts = BatchOptions(config=ExtractorConfig.of(self), max_bytes=max_bytes, jobs=jobs, cluster=cluster,
+                            batch_docs=self.batch_docs if jobs <= 1 and not cluster else None, signals=False)
+        with BatchRun(opts, extractor=self) as run:
+            for outcome in run.run(iter_units([str(p) for p in paths], glob)):
+                yield outcome.result
 
 
 def run_stages(view: View, entities: Sequence[Entity], doc_date: date | None, meta: dict[str, Any],

@@ -353,6 +353,7 @@ def test_a_dead_worker_costs_only_the_document_that_killed_it(tmp_path: Path, fa
 
         def __init__(self, cfg: B.ExtractorConfig, jobs: int) -> None:
             self.cfg = cfg
+            self.lost = (BrokenProcessPool,)
 
         def submit(self, docs: list) -> Future:
             calls.append(len(docs))
@@ -366,7 +367,7 @@ def test_a_dead_worker_costs_only_the_document_that_killed_it(tmp_path: Path, fa
         def close(self, kill: bool = False) -> None:
             pass
 
-    monkeypatch.setattr(B, "_Pool", DyingPool)
+    monkeypatch.setattr(B.run, "_Pool", DyingPool)
     _, outcomes = run_batch(fake_cfg, [str(src)], jobs=2, output_dir=tmp_path / "out")
     assert [o.unit.out_name for o in outcomes] == [f"doc{i:02d}.txt" for i in range(10)]
     assert [o.status for o in outcomes] == ["done"] * 4 + ["failed"] + ["done"] * 5
@@ -650,3 +651,43 @@ def test_jobs_2_streams_records_in_input_order(run_cli, corpus, reference) -> No
     res = run_cli(["extract", *(corpus / n for n in names), "--jobs", "2", "--format", "jsonl"], timeout=600)
     assert res.returncode == 0, res.stderr.decode()[-2000:]
     assert res.stdout == b"".join(reference[f"{n}.jsonl"] for n in names)
+
+
+def test_extract_paths_runs_the_batch_loop_retry_and_endless_line_guard(tmp_path: Path, fake_cfg,
+                                                                        monkeypatch) -> None:
+    """The library's ``extract_paths`` shares the batch runner's loop: a document that breaks a stage
+    fails alone (the rest of its batch is retried one by one) and an endless line is refused."""
+    src = write_corpus(tmp_path / "in", 4)
+    (src / "doc01.txt").write_text("minified " * 2000, encoding="utf-8")  # 18,000 characters, no line end
+    ex = B.get_extractor(fake_cfg)  # no NER model
+    original = ex._stages
+
+    def stages(d, *a, **k):
+        if d.id == "doc03":
+            raise RuntimeError("stage bug")
+        return original(d, *a, **k)
+
+    monkeypatch.setattr(ex, "_stages", stages)
+    results = list(ex.extract_paths([src]))
+    assert [Path(r.input).name for r in results] == [f"doc{i:02d}.txt" for i in range(4)]
+    assert [r.ok for r in results] == [True, False, True, False]
+    assert "a stretch of 18000 characters" in results[1].error
+    assert "internal error (RuntimeError: stage bug)" in results[3].error
+    assert results[0].records and results[2].records, "the batch-mates of the broken document keep their records"
+
+
+def test_workers_read_long_documents_in_the_windows_of_the_callers_extractor() -> None:
+    """``--jobs`` and cluster workers build their extractor from a config: the window size (which
+    changes the records of a long document) and the group size travel with it, and a run with
+    another window size does not reuse the state of this one."""
+    from extractors.pipeline import Extractor
+
+    ex = Extractor(models_dir=f"/nonexistent/{uuid.uuid4().hex}", window_chars=5_000, group_chars=7_000)
+    cfg = B.ExtractorConfig.of(ex)
+    try:
+        built = B.get_extractor(cfg)
+        assert built is not ex and (built.window_chars, built.group_chars) == (5_000, 7_000)
+    finally:
+        B._EXTRACTORS.pop(cfg, None)
+    default = B.ExtractorConfig(models_dir=cfg.models_dir)
+    assert cfg.fingerprint("jsonl") != default.fingerprint("jsonl")
