@@ -660,6 +660,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not models_dir and (REPO.parent / "shared" / "models" / "resources.json").is_file():
         models_dir = str(REPO.parent / "shared" / "models")
     env = dict(os.environ)
+    # the commands time this checkout's code, also when the environment's console script was
+    # installed from another checkout of the project
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH")) if p)
     if models_dir:
         env["ATTACHE_MODELS_DIR"] = models_dir
     try:
