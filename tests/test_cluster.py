@@ -104,13 +104,16 @@ def test_a_killed_worker_s_documents_are_redone_elsewhere(tmp_path: Path) -> Non
         for outcome in run.run(B.iter_units(inputs)):
             outcomes.append(outcome)
             if not killed:
+                # the first worker seen with a chunk in flight, not necessarily at the first outcome:
+                # by the time the client looks, the workers may have finished every chunk sent so
+                # far (no more are sent while the run waits for its caller)
                 pool = run._pool
-                pids = pool.worker_pids()
                 busy = [addr for addr, keys in pool.client.processing().items() if keys]
-                assert busy, "the run should have chunks in flight on the workers"
-                os.kill(pids[busy[0]], signal.SIGKILL)
-                killed.append(pids[busy[0]])
-    assert killed
+                if busy:
+                    pid = pool.worker_pids()[busy[0]]
+                    os.kill(pid, signal.SIGKILL)
+                    killed.append(len(outcomes))
+    assert killed and killed[0] < len(outcomes), "a worker with chunks in flight should die mid-run"
     assert [o.status for o in outcomes] == ["done"] * 12
     assert [o.unit.out_name for o in outcomes] == [f"note{i:02d}.txt" for i in range(12)]
     buf = io.BytesIO()
