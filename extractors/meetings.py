@@ -61,6 +61,9 @@ LEAD_SENTENCES = 3
 PLAN_MARKER_WORDS = 6
 # "ahead of his visit to …": a marker that governs the meeting noun stands at most this many words before it
 GOVERNED_WORDS = 2
+# a word that governs a person ("adviser to", "درباره") stands at most this many characters before
+# the person's first word (the space, a quotation mark or a determiner's worth)
+GOVERNOR_GAP_CHARS = 2
 # "He also met …", "واستقبل جلالته …": a pronoun subject at most this many words from the trigger or the
 # first person met, with no clause boundary between
 SUBJECT_PRONOUN_WORDS = 6
@@ -128,7 +131,7 @@ def _tries(lang: str) -> dict[str, Trie]:
     out: dict[str, Trie] = {}
     future = data.get("future_prefix")
     for group in ("triggers", "arrivals", "anaphora", "planned", "attendees", "guest_markers", "venues",
-                  "dateline_venues"):
+                  "dateline_venues", "not_met_governors"):
         t = Trie()
         for row in data.get(group, []):
             for pat in row["patterns"]:
@@ -185,7 +188,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
     lang = view.lang
     data = load_json(lang, "meetings.json")
     # a bare role word ("the president", "وزير الخارجية") with no country and no holder is nobody in particular
-    people = [m for m in mentions if m.is_person and m.role not in ("counterpart",)
+    people = [m for m in mentions if m.is_person and m.role not in ("counterpart",) and not is_reporter(m)
               and not (m.kind == "title" and m.actor is None and m.country is None
                        and not m.placeholder)]
     meetings: list[Meeting] = []
@@ -209,8 +212,9 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         sent_people = by_sent.get(si, [])
         # a person named as part of the trigger ("رونوشت استوارنامه" read as a name), or as the one
         # whose tomb, memorial or museum was visited, is nobody met
+        governed = _governed(view, sent_people, s, e)
         sent_people = [p for p in sent_people if not any(t.start <= p.start < t.end for t in trig)
-                       and not _object_not_met(view, p, s)]
+                       and not _object_not_met(view, p, s) and p not in governed]
         # "… after attending the UN session in New York, where Sharif met Macron": the clause's people
         opener = next((o.start for o in reversed(scan(view, "clause_openers", s, e, clitics=False))
                        if any(p.start < o.start for p in sent_people) and any(o.start < p.start for p in sent_people)
@@ -241,7 +245,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         between = _between(view, t0, parties, e, data)
         if between:
             parties = between
-        status = "planned" if _is_planned(view, planned, [t0], parties) else "happened"
+        status = "planned" if _is_planned(view, planned, _predicates(view, trig, t0), parties) else "happened"
         slot = None
         if not between and parties:
             slot = _pronoun_subject(view, mentions, t0, parties, s)
@@ -510,6 +514,54 @@ def _folded(lang: str, key: str) -> frozenset[str]:
     return frozenset(fold(w) for w in load_json(lang, "meetings.json").get(key, []))
 
 
+# Offices whose holders announce meetings rather than hold them: "the Kremlin spokesman said Putin
+# met X" names three people and one meeting. A spokesperson is never taken as a party.
+REPORTER_ROLES = frozenset({"spokesperson"})
+
+
+def is_reporter(p: Mention) -> bool:
+    """A spokesperson, by the title of the mention or a title apposed to the name."""
+    return p.role in REPORTER_ROLES or (p.apposed_role is not None and p.apposed_role[0] in REPORTER_ROLES)
+
+
+def _governed(view: View, people: list[Mention], s: int, e: int) -> list[Mention]:
+    """People a word of ``not_met_governors`` governs: the topic of the talks ("discussed the
+    sentence of X", "درباره X", "حول X"), the one someone acts for ("an adviser to X", "بمستشار
+    الرئيس", "on behalf of X"), the sender or addressee of a message ("a letter from X"). Those
+    were not met. The word stands right before the person (or the person's title); people listed
+    after the first one ("about X, Y and Z") are governed too."""
+    hits = scan(view, "not_met_governors", s, e)
+    if not hits:
+        return []
+    prof = profile(view.lang)
+    glue = prof["list_glue"]
+    articles = prof.get("construct_articles", [])
+    ordered = sorted(people, key=lambda p: p.start)
+    out: list[Mention] = []
+    for h in hits:
+        # a noun that governs the next one has no article ("مستشار الرئيس", the president's
+        # adviser); with it, the next words are in apposition ("المستشار X", the adviser X)
+        w = fold(view.text[h.start:h.end].split()[0])
+        if any(w.startswith(a) or w[1:].startswith(a) for a in articles):
+            continue
+        first = next((p for p in ordered if 0 <= _lead(p) - h.end <= GOVERNOR_GAP_CHARS), None)
+        if first is None:
+            continue
+        chain = [first]
+        for p in ordered[ordered.index(first) + 1:]:
+            gap = view.text[chain[-1].end:_lead(p)].strip(" ،,")
+            if gap != "" and gap not in glue:
+                break
+            chain.append(p)
+        out += [p for p in chain if p not in out]
+    return out
+
+
+def _lead(p: Mention) -> int:
+    """Where a mention's phrase begins: its title when one stands before the name."""
+    return min(p.start, p.title_span[0]) if p.title_span else p.start
+
+
 def _object_not_met(view: View, p: Mention, s: int) -> bool:
     """'زار ضريح والده حيدر علييف', "laid a wreath at the tomb of X": X was not met."""
     words = _folded(view.lang, "not_a_person_met")
@@ -560,6 +612,17 @@ def _plan_markers(view: View, s: int, e: int) -> list:
     exc = scan(view, "planned_exceptions", s, e)
     return [p for p in scan(view, "planned", s, e)
             if not any(x.start <= p.start < x.end or p.start <= x.start < p.end for x in exc)]
+
+
+def _predicates(view: View, trig: list[Match], t0: Match) -> list[Match]:
+    """The triggers whose tense sets the meeting's status: the clause's first one and, in a
+    verb-final language, its last, which is the finite verb the first one may only be the
+    circumstance of ("وی در این سفر با X دیدار خواهد کرد": "سفر" is where, "دیدار خواهد کرد"
+    is when)."""
+    if not profile(view.lang).get("verb_final"):
+        return [t0]
+    after = [t for t in trig if t.start >= t0.start]
+    return [t0, after[-1]] if after[-1] is not t0 else [t0]
 
 
 def _is_planned(view: View, planned, trig, parties) -> bool:

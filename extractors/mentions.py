@@ -517,6 +517,8 @@ LOWER_PARTICLE_LETTERS = 3
 # A line is a headline when it has at least this many words and this share of them capitalised
 HEADLINE_MIN_WORDS = 3
 HEADLINE_CAPITALISED = 0.8
+# A verb stem left after an agreement suffix is cut has at least this many letters ("أجري" of "أجريا")
+MIN_VERB_STEM_LETTERS = 3
 # Name words that must stay behind an honorific for it to be trimmed ("Dr. Abiy Ahmed" -> "Abiy Ahmed")
 MIN_WORDS_AFTER_HONORIFIC = 2
 _WORD = re.compile(r"[^\s]+")
@@ -563,7 +565,11 @@ def _not_name_word(view: View, a: int, b: int, honorific: bool = True) -> bool:
         return True
     closed = _rule_words(lang) | _honorific_words(lang) if honorific else _rule_words(lang)
     variants = clitic_variants(w) if profile(lang).get("proclitics") else [w]
-    return any(v in closed for v in variants)
+    # a verb agrees with its subject by a suffix ("أجريا", they both held; "أكدت", she stressed):
+    # the word is still the reporting or meeting verb
+    stems = [v[:-len(x)] for v in variants for x in profile(lang).get("verb_suffixes", [])
+             if v.endswith(x) and len(v) - len(x) >= MIN_VERB_STEM_LETTERS]
+    return any(v in closed for v in (*variants, *stems))
 
 
 def _plain(w: str) -> str:
@@ -624,9 +630,12 @@ def _honorific_words(lang: str) -> frozenset[str]:
 
 @cache
 def _rule_words(lang: str) -> frozenset[str]:
-    """One-word reporting cues and meeting triggers of a language, folded."""
+    """One-word reporting cues and meeting triggers of a language, folded, and the first word of a
+    longer trigger (the light verb of "أجرى مباحثات", "held talks") unless it is a function word."""
     pats = [p for p, _ in cue_forms(lang)]
-    pats += [p for row in load_json(lang, "meetings.json")["triggers"] for p in row["patterns"]]
+    triggers = [p for row in load_json(lang, "meetings.json")["triggers"] for p in row["patterns"]]
+    pats += triggers
+    pats += [p.split()[0] for p in triggers if " " in p and _plain(p.split()[0]) not in _function_words(lang)]
     return frozenset(k for p in pats for k in match_keys(p) if " " not in k)
 
 
@@ -692,8 +701,10 @@ def _apposition(mentions: list[Mention], view: View) -> None:
             if not 0 <= j < len(mentions):
                 continue
             p = mentions[j]
-            if p.kind == "title" and j > i:
-                continue  # look past a second title word ("... السعودي الأمير فيصل")
+            if p.kind in ("title", "institution") and j > i:
+                # look past a second title word ("... السعودي الأمير فيصل") or the title's
+                # institution ("المتحدث باسم الكرملين دميتري بيسكوف")
+                continue
             if p.kind != "person" or (j > i and seen_person):
                 continue
             seen_person = seen_person or j > i
@@ -706,7 +717,7 @@ def _apposition(mentions: list[Mention], view: View) -> None:
             else:
                 # only honorifics or another title between: "… Ayatollah Seyyed Ali Khamenei",
                 # "وزير الخارجية السعودي الأمير فيصل" — not "رهبر انقلاب در دیدار با بشار اسد"
-                inner = [x for x in mentions[min(i, j) + 1:max(i, j)] if x.kind == "title"]
+                inner = [x for x in mentions[min(i, j) + 1:max(i, j)] if x.kind in ("title", "institution")]
                 rest = bare
                 for x in inner:
                     rest = rest.replace(view.text[x.start:x.end], " ")

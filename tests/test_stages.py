@@ -312,3 +312,55 @@ def test_a_preposition_that_governs_a_later_meeting_leaves_the_meeting_before_it
     text = "Sergey Lavrov met Ayman Safadi in Doha ahead of the summit."
     subject, a, _ = _three("en")
     assert _met(text, "en", (subject, a)) == [("happened", [subject, a])]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # the topic of the talks
+    ("en", "Sergey Lavrov met Ayman Safadi in Doha and talked about Faisal bin Farhan."),
+    ("fa", "سرگئی لاوروف با ایمن الصفدی در دوحه دیدار و درباره فیصل بن فرحان گفتگو کرد."),
+    ("ar", "التقى سيرغي لافروف أيمن الصفدي في الدوحة وتحدثا حول فيصل بن فرحان."),
+    # the one someone acts for: a construct without the article governs the name after it
+    ("ar", "التقى سيرغي لافروف أيمن الصفدي مستشار فيصل بن فرحان في الدوحة."),
+    ("en", "Sergey Lavrov met Ayman Safadi, an adviser to Faisal bin Farhan, in Doha."),
+    # the sender of the message handed over
+    ("en", "Sergey Lavrov received Ayman Safadi, who handed him a letter from Faisal bin Farhan."),
+    ("fa", "سرگئی لاوروف با ایمن الصفدی دیدار کرد و پیام فیصل بن فرحان را دریافت کرد."),
+])
+def test_a_person_a_word_governs_was_not_met(lang: str, text: str) -> None:
+    subject, a, b = _three(lang)
+    found = _met(text, lang, (subject, a, b))
+    assert found and all(b not in parties for _, parties in found)
+    assert any(set(parties) == {subject, a} for _, parties in found)
+
+
+def test_an_article_on_the_governing_noun_makes_it_an_apposition_whose_person_was_met() -> None:
+    # "المستشار X": the adviser X (met), unlike "مستشار X": X's adviser
+    subject, a, _ = _three("ar")
+    assert _met(f"التقى {subject} المستشار {a} في الدوحة.", "ar", (subject, a)) == [("happened", [subject, a])]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Kremlin spokesman Dmitry Peskov told reporters that Sergey Lavrov had met Ayman Safadi in Doha."),
+    ("ar", "قال المتحدث باسم الكرملين دميتري بيسكوف إن سيرغي لافروف التقى أيمن الصفدي في الدوحة."),
+    ("fa", "دمیتری پسکوف سخنگوی کرملین گفت سرگئی لاوروف با ایمن الصفدی در دوحه دیدار کرد."),
+])
+def test_a_spokesperson_reports_a_meeting_and_is_no_party_to_it(lang: str, text: str) -> None:
+    subject, a, _ = _three(lang)
+    spokesman = {"en": "Dmitry Peskov", "ar": "دميتري بيسكوف", "fa": "دمیتری پسکوف"}[lang]
+    assert _met(text, lang, (subject, a, spokesman)) == [("happened", [subject, a])]
+
+
+def test_in_a_verb_final_language_the_clause_final_verb_sets_the_status() -> None:
+    # "in this trip" is where; "will meet" at the clause's end is when
+    subject, a, _ = _three("fa")
+    text = f"{subject} در این سفر، علاوه بر گفتگو با وزیر خارجه، با {a} نیز دیدار خواهد کرد."
+    found = _met(text, "fa", (subject, a))
+    assert found and all(status == "planned" for status, _ in found)
+
+
+@pytest.mark.parametrize("verb", ["أجريا", "أجرت"])
+def test_a_meeting_verb_with_an_agreement_suffix_is_no_name(verb: str) -> None:
+    subject, a, _ = _three("ar")
+    view, mentions, _, _ = document(f"{subject} و{a} {verb} اتصالا هاتفيا يوم الاثنين.", "ar", "2024-05-06",
+                                    (subject, a, verb))
+    assert verb not in {m.text for m in mentions}
