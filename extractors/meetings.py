@@ -541,19 +541,25 @@ def _governed(view: View, people: list[Mention], s: int, e: int) -> list[Mention
     for h in hits:
         # a noun that governs the next one has no article ("مستشار الرئيس", the president's
         # adviser); with it, the next words are in apposition ("المستشار X", the adviser X)
-        w = fold(view.text[h.start:h.end].split()[0])
+        # (the match may begin after the article and proclitics it was found behind: read the word whole)
+        space = view.text.rfind(" ", s, h.start)
+        w = fold(view.text[s if space < 0 else space + 1:h.end].split()[0])
         if any(w.startswith(a) or w[1:].startswith(a) for a in articles):
             continue
         first = next((p for p in ordered if 0 <= _lead(p) - h.end <= GOVERNOR_GAP_CHARS), None)
         if first is None:
             continue
-        chain = [first]
+        # a list runs on through commas only up to a conjunction: "about X, Y and Z" is one list,
+        # "according to X, Y met Z" ends at the comma
+        chain, joined = [first], 1
         for p in ordered[ordered.index(first) + 1:]:
             gap = view.text[chain[-1].end:_lead(p)].strip(" ،,")
             if gap != "" and gap not in glue:
                 break
             chain.append(p)
-        out += [p for p in chain if p not in out]
+            if gap:
+                joined = len(chain)
+        out += [p for p in chain[:joined] if p not in out]
     return out
 
 

@@ -333,10 +333,16 @@ def test_a_person_a_word_governs_was_not_met(lang: str, text: str) -> None:
     assert any(set(parties) == {subject, a} for _, parties in found)
 
 
-def test_an_article_on_the_governing_noun_makes_it_an_apposition_whose_person_was_met() -> None:
+@pytest.mark.parametrize("text", [
     # "المستشار X": the adviser X (met), unlike "مستشار X": X's adviser
+    "التقى {s} المستشار {a} في الدوحة.",
+    # the object with its article comes first: the letter is no construct with the subject after it
+    "وتسلم الرسالة {s} خلال استقباله {a} في الدوحة.",
+])
+def test_an_article_on_the_governing_noun_makes_it_no_construct_and_the_person_was_met(text: str) -> None:
     subject, a, _ = _three("ar")
-    assert _met(f"التقى {subject} المستشار {a} في الدوحة.", "ar", (subject, a)) == [("happened", [subject, a])]
+    found = _met(text.format(s=subject, a=a), "ar", (subject, a))
+    assert [sorted(parties) for _, parties in found] == [sorted([subject, a])]
 
 
 @pytest.mark.parametrize(("lang", "text"), [
@@ -364,3 +370,19 @@ def test_a_meeting_verb_with_an_agreement_suffix_is_no_name(verb: str) -> None:
     view, mentions, _, _ = document(f"{subject} و{a} {verb} اتصالا هاتفيا يوم الاثنين.", "ar", "2024-05-06",
                                     (subject, a, verb))
     assert verb not in {m.text for m in mentions}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fa", "به گزارش {b}، {s} با {a} در دوحه دیدار کرد."),
+    ("en", "According to {b}, {s} met {a} in Doha on Monday."),
+])
+def test_the_source_a_report_is_attributed_to_is_no_party(lang: str, text: str) -> None:
+    subject, a, b = _three(lang)
+    found = _met(text.format(s=subject, a=a, b=b), lang, (subject, a, b))
+    assert [sorted(parties) for _, parties in found] == [sorted([subject, a])]
+
+
+def test_a_title_after_an_arabic_script_semicolon_is_the_name_before_it() -> None:
+    subject, a, _ = _three("fa")
+    found = _met(f"{subject}؛ نماینده ویژه آمریکا، امروز با {a} دیدار کرد.", "fa", (subject, a))
+    assert [sorted(parties) for _, parties in found] == [sorted([subject, a])]
