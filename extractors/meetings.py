@@ -64,6 +64,7 @@ GOVERNED_WORDS = 2
 # a word that governs a person ("adviser to", "درباره") stands at most this many characters before
 # the person's first word (the space, a quotation mark or a determiner's worth)
 GOVERNOR_GAP_CHARS = 2
+GOVERNOR_GAP_MARKS = " \u200c«»\"“”"
 # "He also met …", "واستقبل جلالته …": a pronoun subject at most this many words from the trigger or the
 # first person met, with no clause boundary between
 SUBJECT_PRONOUN_WORDS = 6
@@ -143,11 +144,12 @@ def _tries(lang: str) -> dict[str, Trie]:
                         t.add(k, {**row, "future": future["id"]})
         out[group] = t
     # plain word lists: plan exceptions ("به دعوت", "at the invitation of"), host markers, clause openers
-    for group in ("planned_exceptions", "host_markers", "clause_openers"):
+    for group, key in (("planned_exceptions", "planned_exceptions"), ("host_markers", "host_markers"),
+                       ("clause_openers", "clause_openers"), ("venue_names", "venue_heads")):
         t = Trie()
-        for pat in data.get(group, []):
+        for pat in data.get(key, []):
             for k in match_keys(pat):
-                t.add(k, {"id": f"{lang}.{group}"})
+                t.add(k, {"id": f"{lang}.{key}"})
         out[group] = t
     return out
 
@@ -530,7 +532,8 @@ def _governed(view: View, people: list[Mention], s: int, e: int) -> list[Mention
     الرئيس", "on behalf of X"), the sender or addressee of a message ("a letter from X"). Those
     were not met. The word stands right before the person (or the person's title); people listed
     after the first one ("about X, Y and Z") are governed too."""
-    hits = scan(view, "not_met_governors", s, e)
+    # a venue named after someone ("the Queen Alia airport", "مهمانسرای X") is no one met either
+    hits = scan(view, "not_met_governors", s, e) + scan(view, "venue_names", s, e)
     if not hits:
         return []
     prof = profile(view.lang)
@@ -546,7 +549,10 @@ def _governed(view: View, people: list[Mention], s: int, e: int) -> list[Mention
         w = fold(view.text[s if space < 0 else space + 1:h.end].split()[0])
         if any(w.startswith(a) or w[1:].startswith(a) for a in articles):
             continue
-        first = next((p for p in ordered if 0 <= _lead(p) - h.end <= GOVERNOR_GAP_CHARS), None)
+        # only a space or a quotation mark between: after a comma the name is in apposition
+        # ("the Presidential Palace, Antoine X" names its director, who was met)
+        first = next((p for p in ordered if 0 <= _lead(p) - h.end <= GOVERNOR_GAP_CHARS
+                      and view.text[h.end:_lead(p)].strip(GOVERNOR_GAP_MARKS) == ""), None)
         if first is None:
             continue
         # a list runs on through commas only up to a conjunction: "about X, Y and Z" is one list,
@@ -564,8 +570,9 @@ def _governed(view: View, people: list[Mention], s: int, e: int) -> list[Mention
 
 
 def _lead(p: Mention) -> int:
-    """Where a mention's phrase begins: its title when one stands before the name."""
-    return min(p.start, p.title_span[0]) if p.title_span else p.start
+    """Where a mention's phrase begins: its title when one stands before the name, the plural
+    title of a list it is one of ("Presidents Trump, Putin and Erdoğan")."""
+    return min([p.start, *(span[0] for span in (p.title_span, p.phrase) if span)])
 
 
 def _object_not_met(view: View, p: Mention, s: int) -> bool:

@@ -582,9 +582,11 @@ def _plain(w: str) -> str:
 
 @cache
 def _function_words(lang: str) -> frozenset[str]:
-    """Function words, prepositions and complementizers of a language's profile, as written."""
+    """Function words, prepositions, complementizers and detached clitic pronouns of a language's
+    profile, as written."""
     prof = profile(lang)
-    ws = [*prof.get("function_words", []), *prof.get("prepositions", []), *prof.get("complementizers", [])]
+    ws = [*prof.get("function_words", []), *prof.get("prepositions", []), *prof.get("complementizers", []),
+          *prof.get("clitic_pronouns", [])]
     return frozenset(_plain(w) for w in ws if len(w.split()) == 1)
 
 

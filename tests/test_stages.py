@@ -322,6 +322,10 @@ def test_a_preposition_that_governs_a_later_meeting_leaves_the_meeting_before_it
     # the one someone acts for: a construct without the article governs the name after it
     ("ar", "التقى سيرغي لافروف أيمن الصفدي مستشار فيصل بن فرحان في الدوحة."),
     ("en", "Sergey Lavrov met Ayman Safadi, an adviser to Faisal bin Farhan, in Doha."),
+    # the one a deputy stands in for
+    ("ar", "التقى سيرغي لافروف أيمن الصفدي مساعد فيصل بن فرحان في الدوحة."),
+    # a venue named after someone
+    ("fa", "سرگئی لاوروف با ایمن الصفدی در مهمانسرای «فیصل بن فرحان» دیدار کرد."),
     # the sender of the message handed over
     ("en", "Sergey Lavrov received Ayman Safadi, who handed him a letter from Faisal bin Farhan."),
     ("fa", "سرگئی لاوروف با ایمن الصفدی دیدار کرد و پیام فیصل بن فرحان را دریافت کرد."),
@@ -386,3 +390,25 @@ def test_a_title_after_an_arabic_script_semicolon_is_the_name_before_it() -> Non
     subject, a, _ = _three("fa")
     found = _met(f"{subject}؛ نماینده ویژه آمریکا، امروز با {a} دیدار کرد.", "fa", (subject, a))
     assert [sorted(parties) for _, parties in found] == [sorted([subject, a])]
+
+
+def test_the_people_listed_after_a_governing_word_were_not_met() -> None:
+    subject, a, _ = _three("en")
+    text = (f"{subject} met {a} in Doha, where they discussed the actions of Donald Trump, Emmanuel Macron and "
+            "Vladimir Putin.")
+    found = _met(text, "en", (subject, a, "Donald Trump", "Emmanuel Macron", "Vladimir Putin"))
+    assert [sorted(parties) for _, parties in found] == [sorted([subject, a])]
+
+
+def test_a_name_in_apposition_after_a_venue_was_met() -> None:
+    subject, a, _ = _three("en")
+    text = f"{subject} received a delegation of the Presidential Palace, {a}, and other officials."
+    found = _met(text, "en", (subject, a))
+    assert [sorted(parties) for _, parties in found] == [sorted([subject, a])]
+
+
+def test_a_detached_pronoun_clitic_leaves_no_name_behind() -> None:
+    subject, _, _ = _three("fa")
+    text = f"{subject} در نخستین سفر ولایتی اش به روز جمعه از کندز دیدن کرد."
+    view, mentions, _, _ = document(text, "fa", "2024-05-06", (subject, "ولایتی اش"))
+    assert {m.text for m in mentions if m.is_person} == {subject}
