@@ -247,7 +247,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         between = _between(view, t0, parties, e, data)
         if between:
             parties = between
-        status = "planned" if _is_planned(view, planned, _predicates(view, trig, t0), parties) else "happened"
+        status = "planned" if _is_planned(view, planned, _predicates(view, trig, t0, parties), parties) else "happened"
         slot = None
         if not between and parties:
             slot = _pronoun_subject(view, mentions, t0, parties, s)
@@ -413,13 +413,16 @@ def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention]], me
     """A held visit abroad whose article names no one the visitor met there ("Lavrov visited
     Turkey"): the visitor and the country visited are its parties, as a country stands for its
     people where no person is named for it. A meeting of the visitor with someone of that country
-    reported anywhere in the article is the event instead; a trip at home is no visit."""
+    reported anywhere in the article, held or still ahead, is the event instead; a trip at home is
+    no visit."""
     out: list[Meeting] = []
     for si, t, visitor, place in lone:
         country = place.place.country
         if not country or not visitor.actor.country or visitor.actor.country == country:
             continue
-        met = any(m.status == "happened" and visitor.identity in m.identities()
+        # planned ones too: "Blinken arrived in Israel, where he will meet Herzog" makes the visit's
+        # meetings planned, not a held visit to "Israel"
+        met = any(visitor.identity in m.identities()
                   and any(q is not p and _country(q) == country for p in m.parties for q in m.parties)
                   for m in [*meetings, *out])
         if met:
@@ -627,15 +630,19 @@ def _plan_markers(view: View, s: int, e: int) -> list:
             if not any(x.start <= p.start < x.end or p.start <= x.start < p.end for x in exc)]
 
 
-def _predicates(view: View, trig: list[Match], t0: Match) -> list[Match]:
-    """The triggers whose tense sets the meeting's status: the clause's first one and, in a
-    verb-final language, its last, which is the finite verb the first one may only be the
-    circumstance of ("وی در این سفر با X دیدار خواهد کرد": "سفر" is where, "دیدار خواهد کرد"
-    is when)."""
-    if not profile(view.lang).get("verb_final"):
-        return [t0]
+def _predicates(view: View, trig: list[Match], t0: Match, parties: list[Mention]) -> list[Match]:
+    """The triggers whose tense sets the meeting's status: the clause's first one and the one
+    that governs the counterpart, which the first may only be the circumstance of. In a
+    verb-final language that is the clause's last ("وی در این سفر با X دیدار خواهد کرد": "سفر"
+    is where, "دیدار خواهد کرد" is when); otherwise the last before the counterpart ("this visit
+    is his first; during it he is due to hold talks with X": "talks" is when)."""
     after = [t for t in trig if t.start >= t0.start]
-    return [t0, after[-1]] if after[-1] is not t0 else [t0]
+    if profile(view.lang).get("verb_final"):
+        last = after[-1]
+    else:
+        counterpart = max((p.start for p in parties), default=t0.start)
+        last = max((t for t in after if t.start < counterpart), key=lambda t: t.start, default=t0)
+    return [t0, last] if last is not t0 else [t0]
 
 
 def _is_planned(view: View, planned, trig, parties) -> bool:

@@ -368,11 +368,12 @@ def test_in_a_verb_final_language_the_clause_final_verb_sets_the_status() -> Non
     assert found and all(status == "planned" for status, _ in found)
 
 
-@pytest.mark.parametrize("verb", ["أجريا", "أجرت"])
+@pytest.mark.parametrize("verb", ["أجريا", "التقيا"])
 def test_a_meeting_verb_with_an_agreement_suffix_is_no_name(verb: str) -> None:
     subject, a, _ = _three("ar")
-    view, mentions, _, _ = document(f"{subject} و{a} {verb} اتصالا هاتفيا يوم الاثنين.", "ar", "2024-05-06",
-                                    (subject, a, verb))
+    # the title in apposition before the verb is the second minister's, not the verb's
+    text = f"{subject}، وزير الخارجية الروسي، و{a}، وزير الخارجية الأردني، {verb} اتصالا هاتفيا يوم الاثنين."
+    view, mentions, _, _ = document(text, "ar", "2024-05-06", (subject, a, verb))
     assert verb not in {m.text for m in mentions}
 
 
@@ -412,3 +413,21 @@ def test_a_detached_pronoun_clitic_leaves_no_name_behind() -> None:
     text = f"{subject} در نخستین سفر ولایتی اش به روز جمعه از کندز دیدن کرد."
     view, mentions, _, _ = document(text, "fa", "2024-05-06", (subject, "ولایتی اش"))
     assert {m.text for m in mentions if m.is_person} == {subject}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ar", "وتعد هذه الزيارة الأولى لسيرغي لافروف إلى الدوحة ومن المقرر أن يجري خلال زيارته محادثات مع أيمن الصفدي."),
+    ("en", "The visit is the first by Sergey Lavrov to Doha, and during it he is expected to hold talks "
+           "with Ayman Safadi."),
+])
+def test_the_trigger_that_governs_the_counterpart_sets_the_status(lang: str, text: str) -> None:
+    subject, a, _ = _three(lang)
+    found = _met(text, lang, (subject, a))
+    assert found and all(status == "planned" for status, _ in found)
+
+
+def test_a_visit_whose_meetings_are_still_ahead_is_no_held_visit_to_the_country() -> None:
+    text = ("Antony Blinken arrived in Israel on Wednesday. Blinken will meet Isaac Herzog and Benjamin "
+            "Netanyahu on Thursday.")
+    found = _met(text, "en", ("Antony Blinken", "Isaac Herzog", "Benjamin Netanyahu"))
+    assert found and all(status == "planned" for status, _ in found)
