@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 PREP_WINDOW = 12
 HEAD_WINDOW = 40
 HEAD_WORDS = 3
+# A city naming a meeting stands next to its noun: a space between ("the London talks")
+MODIFIER_GAP_CHARS = 1
 # A dateline stands in the first lines of the text: at most this many non-blank lines and characters before it
 DATELINE_MAX_LINE = 2
 DATELINE_MAX_CHARS = 400
@@ -131,7 +133,40 @@ def _stated_in(ctx: Context, m: Meeting, clause: Clause) -> Where | None:
                 found = Where(p.place, "explicit", p, f"{lang}.loc.prep")
                 if p.place.kind == "city":
                     return found
-    return found
+    # a locative states the place more surely than a name given to the talks ("the coordinator of
+    # the Vienna talks met X in Tehran")
+    return found or _attributive(ctx, places, start, clause.end)
+
+
+def _attributive(ctx: Context, places: list[Mention], start: int, end: int) -> Where | None:
+    """A city that names the meeting: "the London talks", "قمة ألاسكا", "مذاکرات وین". It stands
+    right before the meeting noun where the language puts modifiers first (``place_modifier``:
+    "before"), right after it in a construct or ezafe ("after"). A city joined to another place
+    ("Tehran-Washington talks", "مذاکرات تهران و واشنگتن") names the sides, not the place."""
+    view, lang = ctx.view, ctx.view.lang
+    side = profile(lang).get("place_modifier")
+    if side is None:
+        return None
+    nouns = scan(view, "triggers", start, end)
+    glue = set(profile(lang)["list_glue"])
+    for p in places:
+        if p.place.kind != "city":
+            continue
+        if side == "before":
+            gap_ok = any(0 < t.start - p.end <= MODIFIER_GAP_CHARS and not view.text[p.end:t.start].strip()
+                         for t in nouns)
+            joined = view.text[max(start, p.start - MODIFIER_GAP_CHARS):p.start].strip()[-1:] in ("-", "–") or \
+                view.text[p.end:p.end + 1] in ("-", "–")
+        else:
+            gap_ok = any(0 < p.start - t.end <= MODIFIER_GAP_CHARS and not view.text[t.end:p.start].strip()
+                         for t in nouns)
+            after = view.text[p.end:end].split()[:1]
+            # "تهران و واشنگتن", "طهران وواشنطن": a conjunction, alone or glued to the next place
+            joined = bool(after) and (after[0] in glue or any(
+                x.start > p.end and view.text[p.end:x.start].strip() in glue for x in places))
+        if gap_ok and not joined:
+            return Where(p.place, "explicit", p, f"{lang}.loc.modifier")
+    return None
 
 
 def venue(ctx: Context, m: Meeting) -> Where | None:
@@ -231,7 +266,8 @@ def city_of_country(ctx: Context, m: Meeting) -> Where | None:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule(("<lang>.loc.prep", "<lang>.loc.capital", "<lang>.loc.venue_head", "<lang>.loc.where"), stated),
+    Rule(("<lang>.loc.prep", "<lang>.loc.capital", "<lang>.loc.venue_head", "<lang>.loc.where",
+          "<lang>.loc.modifier"), stated),
     Rule(("<lang>.venue.*",), venue),
     Rule(("loc.visit_destination",), visit_destination),
     Rule(("loc.host_capital",), host_capital),

@@ -431,3 +431,23 @@ def test_a_visit_whose_meetings_are_still_ahead_is_no_held_visit_to_the_country(
             "Netanyahu on Thursday.")
     found = _met(text, "en", ("Antony Blinken", "Isaac Herzog", "Benjamin Netanyahu"))
     assert found and all(status == "planned" for status, _ in found)
+
+
+@pytest.mark.parametrize(("lang", "text", "city"), [
+    ("en", "Sergey Lavrov and Ayman Safadi held the Moscow talks on Monday.", "Moscow"),
+    ("ar", "عقد سيرغي لافروف وأيمن الصفدي محادثات موسكو يوم الاثنين.", "Moscow"),
+    ("fa", "سرگئی لاوروف و ایمن الصفدی روز دوشنبه مذاکرات مسکو را برگزار کردند.", "Moscow"),
+])
+def test_a_city_that_names_the_talks_is_where_they_were(stages, lang: str, text: str, city: str) -> None:
+    subject, a, _ = _three(lang)
+    stages.ner.names = {subject: "PER", a: "PER"}
+    (m,) = meetings(records(stages, text, "2024-05-06"))
+    assert (m["location"]["name"], m["location"]["rule"]) == (city, f"{lang}.loc.modifier")
+
+
+def test_two_cities_joined_name_the_sides_not_the_place(stages) -> None:
+    subject, a, _ = _three("fa")
+    stages.ner.names = {subject: "PER", a: "PER"}
+    text = f"{subject} و {a} روز دوشنبه درباره مذاکرات تهران و واشنگتن دیدار کردند."
+    (m,) = meetings(records(stages, text, "2024-05-06"))
+    assert m["location"] is None or m["location"]["rule"] != "fa.loc.modifier"
