@@ -64,6 +64,9 @@ GOVERNED_WORDS = 2
 # a word that governs a person ("adviser to", "درباره") stands at most this many characters before
 # the person's first word (the space, a quotation mark or a determiner's worth)
 GOVERNOR_GAP_CHARS = 2
+# Between two people of one list: a separator and at most this many words (of description, or a
+# name's end NER cut off) in all
+LIST_GAP_WORDS = 6
 GOVERNOR_GAP_MARKS = " \u200c«»\"“”"
 # "He also met …", "واستقبل جلالته …": a pronoun subject at most this many words from the trigger or the
 # first person met, with no clause boundary between
@@ -277,6 +280,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             lone += [(si, t, person, place) for t, person, place in made if t.payloads[0]["kind"] == "visit"
                      and all((p.identity or p.text) == person.identity for p in parties)]
             continue
+        parties = _listed(view, parties, t0.start, s, e, mentions)
         for group in _pairs(parties, view, t0.start):
             m = Meeting(t0.payloads[0], status, list(group), list(attendees), evidence_sents=[si],
                         clauses=[Clause(s, e, opener, said)])
@@ -463,6 +467,41 @@ def _hosts(view: View, s: int, e: int, people: list[Mention]) -> list[Mention]:
         if nxt:
             out.append(min(nxt, key=lambda p: p.start))
     return out
+
+
+def _listed(view: View, parties: list[Mention], trig: int, s: int, e: int,
+            mentions: Sequence[Mention] = ()) -> list[Mention]:
+    """The counterparts of a meeting are one list: the first, then each one joined to the one
+    before it by a comma or a conjunction (its own apposed title between), or by another meeting
+    word ("met A and later held talks with B"). A person named after the list ends is only
+    mentioned: "Lula and Trump discussed the tariffs imposed after the sentence handed to Bolsonaro",
+    "A met B, an envoy who had carried a message to C"."""
+    if len(parties) < 3 or parties[0].group is not None or \
+            (parties[1].end <= trig and _coordinated(view, parties[0], parties[1])):
+        return parties
+    subject, others = parties[0], sorted(parties[1:], key=lambda p: p.start)
+    glue = profile(view.lang)["list_glue"]
+    triggers = scan(view, "triggers", s, e)
+    kept = [others[0]]
+    for c in others[1:]:
+        prev = kept[-1]
+        end = prev.title_span[1] if prev.title_span and prev.title_span[0] >= prev.end else prev.end
+        lo, hi = max(end, prev.end), _lead(c)
+        # titles, places and institutions in the gap are the next one's description ("، وسفير
+        # جمهورية الهند X"): what is left must be list glue
+        chars = list(view.text[lo:hi])
+        for m in mentions:
+            if m.kind != "person" and lo <= m.start and m.end <= hi:
+                chars[m.start - lo:m.end - lo] = " " * (m.end - m.start)
+        words = "".join(chars).replace("،", " ، ").replace(",", " , ").split()
+        # a separator and a few words of description or of a name NER cut short ("كيم بيل أو، و")
+        separated = any(w in (",", "،") or w in glue or w[:1] in glue and len(w) > 1 for w in words)
+        if not words or (separated and len(words) <= LIST_GAP_WORDS) or \
+                any(lo <= t.start and t.end <= hi for t in triggers):
+            kept.append(c)
+        else:
+            break
+    return [subject, *kept]
 
 
 def _coordinated(view: View, a: Mention, b: Mention) -> bool:

@@ -451,3 +451,20 @@ def test_two_cities_joined_name_the_sides_not_the_place(stages) -> None:
     text = f"{subject} و {a} روز دوشنبه درباره مذاکرات تهران و واشنگتن دیدار کردند."
     (m,) = meetings(records(stages, text, "2024-05-06"))
     assert m["location"] is None or m["location"]["rule"] != "fa.loc.modifier"
+
+
+def test_a_person_named_after_the_list_of_counterparts_ends_is_only_mentioned() -> None:
+    subject, a, b = _three("en")
+    text = f"{subject} met {a} in Doha to discuss the sanctions that a court had imposed on {b} last year."
+    assert _met(text, "en", (subject, a, b)) == [("happened", [subject, a])]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "{s} met {a}, the Jordanian foreign minister, and {b} in Doha."),
+    ("ar", "التقى {s} كلا من {a}، وزير الخارجية الأردني، و{b} في الدوحة."),
+    ("en", "{s} met {a} in Doha and later held talks with {b}."),
+])
+def test_counterparts_joined_by_a_separator_or_another_meeting_word_are_one_list(lang: str, text: str) -> None:
+    subject, a, b = _three(lang)
+    found = _met(text.format(s=subject, a=a, b=b), lang, (subject, a, b))
+    assert sorted(sorted(parties) for _, parties in found) == sorted([sorted([subject, a]), sorted([subject, b])])
