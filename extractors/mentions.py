@@ -506,6 +506,8 @@ def _add_ner_people(mentions: list[Mention], entities: Sequence[Entity], view: V
                 continue
             if len(words) == 1 and words[0] in _rule_words(view.lang):
                 continue  # "أعرب", "گفت" read as a name: a reporting or meeting word is no one
+            if all(w in _office_words(view.lang) for w in words):
+                continue  # "Chairperson", "Honourable Dato", "مساعد أمين": an office or a courtesy is no name
             if not _name_shaped(view, s0, e0):
                 continue
             mentions.append(Mention(s0, e0, "person", text, sent(s0), key=unknown_key(text), why="NER"))
@@ -631,6 +633,15 @@ def _prefix_cased(w: str) -> bool:
 @cache
 def _honorific_words(lang: str) -> frozenset[str]:
     return frozenset(w for h in load_json(lang, "pronouns.json")["honorifics"] for w in fold(h).split())
+
+@cache
+def _office_words(lang: str) -> frozenset[str]:
+    """The words of the language's titles of office and honorifics, folded, less function words:
+    a span NER calls a person that is made of them only names no one."""
+    words = {w for row in load_jsonl(lang, "titles.jsonl") for p in row["patterns"] for w in fold(p).split()}
+    words |= _honorific_words(lang)
+    return frozenset(w for w in words if w not in {fold(f) for f in _function_words(lang)})
+
 
 @cache
 def _rule_words(lang: str) -> frozenset[str]:

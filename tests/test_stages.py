@@ -468,3 +468,12 @@ def test_counterparts_joined_by_a_separator_or_another_meeting_word_are_one_list
     subject, a, b = _three(lang)
     found = _met(text.format(s=subject, a=a, b=b), lang, (subject, a, b))
     assert sorted(sorted(parties) for _, parties in found) == sorted([sorted([subject, a]), sorted([subject, b])])
+
+
+@pytest.mark.parametrize(("lang", "span"), [("en", "His Excellency"), ("ar", "الأمين العام")])
+def test_a_span_of_office_or_courtesy_words_is_no_name(lang: str, span: str) -> None:
+    subject, a, _ = _three(lang)
+    text = {"en": f"{a} was received by {span} in Doha, where {subject} also met him.",
+            "ar": f"استقبل {span} {a} في الدوحة."}[lang]
+    view, mentions, _, _ = document(text, lang, "2024-05-06", (subject, a, span))
+    assert all(m.text != span for m in mentions if m.kind == "person")
