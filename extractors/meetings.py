@@ -198,7 +198,8 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                        and not m.placeholder)]
     meetings: list[Meeting] = []
     trips: Trips = {}
-    lone: list[tuple[int, Match, Mention, Mention]] = []  # visits whose sentence names no one met
+    # visits whose sentence names no one met, with the people it names as present
+    lone: list[tuple[int, Match, Mention, Mention, list[Mention]]] = []
     by_sent: dict[int, list[Mention]] = {}
     for p in people:
         by_sent.setdefault(p.sent, []).append(p)
@@ -277,7 +278,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             if subj is not None:
                 parties = [subj, *parties]
         if len(parties) < 2:
-            lone += [(si, t, person, place) for t, person, place in made if t.payloads[0]["kind"] == "visit"
+            lone += [(si, t, person, place, attendees) for t, person, place in made if t.payloads[0]["kind"] == "visit"
                      and all((p.identity or p.text) == person.identity for p in parties)]
             continue
         parties = _listed(view, parties, t0.start, s, e, mentions)
@@ -412,7 +413,7 @@ def _unmade(view: View, t: Match, s: int, e: int) -> bool:
     return False
 
 
-def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention]], meetings: list[Meeting],
+def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention, list[Mention]]], meetings: list[Meeting],
                  dates: list[DateExpr]) -> list[Meeting]:
     """A held visit abroad whose article names no one the visitor met there ("Lavrov visited
     Turkey"): the visitor and the country visited are its parties, as a country stands for its
@@ -420,7 +421,7 @@ def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention]], me
     reported anywhere in the article, held or still ahead, is the event instead; a trip at home is
     no visit."""
     out: list[Meeting] = []
-    for si, t, visitor, place in lone:
+    for si, t, visitor, place, present in lone:
         country = place.place.country
         if not country or not visitor.actor.country or visitor.actor.country == country:
             continue
@@ -431,8 +432,11 @@ def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention]], me
                   for m in [*meetings, *out])
         if met:
             continue
-        host = Mention(place.start, place.end, "title", place.text, place.sent, role=COUNTRY_ROLE,
-                       country=country, key=f"country:{country}")
+        # "the welcome ceremony for X on his visit to Tehran, in the presence of Raisi": one of the
+        # country's people present at the visit is its host, not the country
+        host = next((p for p in present if _country(p) == country), None) or \
+            Mention(place.start, place.end, "title", place.text, place.sent, role=COUNTRY_ROLE,
+                    country=country, key=f"country:{country}")
         s, e = view.sentences[si]
         m = Meeting(t.payloads[0], "happened", [visitor, host], evidence_sents=[si], clauses=[Clause(s, e)],
                     roles={id(visitor): "guest", id(host): "host"})

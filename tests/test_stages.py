@@ -477,3 +477,10 @@ def test_a_span_of_office_or_courtesy_words_is_no_name(lang: str, span: str) -> 
             "ar": f"استقبل {span} {a} في الدوحة."}[lang]
     view, mentions, _, _ = document(text, lang, "2024-05-06", (subject, a, span))
     assert all(m.text != span for m in mentions if m.kind == "person")
+
+
+def test_a_person_of_the_country_present_at_a_visit_is_its_host() -> None:
+    subject, a, _ = _three("en")
+    text = f"A welcome ceremony was held for {subject} on his visit to Jordan, in the presence of {a}."
+    found = _met(text, "en", (subject, a))
+    assert [sorted(parties) for _, parties in found] == [sorted([subject, a])]
