@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .dates import DateExpr
 from .lang import load_json, profile
 from .lexicon import Match, Trie
-from .mentions import Mention
+from .mentions import Mention, description_words
 from .normalize import clitic_variants, fold, match_keys
 from .view import View
 
@@ -67,6 +67,8 @@ GOVERNOR_GAP_CHARS = 2
 # Between two people of one list: a separator and at most this many words (of description, or a
 # name's end NER cut off) in all
 LIST_GAP_WORDS = 6
+# ... or at most this many words of the person's description ("the sister of North Korean leader X")
+GOVERNOR_GAP_WORDS = 4
 GOVERNOR_GAP_MARKS = " \u200c«»\"“”"
 # "He also met …", "واستقبل جلالته …": a pronoun subject at most this many words from the trigger or the
 # first person met, with no clause boundary between
@@ -218,7 +220,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         sent_people = by_sent.get(si, [])
         # a person named as part of the trigger ("رونوشت استوارنامه" read as a name), or as the one
         # whose tomb, memorial or museum was visited, is nobody met
-        governed = _governed(view, sent_people, s, e)
+        governed = _governed(view, sent_people, s, e, mentions)
         sent_people = [p for p in sent_people if not any(t.start <= p.start < t.end for t in trig)
                        and not _object_not_met(view, p, s) and p not in governed]
         # "… after attending the UN session in New York, where Sharif met Macron": the clause's people
@@ -572,7 +574,26 @@ def is_reporter(p: Mention) -> bool:
     return p.role in REPORTER_ROLES or (p.apposed_role is not None and p.apposed_role[0] in REPORTER_ROLES)
 
 
-def _governed(view: View, people: list[Mention], s: int, e: int) -> list[Mention]:
+def _describes(view: View, a: int, b: int, mentions: Sequence[Mention]) -> bool:
+    """Only the person's description stands in view [a, b): a space or a quotation mark, or up
+    to a few words of office, courtesy, nationality or place ("the sister of North Korean leader
+    X"). No punctuation: after a comma the name is in apposition ("the Presidential Palace,
+    Antoine X" names its director, who was met)."""
+    if b < a:
+        return False
+    gap = view.text[a:b]
+    if len(gap) <= GOVERNOR_GAP_CHARS and gap.strip(GOVERNOR_GAP_MARKS) == "":
+        return True
+    chars = list(gap)
+    for m in mentions:
+        if m.kind != "person" and a <= m.start and m.end <= b:
+            chars[m.start - a:m.end - a] = " " * (m.end - m.start)
+    words = "".join(chars).split()
+    return len(gap.split()) <= GOVERNOR_GAP_WORDS and all(
+        w.strip(GOVERNOR_GAP_MARKS) and (fold(w) in description_words(view.lang)) for w in words)
+
+
+def _governed(view: View, people: list[Mention], s: int, e: int, mentions: Sequence[Mention] = ()) -> list[Mention]:
     """People a word of ``not_met_governors`` governs: the topic of the talks ("discussed the
     sentence of X", "درباره X", "حول X"), the one someone acts for ("an adviser to X", "بمستشار
     الرئيس", "on behalf of X"), the sender or addressee of a message ("a letter from X"). Those
@@ -597,8 +618,7 @@ def _governed(view: View, people: list[Mention], s: int, e: int) -> list[Mention
             continue
         # only a space or a quotation mark between: after a comma the name is in apposition
         # ("the Presidential Palace, Antoine X" names its director, who was met)
-        first = next((p for p in ordered if 0 <= _lead(p) - h.end <= GOVERNOR_GAP_CHARS
-                      and view.text[h.end:_lead(p)].strip(GOVERNOR_GAP_MARKS) == ""), None)
+        first = next((p for p in ordered if _describes(view, h.end, _lead(p), mentions)), None)
         if first is None:
             continue
         # a list runs on through commas only up to a conjunction: "about X, Y and Z" is one list,

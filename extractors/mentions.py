@@ -635,6 +635,13 @@ def _honorific_words(lang: str) -> frozenset[str]:
     return frozenset(w for h in load_json(lang, "pronouns.json")["honorifics"] for w in fold(h).split())
 
 @cache
+def description_words(lang: str) -> frozenset[str]:
+    """Words that describe a person before the name: office and courtesy words and the language's
+    function words ("the"), folded. (Nationalities and places are mentions of their own.)"""
+    return _office_words(lang) | {fold(w) for w in _function_words(lang)}
+
+
+@cache
 def _office_words(lang: str) -> frozenset[str]:
     """The words of the language's titles of office and honorifics, folded, less function words:
     a span NER calls a person that is made of them only names no one."""

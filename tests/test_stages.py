@@ -484,3 +484,18 @@ def test_a_person_of_the_country_present_at_a_visit_is_its_host() -> None:
     text = f"A welcome ceremony was held for {subject} on his visit to Jordan, in the presence of {a}."
     found = _met(text, "en", (subject, a))
     assert [sorted(parties) for _, parties in found] == [sorted([subject, a])]
+
+
+def test_a_governing_word_reaches_a_name_across_its_description() -> None:
+    subject, a, b = _three("en")
+    text = f"{subject} met {a}, the sister of Jordanian foreign minister {b}, in Doha."
+    found = _met(text, "en", (subject, a, b))
+    assert [sorted(parties) for _, parties in found] == [sorted([subject, a])]
+
+
+def test_stacked_arabic_titles_describe_the_named_minister_who_was_met() -> None:
+    # "deputy prime minister, foreign minister X": the deputy's office is his own, not a principal's
+    subject, a, _ = _three("ar")
+    text = f"تلقى نائب رئيس مجلس الوزراء وزير الخارجية الأردني، {a}، اتصالا هاتفيا من {subject}."
+    found = _met(text, "ar", (subject, a))
+    assert [sorted(parties) for _, parties in found] == [sorted([subject, a])]
