@@ -271,7 +271,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             lone += [(si, t, person, place) for t, person, place in made if t.payloads[0]["kind"] == "visit"
                      and all((p.identity or p.text) == person.identity for p in parties)]
             continue
-        for group in _pairs(parties, view, t0.start):
+        for group in _pairs(parties, view, t0.start, _hosts(view, s, e, parties)):
             m = Meeting(t0.payloads[0], status, list(group), list(attendees), evidence_sents=[si],
                         clauses=[Clause(s, e, opener, said)])
             host_subject = any(p.get("roles") == "host_subject" for p in t0.payloads)
@@ -456,28 +456,63 @@ def _hosts(view: View, s: int, e: int, people: list[Mention]) -> list[Mention]:
     return out
 
 
+def _lead(p: Mention) -> int:
+    """Where the words naming ``p`` begin: its apposed title, or a group member's plural title."""
+    if p.phrase is not None:
+        return p.phrase[0]
+    return min(p.start, p.title_span[0]) if p.title_span else p.start
+
+
 def _coordinated(view: View, a: Mention, b: Mention) -> bool:
-    gap = view.text[a.end:min(b.start, b.title_span[0]) if b.title_span else b.start].strip(" ،,")
-    return gap == "" or gap in profile(view.lang)["list_glue"]
+    """``a`` and ``b`` are joined by a list: nothing but commas, list glue ("and", "و") and title glue
+    ("the") between the end of ``a``'s words and the start of ``b``'s ("Presidents of A and B, the Prime
+    Ministers of C and D", "Russian Ambassador X, Malian Ambassador Y")."""
+    if a.group is not None and a.group == b.group:
+        return True
+    end = max(a.end, a.title_span[1]) if a.title_span and a.title_span[0] > a.start else a.end
+    gap = view.text[end:_lead(b)] if _lead(b) > end else ""
+    if any(c in gap for c in ".؛;:\n"):
+        return False
+    words = gap.replace("،", " ").replace(",", " ").split()
+    glue = profile(view.lang)["list_glue"]
+    if not words or " ".join(words) in glue:
+        return True
+    # a one-word list glue or a comma, then the title's article ("and the Speaker of …", ", the Prime Ministers of")
+    rest = words[1:] if words[0] in glue else words
+    return all(fold(w) in _title_glue_words(view.lang) for w in rest)
 
 
-def _pairs(parties: list[Mention], view: View | None = None, trig: int | None = None) -> list[tuple[Mention, ...]]:
+@cache
+def _title_glue_words(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in profile(lang)["title_glue"])
+
+
+def _pairs(parties: list[Mention], view: View | None = None, trig: int | None = None,
+           hosts: Sequence[Mention] = ()) -> list[tuple[Mention, ...]]:
     """Who met whom: the subject with each counterpart (meetings listed together are split per
-    counterpart); a group as subject ("the ambassadors of Iraq, Benin and Sri Lanka presented
-    their credentials to X") gives each member with each party outside the group, and a group
-    alone ("the foreign ministers of Iran, Turkey and Russia met") one meeting of all its members."""
+    counterpart). The subject's side is the list it heads before the trigger — the members of a
+    plural title ("the ambassadors of Iraq, Benin and Sri Lanka presented their credentials to X")
+    and whoever is coordinated with it ("Presidents of A and B and the Prime Minister of C called on
+    X", "A, B and C all met X separately"): each of them meets each party after it. A side with no one
+    else ("the foreign ministers of Iran, Turkey and Russia met", "A, B and C met in Tehran"), or whose
+    only others are the meeting's hosts ("A and B met … for talks hosted by C"), is one meeting."""
     group = parties[0].group
-    if group is not None:
-        members = [p for p in parties if p.group == group]
-        rest = [p for p in parties if p.group != group]
-        if not rest:
-            return [tuple(members)] if len(members) > 1 else []
-        return [(a, b) for a in members for b in rest]
-    if view is not None and trig is not None and len(parties) > 2 and parties[1].end <= trig \
-            and _coordinated(view, parties[0], parties[1]):
-        # "Raisi, Putin and Erdogan met", "Pashinyan and Aliyev met … for talks hosted by Michel": one meeting
-        return [tuple(parties)]
-    return [(parties[0], other) for other in parties[1:]]
+    side = [p for p in parties if p.group == group] if group is not None else [parties[0]]
+    if view is not None and trig is not None:
+        # the list goes on while each next party is joined to the one before it and precedes the trigger
+        prev = parties[0]
+        for p in parties[1:]:
+            if p in side:
+                prev = p
+                continue
+            if p.end > trig or not _coordinated(view, prev, p):
+                break
+            side.append(p)
+            prev = p
+    rest = [p for p in parties if p not in side]
+    if not rest or (len(side) > 1 and all(p in hosts for p in rest)):
+        return [tuple(side + rest)] if len(side + rest) > 1 else []
+    return [(a, b) for a in side for b in rest]
 
 
 def _reports_own_act(view: View, said: Claim) -> bool:

@@ -312,3 +312,41 @@ def test_a_preposition_that_governs_a_later_meeting_leaves_the_meeting_before_it
     text = "Sergey Lavrov met Ayman Safadi in Doha ahead of the summit."
     subject, a, _ = _three("en")
     assert _met(text, "en", (subject, a)) == [("happened", [subject, a])]
+
+
+# -- who met whom: the structure of lists ---------------------------------------------------------
+def _pairs_met(text: str, lang: str, people: tuple[str, ...] = (), when: str = "2017-03-28") -> list[list[str]]:
+    view, mentions, dates, _ = document(text, lang, when, people)
+    found, _ = extract_meetings(view, mentions, dates, extract_claims(view, mentions))
+    return [[p.identity for p in m.parties] for m in found if m.status == "happened"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Ayman Safadi met his Saudi, Omani and Egyptian counterparts in Amman on Monday."),
+    ("ar", "التقى أيمن الصفدي نظراءه السعودي والعماني والمصري في عمان يوم الاثنين."),
+    ("fa", "ایمن الصفدی روز دوشنبه با همتایان سعودی، عمانی و مصری خود در امان دیدار کرد."),
+])
+def test_each_counterpart_of_a_list_is_the_holder_of_the_subjects_office_in_that_country(lang: str, text: str) -> None:
+    assert _pairs_met(text, lang) == [["jo-ayman-safadi", "sa-adel-al-jubeir"],
+                                      ["jo-ayman-safadi", "om-yusuf-bin-alawi-bin-abdullah"],
+                                      ["jo-ayman-safadi", "eg-sameh-shoukry"]]
+
+
+def test_a_counterpart_with_no_recorded_holder_is_that_office_of_that_country_unnamed() -> None:
+    met = _pairs_met("Ayman Safadi met his Maltese counterpart in Amman on Monday.", "en", when="2017-03-28")
+    assert met == [["jo-ayman-safadi", "title:foreign_minister:MT:"]]
+
+
+def test_a_list_of_office_holders_before_the_verb_is_one_side_and_each_meets_the_host() -> None:
+    text = ("The Presidents of Afghanistan and Sri Lanka and the Prime Ministers of Pakistan and Nepal called on "
+            "Pranab Mukherjee in New Delhi on Tuesday.")
+    met = _pairs_met(text, "en", when="2014-05-27")
+    assert met == [[guest, "in-pranab-mukherjee"] for guest in
+                   ("af-hamid-karzai", "lk-mahinda-rajapaksa", "pk-nawaz-sharif", "np-sushil-koirala")]
+
+
+def test_coordinated_guests_who_met_one_host_are_not_each_others_counterparts() -> None:
+    text = ("Chilean Ambassador Tomas Vidal, Kenyan Ambassador Ruth Njeri and Fijian Ambassador Manoa Tuilagi all "
+            "met separately with President Ebrahim Raisi on Sunday.")
+    met = _pairs_met(text, "en", ("Tomas Vidal", "Ruth Njeri", "Manoa Tuilagi"), when="2023-01-08")
+    assert met == [[g, "ir-ebrahim-raisi"] for g in ("unk:tomas_vidal", "unk:ruth_njeri", "unk:manoa_tuilagi")]
