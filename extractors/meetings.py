@@ -68,6 +68,8 @@ SUBJECT_PRONOUN_WORDS = 6
 VERB_SUBJECT_WORDS = 1
 # A preposition this many words before a pronoun governs it ("to him", "به گفته وی")
 PREPOSITION_REACH_WORDS = 2
+# A comitative ("with", "با") governs the person at most this many words after it (honorifics between)
+COMITATIVE_WORDS = 3
 # A guest marker this many words after its guest ("X, who is visiting") or before him ("the visiting X")
 GUEST_BEFORE_WORDS = 2
 GUEST_AFTER_WORDS = 3
@@ -163,6 +165,14 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
     return i
 
 
+def _list_end(text: str, pos: int, limit: int) -> int:
+    """Where a clause ends if its commas separate the items of a list."""
+    i = pos
+    while i < limit and (text[i] not in _BOUNDARY or text[i] in "،,"):
+        i += 1
+    return i
+
+
 def _clause_start(text: str, pos: int, floor: int) -> int:
     i = pos
     while i > floor and text[i - 1] not in _BOUNDARY:
@@ -254,6 +264,15 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                 principal = _principal(mentions, exclude={parties[0].identity, *(a.identity for a in attendees)})
                 if principal is not None:
                     parties = [principal, *parties]
+        if slot is None and not between and len(parties) > 1:
+            # "… با A، B و C دیدار کرد", "talks with A and B": the people a comitative governs are all met;
+            # the subject stands before it (or is carried, for a dropped one), never among them
+            k, parties = _comitative(view, trig, parties, s)
+            if k is not None:
+                subj = _implicit_subject(view, mentions, parties, s, meetings, floor=k)
+                if subj is None:
+                    continue
+                parties = [subj, *parties]
         if slot is not None:
             # "He also met A and B", "واستقبل جلالته A وB", "وی با A و B دیدار کرد": the subject is carried
             # from before the sentence and meets each person named; without one, the people named are
@@ -515,6 +534,49 @@ def _pairs(parties: list[Mention], view: View | None = None, trig: int | None = 
     return [(a, b) for a in side for b in rest]
 
 
+def _comitative(view: View, trig: list[Match], parties: list[Mention], s: int) -> tuple[int | None, list[Mention]]:
+    """The first party governed by a comitative ("with", "مع", "با": ``comitatives`` of meetings.json,
+    right before his words or an honorific before them): he and the parties after him up to the
+    trigger that closes the phrase ("با A، B و C دیدار کرد"), or else those coordinated with him ("talks
+    with A and B"), are all met. A party after them is the subject ("در دیدار با A، B گفت": B, then the
+    people met); with none, returns where the comitative stands, the subject being outside the list."""
+    first = parties[0]
+    words = _folded(view.lang, "comitatives")
+    hon = _honorific_words(view.lang)
+    toks = view.tokens_in(s, _lead(first))[-COMITATIVE_WORDS:]
+    k = None
+    for i in range(len(toks) - 1, -1, -1):
+        if fold(view.text[toks[i].start:toks[i].end]) in words:
+            k = toks[i].start
+            break
+        if fold(view.text[toks[i].start:toks[i].end]) not in hon:
+            break
+    if k is None or not _open_gap(view, k, _lead(first)):
+        return None, parties
+    close = next((t.start for t in trig if t.start > first.end), None)
+    if close is not None:
+        inside = [p for p in parties if p.start < close]
+    else:
+        # "A, B and C, D said": after a conjunction a bare comma ends the list
+        inside = [first]
+        glued = False
+        for p in parties[1:]:
+            glue = any(w in profile(view.lang)["list_glue"] for w in view.text[inside[-1].end:_lead(p)].split())
+            if not _coordinated(view, inside[-1], p) or (glued and not glue):
+                break
+            inside.append(p)
+            glued = glued or glue
+    outside = [p for p in parties if p not in inside]
+    if outside:
+        return None, [outside[0], *inside, *outside[1:]]
+    return k, parties
+
+
+@cache
+def _honorific_words(lang: str) -> frozenset[str]:
+    return frozenset(w for h in load_json(lang, "pronouns.json")["honorifics"] for w in fold(h).split())
+
+
 def _reports_own_act(view: View, said: Claim) -> bool:
     """'قال أوباما إنه أجرى اتصالا', 'he said he met': the reported subject is the speaker himself
     (``reported_self`` of meetings.json), unless the report opens passive ("تم", ``passive_openers``)."""
@@ -564,16 +626,18 @@ def _attendees(view: View, s: int, e: int, people: list[Mention]) -> list[Mentio
             out += [p for p in people if lo <= p.start < m.start]
         else:
             # the first person after the marker, and others only when joined to it by "و"/"and"/","
-            hi = min(_clause_end(view.text, m.end, e), m.end + ATTENDANCE_CHARS)
+            # the list may run past commas ("كل من A، سفير X، والشيخ B"); each link is checked below
+            hi = min(_list_end(view.text, m.end, e), m.end + ATTENDANCE_CHARS)
             after = [p for p in people if m.end <= p.start < hi]
             # "با حضور در وزارت خارجه با ظریف خداحافظی کرد": "presence" at a place, then a new phrase
             if after and _new_phrase(view, m.end, after[0]):
                 after = []
             if after:
+                # the list goes on while each next person opens a conjunct ("بحضور A ومديري … والسفير
+                # التركي", "each of A, envoy of X, and B"): a conjunction or a comma right before his words
                 chain = [after[0]]
                 for p in after[1:]:
-                    gap = view.text[chain[-1].end:p.start].strip(" ،,")
-                    if gap != "" and gap not in profile(view.lang)["list_glue"]:
+                    if not (_coordinated(view, chain[-1], p) or _conjunct(view, chain[-1].end, p)):
                         break
                     chain.append(p)
                 out += chain
@@ -583,11 +647,41 @@ def _attendees(view: View, s: int, e: int, people: list[Mention]) -> list[Mentio
 
 
 def _new_phrase(view: View, start: int, p: Mention) -> bool:
-    """More than four words, or a preposition, between an attendance marker and the person."""
-    lead = min(p.start, p.title_span[0]) if p.title_span else p.start
+    """More than four words, or a preposition, between an attendance marker and the person; a list
+    opener ("كل من", "each of") is part of the marker, and a person who opens a conjunct may stand
+    further ("بحضور A ومديري الإدارات والسفير التركي": A is no one the text names)."""
+    lead = _lead(p)
     gap = [fold(w) for w in view.text[start:lead].split()]
+    openers = [fold(o).split() for o in load_json(view.lang, "meetings.json").get("list_openers", [])]
+    for o in openers:
+        if gap[:len(o)] == o:
+            gap = gap[len(o):]
+            break
     preps = _folded(view.lang, "phrase_preps")
-    return len(gap) > ATTENDANCE_GAP_WORDS or any(w in preps for w in gap)
+    if any(w in preps for w in gap):
+        return True
+    return len(gap) > ATTENDANCE_GAP_WORDS and not _conjunct(view, start, p)
+
+
+def _conjunct(view: View, start: int, p: Mention) -> bool:
+    """``p`` opens a conjunct of a list that runs from ``start``: a conjunction ("و" glued or apart,
+    "and") or a comma right before his words, and no sentence or clause boundary but commas between."""
+    lead = _lead(p)
+    gap = view.text[start:lead]
+    if any(c in gap for c in ".؛;:!?؟\n«»“”\"()"):
+        return False
+    words = gap.split()
+    glue = profile(view.lang)["list_glue"]
+    hon = _honorific_words(view.lang)
+    while words and fold(words[-1]) in hon:
+        words.pop()  # "…، والسيد A", "and Dr A": an honorific before the name
+    if not words:
+        return False
+    last = words[-1]
+    # a proclitic conjunction on an honorific ("والشيخ A")
+    glued = profile(view.lang)["proclitics"] and any(last.startswith(g) and fold(last[len(g):]) in hon
+                                                     for g in glue)
+    return last in glue or last[-1:] in ",،" or glued
 
 
 def _plan_markers(view: View, s: int, e: int) -> list:

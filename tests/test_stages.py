@@ -350,3 +350,41 @@ def test_coordinated_guests_who_met_one_host_are_not_each_others_counterparts() 
             "met separately with President Ebrahim Raisi on Sunday.")
     met = _pairs_met(text, "en", ("Tomas Vidal", "Ruth Njeri", "Manoa Tuilagi"), when="2023-01-08")
     assert met == [[g, "ir-ebrahim-raisi"] for g in ("unk:tomas_vidal", "unk:ruth_njeri", "unk:manoa_tuilagi")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fa", "به گفته وزارت خارجه، هیئت این کشور با سرگئی لاوروف، ایمن الصفدی و فیصل بن فرحان دیدار کرده است."),
+    ("en", "According to the ministry, talks with Sergey Lavrov, Ayman Safadi and Faisal bin Farhan were held "
+           "in Doha."),
+    ("ar", "وبحسب الوزارة، جرت مباحثات مع سيرغي لافروف وأيمن الصفدي وفيصل بن فرحان في الدوحة."),
+])
+def test_people_a_comitative_governs_are_all_met_and_none_is_the_subject(lang: str, text: str) -> None:
+    assert _met(text, lang, _three(lang)) == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a dropped subject is carried from the sentence before
+    ("fa", "سرگئی لاوروف روز دوشنبه وارد دوحه شد. سپس با ایمن الصفدی و فیصل بن فرحان دیدار کرد."),
+    # the subject after the comitative phrase
+    ("fa", "سرگئی لاوروف روز دوشنبه وارد دوحه شد. در دیدار با ایمن الصفدی و فیصل بن فرحان، سرگئی لاوروف گفت "
+           "که روابط خوب است."),
+])
+def test_the_subject_of_a_comitative_list_is_outside_it(lang: str, text: str) -> None:
+    subject, a, b = _three(lang)
+    met = _met(text, lang, (subject, a, b))
+    assert [sorted(p) for _, p in met] == [sorted([subject, a]), sorted([subject, b])]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a list opener, then people each described by an apposition and joined by commas and "و"
+    ("ar", "التقى سيرغي لافروف مع أيمن الصفدي بحضور كل من فيصل بن فرحان، وزير خارجية السعودية، والسيد علي رضائي."),
+    # the list's first items are no one the text names; the person named opens a later conjunct
+    ("en", "Sergey Lavrov met Ayman Safadi in the presence of senior aides of both ministries and Faisal bin Farhan."),
+    ("fa", "سرگئی لاوروف با ایمن الصفدی با حضور معاونان ارشد هر دو وزارتخانه و فیصل بن فرحان دیدار کرد."),
+])
+def test_everyone_an_attendance_list_names_attends_and_meets_no_one(lang: str, text: str) -> None:
+    subject, a, b = _three(lang)
+    view, mentions, dates, _ = document(text, lang, "2024-05-06", (subject, a, b, "علي رضائي"))
+    found, _ = extract_meetings(view, mentions, dates, extract_claims(view, mentions))
+    assert [([p.text for p in m.parties], [x.text for x in m.attendees]) for m in found] == \
+        [([subject, a], [b, "علي رضائي"] if lang == "ar" else [b])]
