@@ -68,6 +68,8 @@ SUBJECT_PRONOUN_WORDS = 6
 VERB_SUBJECT_WORDS = 1
 # A preposition this many words before a pronoun governs it ("to him", "به گفته وی")
 PREPOSITION_REACH_WORDS = 2
+# The kind of a trigger that states a call, not a meeting face to face
+PHONE_KIND = "phone_call"
 # A comitative ("with", "با") governs the person at most this many words after it (honorifics between)
 COMITATIVE_WORDS = 3
 # A guest marker this many words after its guest ("X, who is visiting") or before him ("the visiting X")
@@ -895,7 +897,9 @@ def _merge_same(meetings: list[Meeting]) -> list[Meeting]:
     """One meeting reported in several sentences of a document is one meeting."""
     out: list[Meeting] = []
     for m in meetings:
+        # a phone call and a meeting face to face of the same people are two events
         twin = next((o for o in out if _same_people(o, m) and o.status == m.status
+                     and (o.kind == PHONE_KIND) == (m.kind == PHONE_KIND)
                      and (o.date is None or m.date is None or o.date.value == m.date.value)), None)
         if twin is None:
             out.append(m)

@@ -388,3 +388,11 @@ def test_everyone_an_attendance_list_names_attends_and_meets_no_one(lang: str, t
     found, _ = extract_meetings(view, mentions, dates, extract_claims(view, mentions))
     assert [([p.text for p in m.parties], [x.text for x in m.attendees]) for m in found] == \
         [([subject, a], [b, "علي رضائي"] if lang == "ar" else [b])]
+
+
+def test_a_phone_call_and_a_visit_of_the_same_people_are_two_meetings() -> None:
+    text = ("Sergey Lavrov spoke by phone with Ayman Safadi on Monday. Lavrov had visited Amman in January and "
+            "met Ayman Safadi there.")
+    subject, a, _ = _three("en")
+    met = _met(text, "en", (subject, a))
+    assert len(met) == 2 and all(status == "happened" for status, _ in met)
