@@ -68,6 +68,8 @@ SUBJECT_PRONOUN_WORDS = 6
 VERB_SUBJECT_WORDS = 1
 # A preposition this many words before a pronoun governs it ("to him", "به گفته وی")
 PREPOSITION_REACH_WORDS = 2
+# The institution row kind of a country's side or delegation (institutions.jsonl)
+SIDE_ROLE = "side"
 # The kind of a trigger that states a call, not a meeting face to face
 PHONE_KIND = "phone_call"
 # A comitative ("with", "با") governs the person at most this many words after it (honorifics between)
@@ -200,6 +202,10 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
     people = [m for m in mentions if m.is_person and m.role not in ("counterpart",)
               and not (m.kind == "title" and m.actor is None and m.country is None
                        and not m.placeholder)]
+    # "a Chinese delegation", "الجانب الإيراني", "هیئت چینی": a country's side is a party where no
+    # person of that country is named in the sentence (see ``_sides_named``)
+    people = sorted(people + [m for m in mentions if m.kind == "institution" and m.role == SIDE_ROLE and m.country],
+                    key=lambda m: (m.start, -m.end))
     meetings: list[Meeting] = []
     trips: Trips = {}
     lone: list[tuple[int, Match, Mention, Mention]] = []  # visits whose sentence names no one met
@@ -243,9 +249,9 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                 t0 = next(t for t in trig if inner.start <= t.start < inner.end)
         if said is not None:
             sent_people = [m for m in sent_people if said.start <= m.start < said.end]
-        attendees = _attendees(view, s, e, sent_people)
+        attendees = [a for a in _attendees(view, s, e, sent_people) if a.is_person]
         parties = [m for m in sent_people if m not in attendees]
-        parties = _dedupe(parties)
+        parties = _dedupe(_sides_named(parties, sent_people))
         if said is not None and parties and said.speaker is not None and not said.direct and \
                 _reports_own_act(view, said) and \
                 (said.speaker.identity or said.speaker.text) not in {p.identity or p.text for p in parties}:
@@ -448,6 +454,14 @@ def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention]], me
                      key=lambda d: (d.value is None, min(abs(d.start - t.end), abs(t.start - d.end))), default=None)
         out.append(m)
     return out
+
+
+def _sides_named(parties: list[Mention], sent_people: list[Mention]) -> list[Mention]:
+    """A country's side or delegation is no party when the sentence names a person of that country
+    ("the Chinese delegation headed by Wang Yi": Wang Yi stands for it)."""
+    named = {_country(p) or (p.title_role or p.apposed_role or (None, None))[1]
+             for p in sent_people if p.kind != "institution"}
+    return [p for p in parties if p.kind != "institution" or p.country not in named]
 
 
 def _country(p: Mention) -> str | None:

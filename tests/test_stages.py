@@ -396,3 +396,17 @@ def test_a_phone_call_and_a_visit_of_the_same_people_are_two_meetings() -> None:
     subject, a, _ = _three("en")
     met = _met(text, "en", (subject, a))
     assert len(met) == 2 and all(status == "happened" for status, _ in met)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Ayman Safadi held talks with a Chinese delegation in Amman on Monday."),
+    ("ar", "أجرى أيمن الصفدي مباحثات مع الوفد الصيني في عمان يوم الاثنين."),
+    ("fa", "ایمن الصفدی روز دوشنبه در امان با هیئت چینی دیدار کرد."),
+])
+def test_a_countrys_delegation_is_a_party_where_no_one_of_that_country_is_named(lang: str, text: str) -> None:
+    assert _pairs_met(text, lang, when="2024-05-06") == [["jo-ayman-safadi", "inst:china"]]
+
+
+def test_a_delegation_whose_head_is_named_is_represented_by_him() -> None:
+    text = "Ayman Safadi held talks with a Chinese delegation headed by Wang Yi in Amman on Monday."
+    assert _pairs_met(text, "en", when="2024-05-06") == [["jo-ayman-safadi", "cn-wang-yi"]]
