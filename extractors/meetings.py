@@ -70,6 +70,8 @@ VERB_SUBJECT_WORDS = 1
 PREPOSITION_REACH_WORDS = 2
 # The institution row kind of a country's side or delegation (institutions.jsonl)
 SIDE_ROLE = "side"
+# A side is governed by a trigger or comitative at most this many words from it ("with a Chinese delegation")
+SIDE_WORDS = 2
 # The kind of a trigger that states a call, not a meeting face to face
 PHONE_KIND = "phone_call"
 # A comitative ("with", "با") governs the person at most this many words after it (honorifics between)
@@ -146,7 +148,7 @@ def _tries(lang: str) -> dict[str, Trie]:
                         t.add(k, {**row, "future": future["id"]})
         out[group] = t
     # plain word lists: plan exceptions ("به دعوت", "at the invitation of"), host markers, clause openers
-    for group in ("planned_exceptions", "host_markers", "clause_openers"):
+    for group in ("planned_exceptions", "host_markers", "clause_openers", "reciprocals"):
         t = Trie()
         for pat in data.get(group, []):
             for k in match_keys(pat):
@@ -251,7 +253,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             sent_people = [m for m in sent_people if said.start <= m.start < said.end]
         attendees = [a for a in _attendees(view, s, e, sent_people) if a.is_person]
         parties = [m for m in sent_people if m not in attendees]
-        parties = _dedupe(_sides_named(parties, sent_people))
+        parties = _dedupe(_sides(view, parties, sent_people, trig, s))
         if said is not None and parties and said.speaker is not None and not said.direct and \
                 _reports_own_act(view, said) and \
                 (said.speaker.identity or said.speaker.text) not in {p.identity or p.text for p in parties}:
@@ -456,12 +458,24 @@ def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention]], me
     return out
 
 
-def _sides_named(parties: list[Mention], sent_people: list[Mention]) -> list[Mention]:
-    """A country's side or delegation is no party when the sentence names a person of that country
-    ("the Chinese delegation headed by Wang Yi": Wang Yi stands for it)."""
+def _sides(view: View, parties: list[Mention], sent_people: list[Mention], trig: list[Match],
+           s: int) -> list[Mention]:
+    """A country's side or delegation is a party where the meeting's words govern it — the trigger or
+    a comitative at most two words before it ("received a Chinese delegation", "مع الوفد الصيني"), or
+    the trigger right after it ("the Chinese side held talks") — and the sentence names no person of
+    that country ("the Chinese delegation headed by Wang Yi": Wang Yi stands for it)."""
     named = {_country(p) or (p.title_role or p.apposed_role or (None, None))[1]
              for p in sent_people if p.kind != "institution"}
-    return [p for p in parties if p.kind != "institution" or p.country not in named]
+    words = _folded(view.lang, "comitatives")
+
+    def governed(p: Mention) -> bool:
+        if any(t.end <= p.start and _open_gap(view, t.end, p.start, SIDE_WORDS)
+               or p.end <= t.start and _open_gap(view, p.end, t.start, SIDE_WORDS) for t in trig):
+            return True
+        before = view.tokens_in(s, p.start)[-(SIDE_WORDS + 1):]
+        return any(fold(view.text[t.start:t.end]) in words and _open_gap(view, t.end, p.start) for t in before)
+
+    return [p for p in parties if p.kind != "institution" or (p.country not in named and governed(p))]
 
 
 def _country(p: Mention) -> str | None:
@@ -522,6 +536,21 @@ def _title_glue_words(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in profile(lang)["title_glue"])
 
 
+def _glued(view: View, a: Mention, b: Mention) -> bool:
+    """A conjunction ("and", "و" apart or glued) joins ``b`` to ``a``, or both are of one plural title."""
+    if a.group is not None and a.group == b.group:
+        return True
+    glue = profile(view.lang)["list_glue"]
+    return any(w in glue for w in view.text[a.end:_lead(b)].replace("،", " ").replace(",", " ").split())
+
+
+def _reciprocal(view: View, parties: list[Mention]) -> bool:
+    """A reciprocal ("each other", "با یکدیگر", ``reciprocals`` of meetings.json) between the first
+    party and the end of the last: the people named met one another, all in one meeting."""
+    a, b = parties[0].start, parties[-1].end
+    return bool(scan(view, "reciprocals", a, b)) if a < b else False
+
+
 def _pairs(parties: list[Mention], view: View | None = None, trig: int | None = None,
            hosts: Sequence[Mention] = ()) -> list[tuple[Mention, ...]]:
     """Who met whom: the subject with each counterpart (meetings listed together are split per
@@ -534,18 +563,24 @@ def _pairs(parties: list[Mention], view: View | None = None, trig: int | None = 
     group = parties[0].group
     side = [p for p in parties if p.group == group] if group is not None else [parties[0]]
     if view is not None and trig is not None:
-        # the list goes on while each next party is joined to the one before it and precedes the trigger
+        # the list goes on while each next party is joined to the one before it and precedes the trigger;
+        # it ends at its last conjunction ("A, B and C"): a bare comma after it is no list ("According
+        # to X, A met …")
         prev = parties[0]
+        chain: list[Mention] = []
         for p in parties[1:]:
             if p in side:
                 prev = p
                 continue
             if p.end > trig or not _coordinated(view, prev, p):
                 break
-            side.append(p)
+            chain.append(p)
+            if _glued(view, prev, p):
+                side.extend(chain)
+                chain = []
             prev = p
     rest = [p for p in parties if p not in side]
-    if not rest or (len(side) > 1 and all(p in hosts for p in rest)):
+    if not rest or (len(side) > 1 and all(p in hosts for p in rest)) or _reciprocal(view, parties):
         return [tuple(side + rest)] if len(side + rest) > 1 else []
     return [(a, b) for a in side for b in rest]
 

@@ -410,3 +410,18 @@ def test_a_countrys_delegation_is_a_party_where_no_one_of_that_country_is_named(
 def test_a_delegation_whose_head_is_named_is_represented_by_him() -> None:
     text = "Ayman Safadi held talks with a Chinese delegation headed by Wang Yi in Amman on Monday."
     assert _pairs_met(text, "en", when="2024-05-06") == [["jo-ayman-safadi", "cn-wang-yi"]]
+
+
+def test_a_side_the_meeting_words_do_not_govern_is_no_party() -> None:
+    text = "Ayman Safadi said talks would resume, after sanctions were imposed on the Chinese side in March."
+    assert _pairs_met(text, "en", when="2024-05-06") == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fa", "سرگئی لاوروف و ایمن الصفدی با یکدیگر در کاخ فیصل بن فرحان دیدار کردند."),
+    ("en", "Sergey Lavrov and Ayman Safadi met each other at the palace of Faisal bin Farhan."),
+])
+def test_with_a_reciprocal_the_people_named_met_one_another(lang: str, text: str) -> None:
+    subject, a, b = _three(lang)
+    assert [sorted(p) for _, p in _met(text, lang, (subject, a, b))] == [sorted([subject, a, b])]
+
