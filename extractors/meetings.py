@@ -70,6 +70,8 @@ VERB_SUBJECT_WORDS = 1
 PREPOSITION_REACH_WORDS = 2
 # The institution row kind of a country's side or delegation (institutions.jsonl)
 SIDE_ROLE = "side"
+# The object of a trigger stands at most this many words after it ("met their counterparts, X and Y")
+OBJECT_GAP_WORDS = 4
 # A side is governed by a trigger or comitative at most this many words from it ("with a Chinese delegation")
 SIDE_WORDS = 2
 # The kind of a trigger that states a call, not a meeting face to face
@@ -300,7 +302,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             lone += [(si, t, person, place) for t, person, place in made if t.payloads[0]["kind"] == "visit"
                      and all((p.identity or p.text) == person.identity for p in parties)]
             continue
-        for group in _pairs(parties, view, t0.start, _hosts(view, s, e, parties)):
+        for group in _pairs(parties, view, t0.start, _hosts(view, s, e, parties), t0.end):
             m = Meeting(t0.payloads[0], status, list(group), list(attendees), evidence_sents=[si],
                         clauses=[Clause(s, e, opener, said)])
             host_subject = any(p.get("roles") == "host_subject" for p in t0.payloads)
@@ -551,8 +553,22 @@ def _reciprocal(view: View, parties: list[Mention]) -> bool:
     return bool(scan(view, "reciprocals", a, b)) if a < b else False
 
 
+def _governed(view: View, trig_end: int, p: Mention | None) -> bool:
+    """``p`` is the trigger's object: a few words after it, or after a comitative there, with no
+    boundary but commas between ("called on the President of X", "met separately with X", "are meeting
+    their counterparts, X and Y")."""
+    if p is None:
+        return False
+    gap = view.text[trig_end:_lead(p)]
+    if any(c in gap for c in ".؛;:!?؟\n«»“”\"()"):
+        return False
+    words = [fold(w) for w in gap.replace("،", " ").replace(",", " ").split()]
+    comitatives = _folded(view.lang, "comitatives")
+    return len(words) <= OBJECT_GAP_WORDS or any(w in comitatives for w in words[:OBJECT_GAP_WORDS])
+
+
 def _pairs(parties: list[Mention], view: View | None = None, trig: int | None = None,
-           hosts: Sequence[Mention] = ()) -> list[tuple[Mention, ...]]:
+           hosts: Sequence[Mention] = (), trig_end: int | None = None) -> list[tuple[Mention, ...]]:
     """Who met whom: the subject with each counterpart (meetings listed together are split per
     counterpart). The subject's side is the list it heads before the trigger — the members of a
     plural title ("the ambassadors of Iraq, Benin and Sri Lanka presented their credentials to X")
@@ -579,8 +595,16 @@ def _pairs(parties: list[Mention], view: View | None = None, trig: int | None = 
                 side.extend(chain)
                 chain = []
             prev = p
+        if chain and len(side) == 1:
+            # "X, Y … met Z" with no conjunction: no list, and no telling which of X and Y is the subject
+            # (a reporter, an apposition NER split): one meeting of all, as the text does not divide them
+            return [tuple(parties)]
     rest = [p for p in parties if p not in side]
-    if not rest or (len(side) > 1 and all(p in hosts for p in rest)) or _reciprocal(view, parties):
+    # a list met no one the trigger governs ("A and B, … held a phone call", "A and B discussed the
+    # sanctions on C"): they met one another
+    unmet = len(side) > 1 and view is not None and trig_end is not None and \
+        not _governed(view, trig_end, min((p for p in rest if p.start >= trig_end), key=_lead, default=None))
+    if not rest or unmet or (len(side) > 1 and all(p in hosts for p in rest)) or _reciprocal(view, parties):
         return [tuple(side + rest)] if len(side + rest) > 1 else []
     return [(a, b) for a in side for b in rest]
 

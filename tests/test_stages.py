@@ -425,3 +425,11 @@ def test_with_a_reciprocal_the_people_named_met_one_another(lang: str, text: str
     subject, a, b = _three(lang)
     assert [sorted(p) for _, p in _met(text, lang, (subject, a, b))] == [sorted([subject, a, b])]
 
+
+
+def test_a_list_whose_trigger_governs_no_one_after_it_met_one_another() -> None:
+    # the person after the trigger is in its topic, not its object: the two named before it met
+    text = "Sergey Lavrov and Ayman Safadi discussed the long detention of the nephew of Faisal bin Farhan."
+    subject, a, b = _three("en")
+    met = [set(p) for _, p in _met(text, "en", (subject, a, b))]
+    assert len(met) == 1 and {subject, a} <= met[0]
