@@ -74,8 +74,9 @@ SIDE_ROLE = "side"
 OBJECT_GAP_WORDS = 4
 # A side is governed by a trigger or comitative at most this many words from it ("with a Chinese delegation")
 SIDE_WORDS = 2
-# The kind of a trigger that states a call, not a meeting face to face
+# The kinds of a trigger that states a call, and a trip to the other side
 PHONE_KIND = "phone_call"
+VISIT_KIND = "visit"
 # A comitative ("with", "با") governs the person at most this many words after it (honorifics between)
 COMITATIVE_WORDS = 3
 # A guest marker this many words after its guest ("X, who is visiting") or before him ("the visiting X")
@@ -477,7 +478,9 @@ def _sides(view: View, parties: list[Mention], sent_people: list[Mention], trig:
         before = view.tokens_in(s, p.start)[-(SIDE_WORDS + 1):]
         return any(fold(view.text[t.start:t.end]) in words and _open_gap(view, t.end, p.start) for t in before)
 
-    return [p for p in parties if p.kind != "institution" or (p.country not in named and governed(p))]
+    # … and a side meets a person the dictionary knows: beside an unknown name it is too little evidence
+    known = any(p.actor is not None for p in parties if p.kind != "institution")
+    return [p for p in parties if p.kind != "institution" or (known and p.country not in named and governed(p))]
 
 
 def _country(p: Mention) -> str | None:
@@ -970,9 +973,10 @@ def _merge_same(meetings: list[Meeting]) -> list[Meeting]:
     """One meeting reported in several sentences of a document is one meeting."""
     out: list[Meeting] = []
     for m in meetings:
-        # a phone call and a meeting face to face of the same people are two events
+        # a phone call and a visit of the same people are two events ("he called X; in January he had
+        # visited X's country and met him"); a call reported as "talks" is the same call
         twin = next((o for o in out if _same_people(o, m) and o.status == m.status
-                     and (o.kind == PHONE_KIND) == (m.kind == PHONE_KIND)
+                     and {o.kind, m.kind} != {PHONE_KIND, VISIT_KIND}
                      and (o.date is None or m.date is None or o.date.value == m.date.value)), None)
         if twin is None:
             out.append(m)

@@ -433,3 +433,10 @@ def test_a_list_whose_trigger_governs_no_one_after_it_met_one_another() -> None:
     subject, a, b = _three("en")
     met = [set(p) for _, p in _met(text, "en", (subject, a, b))]
     assert len(met) == 1 and {subject, a} <= met[0]
+
+
+def test_a_call_reported_again_as_talks_is_one_meeting() -> None:
+    text = ("Sergey Lavrov held a phone call with Ayman Safadi on Monday. Lavrov and Ayman Safadi discussed "
+            "by phone the situation in the region.")
+    subject, a, _ = _three("en")
+    assert len(_met(text, "en", (subject, a))) == 1
