@@ -576,9 +576,10 @@ def _pairs(parties: list[Mention], view: View | None = None, trig: int | None = 
     counterpart). The subject's side is the list it heads before the trigger — the members of a
     plural title ("the ambassadors of Iraq, Benin and Sri Lanka presented their credentials to X")
     and whoever is coordinated with it ("Presidents of A and B and the Prime Minister of C called on
-    X", "A, B and C all met X separately"): each of them meets each party after it. A side with no one
-    else ("the foreign ministers of Iran, Turkey and Russia met", "A, B and C met in Tehran"), or whose
-    only others are the meeting's hosts ("A and B met … for talks hosted by C"), is one meeting."""
+    X", "A, B and C all met X separately"): each of them meets the one party after it. A side with no
+    one else ("the foreign ministers of Iran, Turkey and Russia met", "A, B and C met in Tehran"), whose
+    only others are the meeting's hosts ("A and B met … for talks hosted by C"), or that meets a list
+    of several ("A and B met C and D"), is one meeting."""
     group = parties[0].group
     side = [p for p in parties if p.group == group] if group is not None else [parties[0]]
     if view is not None and trig is not None:
@@ -607,7 +608,11 @@ def _pairs(parties: list[Mention], view: View | None = None, trig: int | None = 
     # sanctions on C"): they met one another
     unmet = len(side) > 1 and view is not None and trig_end is not None and \
         not _governed(view, trig_end, min((p for p in rest if p.start >= trig_end), key=_lead, default=None))
-    if not rest or unmet or (len(side) > 1 and all(p in hosts for p in rest)) or _reciprocal(view, parties):
+    # a list meets a list ("A and B are meeting their counterparts, C and D"): who met whom is not
+    # said (each his own counterpart, or all together), so one meeting of all
+    both = len(side) > 1 and len(rest) > 1
+    hosted = len(side) > 1 and all(p in hosts for p in rest)
+    if not rest or unmet or both or hosted or _reciprocal(view, parties):
         return [tuple(side + rest)] if len(side + rest) > 1 else []
     return [(a, b) for a in side for b in rest]
 

@@ -440,3 +440,10 @@ def test_a_call_reported_again_as_talks_is_one_meeting() -> None:
             "by phone the situation in the region.")
     subject, a, _ = _three("en")
     assert len(_met(text, "en", (subject, a))) == 1
+
+
+def test_a_list_that_meets_a_list_is_one_meeting() -> None:
+    text = "Sergey Lavrov and Ayman Safadi met Faisal bin Farhan and Wang Yi in Doha on Monday."
+    subject, a, b = _three("en")
+    met = _met(text, "en", (subject, a, b, "Wang Yi"))
+    assert len(met) == 1 and {subject, a, b} <= set(met[0][1])
