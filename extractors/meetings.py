@@ -72,7 +72,7 @@ PREPOSITION_REACH_WORDS = 2
 SIDE_ROLE = "side"
 # The object of a trigger stands at most this many words after it ("met their counterparts, X and Y")
 OBJECT_GAP_WORDS = 4
-# A side is governed by a trigger or comitative at most this many words from it ("with a Chinese delegation")
+# A side is governed by a comitative at most this many words before it ("with a Chinese delegation")
 SIDE_WORDS = 2
 # The kinds of a trigger that states a call, and a trip to the other side
 PHONE_KIND = "phone_call"
@@ -256,7 +256,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             sent_people = [m for m in sent_people if said.start <= m.start < said.end]
         attendees = [a for a in _attendees(view, s, e, sent_people) if a.is_person]
         parties = [m for m in sent_people if m not in attendees]
-        parties = _dedupe(_sides(view, parties, sent_people, trig, s))
+        parties = _dedupe(_sides(view, parties, sent_people, s))
         if said is not None and parties and said.speaker is not None and not said.direct and \
                 _reports_own_act(view, said) and \
                 (said.speaker.identity or said.speaker.text) not in {p.identity or p.text for p in parties}:
@@ -461,20 +461,17 @@ def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention]], me
     return out
 
 
-def _sides(view: View, parties: list[Mention], sent_people: list[Mention], trig: list[Match],
-           s: int) -> list[Mention]:
-    """A country's side or delegation is a party where the meeting's words govern it — the trigger or
-    a comitative at most two words before it ("received a Chinese delegation", "مع الوفد الصيني"), or
-    the trigger right after it ("the Chinese side held talks") — and the sentence names no person of
-    that country ("the Chinese delegation headed by Wang Yi": Wang Yi stands for it)."""
+def _sides(view: View, parties: list[Mention], sent_people: list[Mention], s: int) -> list[Mention]:
+    """A country's side or delegation is a party where a comitative governs it, at most two words
+    before it ("talks with a Chinese delegation", "مع الوفد الصيني", "با هیئت چینی"; next to a
+    trigger it is as often the subject of a new clause: "during the talks the Russian side told …"),
+    and the sentence names no person of that country ("the Chinese delegation headed by Wang Yi":
+    Wang Yi stands for it)."""
     named = {_country(p) or (p.title_role or p.apposed_role or (None, None))[1]
              for p in sent_people if p.kind != "institution"}
     words = _folded(view.lang, "comitatives")
 
     def governed(p: Mention) -> bool:
-        if any(t.end <= p.start and _open_gap(view, t.end, p.start, SIDE_WORDS)
-               or p.end <= t.start and _open_gap(view, p.end, t.start, SIDE_WORDS) for t in trig):
-            return True
         before = view.tokens_in(s, p.start)[-(SIDE_WORDS + 1):]
         return any(fold(view.text[t.start:t.end]) in words and _open_gap(view, t.end, p.start) for t in before)
 
