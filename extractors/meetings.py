@@ -77,6 +77,17 @@ SUBJECT_PRONOUN_WORDS = 6
 VERB_SUBJECT_WORDS = 1
 # A preposition this many words before a pronoun governs it ("to him", "به گفته وی")
 PREPOSITION_REACH_WORDS = 2
+# The institution row kind of a country's side or delegation (institutions.jsonl)
+SIDE_ROLE = "side"
+# The object of a trigger stands at most this many words after it ("met their counterparts, X and Y")
+OBJECT_GAP_WORDS = 4
+# A side is governed by a comitative at most this many words before it ("with a Chinese delegation")
+SIDE_WORDS = 2
+# The kinds of a trigger that states a call, and a trip to the other side
+PHONE_KIND = "phone_call"
+VISIT_KIND = "visit"
+# A comitative ("with", "با") governs the person at most this many words after it (honorifics between)
+COMITATIVE_WORDS = 3
 # A guest marker this many words after its guest ("X, who is visiting") or before him ("the visiting X")
 GUEST_BEFORE_WORDS = 2
 GUEST_AFTER_WORDS = 3
@@ -150,7 +161,8 @@ def _tries(lang: str) -> dict[str, Trie]:
         out[group] = t
     # plain word lists: plan exceptions ("به دعوت", "at the invitation of"), host markers, clause openers
     for group, key in (("planned_exceptions", "planned_exceptions"), ("host_markers", "host_markers"),
-                       ("clause_openers", "clause_openers"), ("venue_names", "venue_heads")):
+                       ("clause_openers", "clause_openers"), ("venue_names", "venue_heads"),
+                       ("reciprocals", "reciprocals")):
         t = Trie()
         for pat in data.get(key, []):
             for k in match_keys(pat):
@@ -169,6 +181,14 @@ def scan(view: View, group: str, s: int, e: int, clitics: bool = True) -> list[M
 def _clause_end(text: str, pos: int, limit: int) -> int:
     i = pos
     while i < limit and text[i] not in _BOUNDARY:
+        i += 1
+    return i
+
+
+def _list_end(text: str, pos: int, limit: int) -> int:
+    """Where a clause ends if its commas separate the items of a list."""
+    i = pos
+    while i < limit and (text[i] not in _BOUNDARY or text[i] in "،,"):
         i += 1
     return i
 
@@ -198,6 +218,10 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
     people = [m for m in mentions if m.is_person and m.role not in ("counterpart",) and not is_reporter(m)
               and not (m.kind == "title" and m.actor is None and m.country is None
                        and not m.placeholder)]
+    # "a Chinese delegation", "الجانب الإيراني", "هیئت چینی": a country's side is a party where no
+    # person of that country is named in the sentence (see ``_sides_named``)
+    people = sorted(people + [m for m in mentions if m.kind == "institution" and m.role == SIDE_ROLE and m.country],
+                    key=lambda m: (m.start, -m.end))
     meetings: list[Meeting] = []
     trips: Trips = {}
     # visits whose sentence names no one met, with the people it names as present
@@ -243,9 +267,9 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                 t0 = next(t for t in trig if inner.start <= t.start < inner.end)
         if said is not None:
             sent_people = [m for m in sent_people if said.start <= m.start < said.end]
-        attendees = _attendees(view, s, e, sent_people)
+        attendees = [a for a in _attendees(view, s, e, sent_people) if a.is_person]
         parties = [m for m in sent_people if m not in attendees]
-        parties = _dedupe(parties)
+        parties = _dedupe(_sides(view, parties, sent_people, s))
         if said is not None and parties and said.speaker is not None and not said.direct and \
                 _reports_own_act(view, said) and \
                 (said.speaker.identity or said.speaker.text) not in {p.identity or p.text for p in parties}:
@@ -266,6 +290,15 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                 principal = _principal(mentions, exclude={parties[0].identity, *(a.identity for a in attendees)})
                 if principal is not None:
                     parties = [principal, *parties]
+        if slot is None and not between and len(parties) > 1:
+            # "… با A، B و C دیدار کرد", "talks with A and B": the people a comitative governs are all met;
+            # the subject stands before it (or is carried, for a dropped one), never among them
+            k, parties = _comitative(view, trig, parties, s)
+            if k is not None:
+                subj = _implicit_subject(view, mentions, parties, s, meetings, floor=k)
+                if subj is None:
+                    continue
+                parties = [subj, *parties]
         if slot is not None:
             # "He also met A and B", "واستقبل جلالته A وB", "وی با A و B دیدار کرد": the subject is carried
             # from before the sentence and meets each person named; without one, the people named are
@@ -284,7 +317,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                      and all((p.identity or p.text) == person.identity for p in parties)]
             continue
         parties = _listed(view, parties, t0.start, s, e, mentions)
-        for group in _pairs(parties, view, t0.start):
+        for group in _pairs(parties, view, t0.start, _hosts(view, s, e, parties), t0.end):
             m = Meeting(t0.payloads[0], status, list(group), list(attendees), evidence_sents=[si],
                         clauses=[Clause(s, e, opener, said)])
             host_subject = any(p.get("roles") == "host_subject" for p in t0.payloads)
@@ -448,6 +481,25 @@ def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention, list
     return out
 
 
+def _sides(view: View, parties: list[Mention], sent_people: list[Mention], s: int) -> list[Mention]:
+    """A country's side or delegation is a party where a comitative governs it, at most two words
+    before it ("talks with a Chinese delegation", "مع الوفد الصيني", "با هیئت چینی"; next to a
+    trigger it is as often the subject of a new clause: "during the talks the Russian side told …"),
+    and the sentence names no person of that country ("the Chinese delegation headed by Wang Yi":
+    Wang Yi stands for it)."""
+    named = {_country(p) or (p.title_role or p.apposed_role or (None, None))[1]
+             for p in sent_people if p.kind != "institution"}
+    words = _folded(view.lang, "comitatives")
+
+    def governed(p: Mention) -> bool:
+        before = view.tokens_in(s, p.start)[-(SIDE_WORDS + 1):]
+        return any(fold(view.text[t.start:t.end]) in words and _open_gap(view, t.end, p.start) for t in before)
+
+    # … and a side meets a person the dictionary knows: beside an unknown name it is too little evidence
+    known = any(p.actor is not None for p in parties if p.kind != "institution")
+    return [p for p in parties if p.kind != "institution" or (known and p.country not in named and governed(p))]
+
+
 def _country(p: Mention) -> str | None:
     return p.actor.country if p.actor is not None else p.country
 
@@ -511,27 +563,146 @@ def _listed(view: View, parties: list[Mention], trig: int, s: int, e: int,
 
 
 def _coordinated(view: View, a: Mention, b: Mention) -> bool:
-    gap = view.text[a.end:min(b.start, b.title_span[0]) if b.title_span else b.start].strip(" ،,")
-    return gap == "" or gap in profile(view.lang)["list_glue"]
+    """``a`` and ``b`` are joined by a list: nothing but commas, list glue ("and", "و") and title glue
+    ("the") between the end of ``a``'s words and the start of ``b``'s ("Presidents of A and B, the Prime
+    Ministers of C and D", "Russian Ambassador X, Malian Ambassador Y")."""
+    if a.group is not None and a.group == b.group:
+        return True
+    end = max(a.end, a.title_span[1]) if a.title_span and a.title_span[0] > a.start else a.end
+    gap = view.text[end:_lead(b)] if _lead(b) > end else ""
+    if any(c in gap for c in ".؛;:\n"):
+        return False
+    words = gap.replace("،", " ").replace(",", " ").split()
+    glue = profile(view.lang)["list_glue"]
+    if not words or " ".join(words) in glue:
+        return True
+    # a one-word list glue or a comma, then the title's article ("and the Speaker of …", ", the Prime Ministers of")
+    rest = words[1:] if words[0] in glue else words
+    return all(fold(w) in _title_glue_words(view.lang) for w in rest)
 
 
-def _pairs(parties: list[Mention], view: View | None = None, trig: int | None = None) -> list[tuple[Mention, ...]]:
+@cache
+def _title_glue_words(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in profile(lang)["title_glue"])
+
+
+def _glued(view: View, a: Mention, b: Mention) -> bool:
+    """A conjunction ("and", "و" apart or glued) joins ``b`` to ``a``, or both are of one plural title."""
+    if a.group is not None and a.group == b.group:
+        return True
+    glue = profile(view.lang)["list_glue"]
+    return any(w in glue for w in view.text[a.end:_lead(b)].replace("،", " ").replace(",", " ").split())
+
+
+def _reciprocal(view: View, parties: list[Mention]) -> bool:
+    """A reciprocal ("each other", "با یکدیگر", ``reciprocals`` of meetings.json) between the first
+    party and the end of the last: the people named met one another, all in one meeting."""
+    a, b = parties[0].start, parties[-1].end
+    return bool(scan(view, "reciprocals", a, b)) if a < b else False
+
+
+def _trigger_object(view: View, trig_end: int, p: Mention | None) -> bool:
+    """``p`` is the trigger's object: a few words after it, or after a comitative there, with no
+    boundary but commas between ("called on the President of X", "met separately with X", "are meeting
+    their counterparts, X and Y")."""
+    if p is None:
+        return False
+    gap = view.text[trig_end:_lead(p)]
+    if any(c in gap for c in ".؛;:!?؟\n«»“”\"()"):
+        return False
+    words = [fold(w) for w in gap.replace("،", " ").replace(",", " ").split()]
+    comitatives = _folded(view.lang, "comitatives")
+    return len(words) <= OBJECT_GAP_WORDS or any(w in comitatives for w in words[:OBJECT_GAP_WORDS])
+
+
+def _pairs(parties: list[Mention], view: View | None = None, trig: int | None = None,
+           hosts: Sequence[Mention] = (), trig_end: int | None = None) -> list[tuple[Mention, ...]]:
     """Who met whom: the subject with each counterpart (meetings listed together are split per
-    counterpart); a group as subject ("the ambassadors of Iraq, Benin and Sri Lanka presented
-    their credentials to X") gives each member with each party outside the group, and a group
-    alone ("the foreign ministers of Iran, Turkey and Russia met") one meeting of all its members."""
+    counterpart). The subject's side is the list it heads before the trigger — the members of a
+    plural title ("the ambassadors of Iraq, Benin and Sri Lanka presented their credentials to X")
+    and whoever is coordinated with it ("Presidents of A and B and the Prime Minister of C called on
+    X", "A, B and C all met X separately"): each of them meets the one party after it. A side with no
+    one else ("the foreign ministers of Iran, Turkey and Russia met", "A, B and C met in Tehran"), whose
+    only others are the meeting's hosts ("A and B met … for talks hosted by C"), or that meets a list
+    of several ("A and B met C and D"), is one meeting."""
     group = parties[0].group
-    if group is not None:
-        members = [p for p in parties if p.group == group]
-        rest = [p for p in parties if p.group != group]
-        if not rest:
-            return [tuple(members)] if len(members) > 1 else []
-        return [(a, b) for a in members for b in rest]
-    if view is not None and trig is not None and len(parties) > 2 and parties[1].end <= trig \
-            and _coordinated(view, parties[0], parties[1]):
-        # "Raisi, Putin and Erdogan met", "Pashinyan and Aliyev met … for talks hosted by Michel": one meeting
-        return [tuple(parties)]
-    return [(parties[0], other) for other in parties[1:]]
+    side = [p for p in parties if p.group == group] if group is not None else [parties[0]]
+    if view is not None and trig is not None:
+        # the list goes on while each next party is joined to the one before it and precedes the trigger;
+        # it ends at its last conjunction ("A, B and C"): a bare comma after it is no list ("According
+        # to X, A met …")
+        prev = parties[0]
+        chain: list[Mention] = []
+        for p in parties[1:]:
+            if p in side:
+                prev = p
+                continue
+            if p.end > trig or not _coordinated(view, prev, p):
+                break
+            chain.append(p)
+            if _glued(view, prev, p):
+                side.extend(chain)
+                chain = []
+            prev = p
+        if chain and len(side) == 1:
+            # "X, Y … met Z" with no conjunction: no list, and no telling which of X and Y is the subject
+            # (a reporter, an apposition NER split): one meeting of all, as the text does not divide them
+            return [tuple(parties)]
+    rest = [p for p in parties if p not in side]
+    # a list met no one the trigger governs ("A and B, … held a phone call", "A and B discussed the
+    # sanctions on C"): they met one another
+    unmet = len(side) > 1 and view is not None and trig_end is not None and \
+        not _trigger_object(view, trig_end, min((p for p in rest if p.start >= trig_end), key=_lead, default=None))
+    # a list meets a list ("A and B are meeting their counterparts, C and D"): who met whom is not
+    # said (each his own counterpart, or all together), so one meeting of all
+    both = len(side) > 1 and len(rest) > 1
+    hosted = len(side) > 1 and all(p in hosts for p in rest)
+    if not rest or unmet or both or hosted or _reciprocal(view, parties):
+        return [tuple(side + rest)] if len(side + rest) > 1 else []
+    return [(a, b) for a in side for b in rest]
+
+
+def _comitative(view: View, trig: list[Match], parties: list[Mention], s: int) -> tuple[int | None, list[Mention]]:
+    """The first party governed by a comitative ("with", "مع", "با": ``comitatives`` of meetings.json,
+    right before his words or an honorific before them): he and the parties after him up to the
+    trigger that closes the phrase ("با A، B و C دیدار کرد"), or else those coordinated with him ("talks
+    with A and B"), are all met. A party after them is the subject ("در دیدار با A، B گفت": B, then the
+    people met); with none, returns where the comitative stands, the subject being outside the list."""
+    first = parties[0]
+    words = _folded(view.lang, "comitatives")
+    hon = _honorific_words(view.lang)
+    toks = view.tokens_in(s, _lead(first))[-COMITATIVE_WORDS:]
+    k = None
+    for i in range(len(toks) - 1, -1, -1):
+        if fold(view.text[toks[i].start:toks[i].end]) in words:
+            k = toks[i].start
+            break
+        if fold(view.text[toks[i].start:toks[i].end]) not in hon:
+            break
+    if k is None or not _open_gap(view, k, _lead(first)):
+        return None, parties
+    close = next((t.start for t in trig if t.start > first.end), None)
+    if close is not None:
+        inside = [p for p in parties if p.start < close]
+    else:
+        # "A, B and C, D said": after a conjunction a bare comma ends the list
+        inside = [first]
+        glued = False
+        for p in parties[1:]:
+            glue = any(w in profile(view.lang)["list_glue"] for w in view.text[inside[-1].end:_lead(p)].split())
+            if not _coordinated(view, inside[-1], p) or (glued and not glue):
+                break
+            inside.append(p)
+            glued = glued or glue
+    outside = [p for p in parties if p not in inside]
+    if outside:
+        return None, [outside[0], *inside, *outside[1:]]
+    return k, parties
+
+
+@cache
+def _honorific_words(lang: str) -> frozenset[str]:
+    return frozenset(w for h in load_json(lang, "pronouns.json")["honorifics"] for w in fold(h).split())
 
 
 def _reports_own_act(view: View, said: Claim) -> bool:
@@ -660,16 +831,18 @@ def _attendees(view: View, s: int, e: int, people: list[Mention]) -> list[Mentio
             out += [p for p in people if lo <= p.start < m.start]
         else:
             # the first person after the marker, and others only when joined to it by "و"/"and"/","
-            hi = min(_clause_end(view.text, m.end, e), m.end + ATTENDANCE_CHARS)
+            # the list may run past commas ("كل من A، سفير X، والشيخ B"); each link is checked below
+            hi = min(_list_end(view.text, m.end, e), m.end + ATTENDANCE_CHARS)
             after = [p for p in people if m.end <= p.start < hi]
             # "با حضور در وزارت خارجه با ظریف خداحافظی کرد": "presence" at a place, then a new phrase
             if after and _new_phrase(view, m.end, after[0]):
                 after = []
             if after:
+                # the list goes on while each next person opens a conjunct ("بحضور A ومديري … والسفير
+                # التركي", "each of A, envoy of X, and B"): a conjunction or a comma right before his words
                 chain = [after[0]]
                 for p in after[1:]:
-                    gap = view.text[chain[-1].end:p.start].strip(" ،,")
-                    if gap != "" and gap not in profile(view.lang)["list_glue"]:
+                    if not (_coordinated(view, chain[-1], p) or _conjunct(view, chain[-1].end, p)):
                         break
                     chain.append(p)
                 out += chain
@@ -679,11 +852,41 @@ def _attendees(view: View, s: int, e: int, people: list[Mention]) -> list[Mentio
 
 
 def _new_phrase(view: View, start: int, p: Mention) -> bool:
-    """More than four words, or a preposition, between an attendance marker and the person."""
-    lead = min(p.start, p.title_span[0]) if p.title_span else p.start
+    """More than four words, or a preposition, between an attendance marker and the person; a list
+    opener ("كل من", "each of") is part of the marker, and a person who opens a conjunct may stand
+    further ("بحضور A ومديري الإدارات والسفير التركي": A is no one the text names)."""
+    lead = _lead(p)
     gap = [fold(w) for w in view.text[start:lead].split()]
+    openers = [fold(o).split() for o in load_json(view.lang, "meetings.json").get("list_openers", [])]
+    for o in openers:
+        if gap[:len(o)] == o:
+            gap = gap[len(o):]
+            break
     preps = _folded(view.lang, "phrase_preps")
-    return len(gap) > ATTENDANCE_GAP_WORDS or any(w in preps for w in gap)
+    if any(w in preps for w in gap):
+        return True
+    return len(gap) > ATTENDANCE_GAP_WORDS and not _conjunct(view, start, p)
+
+
+def _conjunct(view: View, start: int, p: Mention) -> bool:
+    """``p`` opens a conjunct of a list that runs from ``start``: a conjunction ("و" glued or apart,
+    "and") or a comma right before his words, and no sentence or clause boundary but commas between."""
+    lead = _lead(p)
+    gap = view.text[start:lead]
+    if any(c in gap for c in ".؛;:!?؟\n«»“”\"()"):
+        return False
+    words = gap.split()
+    glue = profile(view.lang)["list_glue"]
+    hon = _honorific_words(view.lang)
+    while words and fold(words[-1]) in hon:
+        words.pop()  # "…، والسيد A", "and Dr A": an honorific before the name
+    if not words:
+        return False
+    last = words[-1]
+    # a proclitic conjunction on an honorific ("والشيخ A")
+    glued = profile(view.lang)["proclitics"] and any(last.startswith(g) and fold(last[len(g):]) in hon
+                                                     for g in glue)
+    return last in glue or last[-1:] in ",،" or glued
 
 
 def _plan_markers(view: View, s: int, e: int) -> list:
@@ -912,7 +1115,10 @@ def _merge_same(meetings: list[Meeting]) -> list[Meeting]:
     """One meeting reported in several sentences of a document is one meeting."""
     out: list[Meeting] = []
     for m in meetings:
+        # a phone call and a visit of the same people are two events ("he called X; in January he had
+        # visited X's country and met him"); a call reported as "talks" is the same call
         twin = next((o for o in out if _same_people(o, m) and o.status == m.status
+                     and {o.kind, m.kind} != {PHONE_KIND, VISIT_KIND}
                      and (o.date is None or m.date is None or o.date.value == m.date.value)), None)
         if twin is None:
             out.append(m)

@@ -294,21 +294,35 @@ def _group(view: View, idx: int, raw, used: set[int], row: dict, sent) -> list[M
             c in view.text[tokens[k - 1].end:tokens[k].start] for c in ".،,؛;:\n"):
         saw_countries = saw_countries or tokens[k].text in countries_words
         k += 1
+    # the countries listed: names after the title; with "demonyms" (after/before) also the adjectives
+    # of a plural counterpart noun ("همتایان مصری و عراقی", "his Saudi and Omani counterparts")
+    side = row.get("demonyms")
+    kinds = ("place", "demonym") if side == "after" else ("place",)
     members: list[tuple[int, Any]] = []
     j = idx + 1
     while j < len(raw):
         n, kind, vals = raw[j]
-        if kind != "place" or vals[0].kind != "country" or (not members and n.first != k):
+        if kind not in kinds or vals[0].kind != "country" or (not members and n.first != k):
             break
         members.append((j, n))
         if j + 1 >= len(raw):
             break
-        gap = view.text[n.end:raw[j + 1][0].start].strip(" \u200c،,").strip()
-        if gap != "" and gap not in profile(view.lang)["list_glue"]:
+        if not _listed(view, n.end, raw[j + 1][0].start):
             break
         j += 1
-    end = members[-1][1].end if members else (tokens[k - 1].end if k > m.last else m.end)
-    phrase = view.text[m.start:end]
+    start = m.start
+    if side == "before" and not members:
+        # "his Saudi, Omani and Egyptian counterparts": the demonyms run back from the title
+        j = idx - 1
+        nxt = m.start
+        while j >= 0 and raw[j][1] == "demonym" and raw[j][2][0].kind == "country" \
+                and _listed(view, raw[j][0].end, nxt):
+            members.insert(0, (j, raw[j][0]))
+            nxt = raw[j][0].start
+            j -= 1
+        start = members[0][1].start if members else m.start
+    end = max(m.end, members[-1][1].end) if members else (tokens[k - 1].end if k > m.last else m.end)
+    phrase = view.text[start:end]
     common = {"role": row["role"], "org": row.get("org"), "resolution": "title", "rule": row["id"]}
     if not members:
         if not saw_countries:
@@ -319,8 +333,14 @@ def _group(view: View, idx: int, raw, used: set[int], row: dict, sent) -> list[M
     for j, n in members:
         used.add(j)
         out.append(Mention(n.start, n.end, "title", phrase, sent(n.start), country=raw[j][2][0].country, **common,
-                           group=m.start, phrase=(m.start, end)))
+                           group=start, phrase=(start, end)))
     return out
+
+
+def _listed(view: View, a: int, b: int) -> bool:
+    """Only a comma or the language's list glue ("and", "و") between two items of a list."""
+    gap = view.text[a:b].strip(" \u200c،,").strip()
+    return gap == "" or gap in profile(view.lang)["list_glue"]
 
 
 def _inside_longer_name(view: View, m, idx: int, raw, entities: Sequence[Entity], db: ActorDB) -> bool:
@@ -812,13 +832,16 @@ def _titles_of_named_people(mentions: list[Mention]) -> None:
 
 def _resolve_counterparts(mentions: list[Mention], db: ActorDB, doc_date: date | None) -> None:
     """"عقد عراقجي مباحثات مع نظيره المصري", "the Iranian president held talks with his Russian
-    counterpart": a counterpart no name follows holds the office of the sentence's person before
-    it, in the counterpart's country, on the document date."""
+    counterpart", "his Saudi and Omani counterparts" (one per country): a counterpart no name follows
+    holds the office of the sentence's person before it, in the counterpart's country, on the document
+    date; with no recorded holder, he is that office of that country, unnamed."""
+    named = frozenset(m.actor.id for m in mentions if m.actor is not None)
     for i, m in enumerate(mentions):
         if m.kind != "title" or m.role != "counterpart" or not m.country or m.actor is not None:
             continue
         subj = next((p for p in reversed(mentions[:i]) if p.sent == m.sent and p.is_person
-                     and p.role != "counterpart" and p.actor is not None), None)
+                     and p.role != "counterpart" and p.actor is not None
+                     and (m.group is None or p.group != m.group)), None)
         if subj is None:
             continue
         if subj.kind == "title" and subj.role:
@@ -828,10 +851,14 @@ def _resolve_counterparts(mentions: list[Mention], db: ActorDB, doc_date: date |
                      if (o.covers(doc_date) if doc_date else o.end is None)]
         if len(set(roles)) != 1:
             continue
-        actor, why = db.resolve_title(roles[0], m.country, doc_date)
+        actor, why = db.resolve_title(roles[0], m.country, doc_date, None, named)
+        m.role = roles[0]
         if actor is not None:
-            m.actor, m.role, m.key = actor, roles[0], actor.id
-            m.why = f"counterpart of {subj.actor.name}: {why}"
+            m.actor, m.key = actor, actor.id
+        else:
+            # no recorded holder on the date: the office of that country, unnamed ("Foreign Minister of Oman")
+            m.key = _title_key(m)
+        m.why = f"counterpart of {subj.actor.name}: {why}"
 
 
 def _short_forms_of_named(mentions: list[Mention], view: View) -> None:

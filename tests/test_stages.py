@@ -499,3 +499,135 @@ def test_stacked_arabic_titles_describe_the_named_minister_who_was_met() -> None
     text = f"تلقى نائب رئيس مجلس الوزراء وزير الخارجية الأردني، {a}، اتصالا هاتفيا من {subject}."
     found = _met(text, "ar", (subject, a))
     assert [sorted(parties) for _, parties in found] == [sorted([subject, a])]
+# -- who met whom: the structure of lists ---------------------------------------------------------
+def _pairs_met(text: str, lang: str, people: tuple[str, ...] = (), when: str = "2017-03-28") -> list[list[str]]:
+    view, mentions, dates, _ = document(text, lang, when, people)
+    found, _ = extract_meetings(view, mentions, dates, extract_claims(view, mentions))
+    return [[p.identity for p in m.parties] for m in found if m.status == "happened"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Ayman Safadi met his Saudi, Omani and Egyptian counterparts in Amman on Monday."),
+    ("ar", "التقى أيمن الصفدي نظراءه السعودي والعماني والمصري في عمان يوم الاثنين."),
+    ("fa", "ایمن الصفدی روز دوشنبه با همتایان سعودی، عمانی و مصری خود در امان دیدار کرد."),
+])
+def test_each_counterpart_of_a_list_is_the_holder_of_the_subjects_office_in_that_country(lang: str, text: str) -> None:
+    assert _pairs_met(text, lang) == [["jo-ayman-safadi", "sa-adel-al-jubeir"],
+                                      ["jo-ayman-safadi", "om-yusuf-bin-alawi-bin-abdullah"],
+                                      ["jo-ayman-safadi", "eg-sameh-shoukry"]]
+
+
+def test_a_counterpart_with_no_recorded_holder_is_that_office_of_that_country_unnamed() -> None:
+    met = _pairs_met("Ayman Safadi met his Maltese counterpart in Amman on Monday.", "en", when="2017-03-28")
+    assert met == [["jo-ayman-safadi", "title:foreign_minister:MT:"]]
+
+
+def test_a_list_of_office_holders_before_the_verb_is_one_side_and_each_meets_the_host() -> None:
+    text = ("The Presidents of Afghanistan and Sri Lanka and the Prime Ministers of Pakistan and Nepal called on "
+            "Pranab Mukherjee in New Delhi on Tuesday.")
+    met = _pairs_met(text, "en", when="2014-05-27")
+    assert met == [[guest, "in-pranab-mukherjee"] for guest in
+                   ("af-hamid-karzai", "lk-mahinda-rajapaksa", "pk-nawaz-sharif", "np-sushil-koirala")]
+
+
+def test_coordinated_guests_who_met_one_host_are_not_each_others_counterparts() -> None:
+    text = ("Chilean Ambassador Tomas Vidal, Kenyan Ambassador Ruth Njeri and Fijian Ambassador Manoa Tuilagi all "
+            "met separately with President Ebrahim Raisi on Sunday.")
+    met = _pairs_met(text, "en", ("Tomas Vidal", "Ruth Njeri", "Manoa Tuilagi"), when="2023-01-08")
+    assert met == [[g, "ir-ebrahim-raisi"] for g in ("unk:tomas_vidal", "unk:ruth_njeri", "unk:manoa_tuilagi")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fa", "به گفته وزارت خارجه، هیئت این کشور با سرگئی لاوروف، ایمن الصفدی و فیصل بن فرحان دیدار کرده است."),
+    ("en", "According to the ministry, talks with Sergey Lavrov, Ayman Safadi and Faisal bin Farhan were held "
+           "in Doha."),
+    ("ar", "وبحسب الوزارة، جرت مباحثات مع سيرغي لافروف وأيمن الصفدي وفيصل بن فرحان في الدوحة."),
+])
+def test_people_a_comitative_governs_are_all_met_and_none_is_the_subject(lang: str, text: str) -> None:
+    assert _met(text, lang, _three(lang)) == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a dropped subject is carried from the sentence before
+    ("fa", "سرگئی لاوروف روز دوشنبه وارد دوحه شد. سپس با ایمن الصفدی و فیصل بن فرحان دیدار کرد."),
+    # the subject after the comitative phrase
+    ("fa", "سرگئی لاوروف روز دوشنبه وارد دوحه شد. در دیدار با ایمن الصفدی و فیصل بن فرحان، سرگئی لاوروف گفت "
+           "که روابط خوب است."),
+])
+def test_the_subject_of_a_comitative_list_is_outside_it(lang: str, text: str) -> None:
+    subject, a, b = _three(lang)
+    met = _met(text, lang, (subject, a, b))
+    assert [sorted(p) for _, p in met] == [sorted([subject, a]), sorted([subject, b])]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a list opener, then people each described by an apposition and joined by commas and "و"
+    ("ar", "التقى سيرغي لافروف مع أيمن الصفدي بحضور كل من فيصل بن فرحان، وزير خارجية السعودية، والسيد علي رضائي."),
+    # the list's first items are no one the text names; the person named opens a later conjunct
+    ("en", "Sergey Lavrov met Ayman Safadi in the presence of senior aides of both ministries and Faisal bin Farhan."),
+    ("fa", "سرگئی لاوروف با ایمن الصفدی با حضور معاونان ارشد هر دو وزارتخانه و فیصل بن فرحان دیدار کرد."),
+])
+def test_everyone_an_attendance_list_names_attends_and_meets_no_one(lang: str, text: str) -> None:
+    subject, a, b = _three(lang)
+    view, mentions, dates, _ = document(text, lang, "2024-05-06", (subject, a, b, "علي رضائي"))
+    found, _ = extract_meetings(view, mentions, dates, extract_claims(view, mentions))
+    assert [([p.text for p in m.parties], [x.text for x in m.attendees]) for m in found] == \
+        [([subject, a], [b, "علي رضائي"] if lang == "ar" else [b])]
+
+
+def test_a_phone_call_and_a_visit_of_the_same_people_are_two_meetings() -> None:
+    text = ("Sergey Lavrov spoke by phone with Ayman Safadi on Monday. Lavrov had visited Amman in January and "
+            "met Ayman Safadi there.")
+    subject, a, _ = _three("en")
+    met = _met(text, "en", (subject, a))
+    assert len(met) == 2 and all(status == "happened" for status, _ in met)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Ayman Safadi held talks with a Chinese delegation in Amman on Monday."),
+    ("ar", "أجرى أيمن الصفدي مباحثات مع الوفد الصيني في عمان يوم الاثنين."),
+    ("fa", "ایمن الصفدی روز دوشنبه در امان با هیئت چینی دیدار کرد."),
+])
+def test_a_countrys_delegation_is_a_party_where_no_one_of_that_country_is_named(lang: str, text: str) -> None:
+    assert _pairs_met(text, lang, when="2024-05-06") == [["jo-ayman-safadi", "inst:china"]]
+
+
+def test_a_delegation_whose_head_is_named_is_represented_by_him() -> None:
+    text = "Ayman Safadi held talks with a Chinese delegation headed by Wang Yi in Amman on Monday."
+    assert _pairs_met(text, "en", when="2024-05-06") == [["jo-ayman-safadi", "cn-wang-yi"]]
+
+
+def test_a_side_the_meeting_words_do_not_govern_is_no_party() -> None:
+    text = "Ayman Safadi said talks would resume, after sanctions were imposed on the Chinese side in March."
+    assert _pairs_met(text, "en", when="2024-05-06") == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fa", "سرگئی لاوروف، ایمن الصفدی و فیصل بن فرحان با یکدیگر در کاخ دیدار کردند."),
+    ("en", "Sergey Lavrov, Ayman Safadi and Faisal bin Farhan met each other at the palace."),
+])
+def test_with_a_reciprocal_the_people_named_met_one_another(lang: str, text: str) -> None:
+    subject, a, b = _three(lang)
+    assert [sorted(p) for _, p in _met(text, lang, (subject, a, b))] == [sorted([subject, a, b])]
+
+
+def test_a_list_whose_trigger_governs_no_one_after_it_met_one_another() -> None:
+    # the person after the trigger is in its topic, not its object: the two named before it met
+    text = "Sergey Lavrov and Ayman Safadi discussed the long detention of the nephew of Faisal bin Farhan."
+    subject, a, b = _three("en")
+    met = [set(p) for _, p in _met(text, "en", (subject, a, b))]
+    assert len(met) == 1 and {subject, a} <= met[0]
+
+
+def test_a_call_reported_again_as_talks_is_one_meeting() -> None:
+    text = ("Sergey Lavrov held a phone call with Ayman Safadi on Monday. Lavrov and Ayman Safadi discussed "
+            "by phone the situation in the region.")
+    subject, a, _ = _three("en")
+    assert len(_met(text, "en", (subject, a))) == 1
+
+
+def test_a_list_that_meets_a_list_is_one_meeting() -> None:
+    text = "Sergey Lavrov and Ayman Safadi met Faisal bin Farhan and Wang Yi in Doha on Monday."
+    subject, a, b = _three("en")
+    met = _met(text, "en", (subject, a, b, "Wang Yi"))
+    assert len(met) == 1 and {subject, a, b} <= set(met[0][1])
