@@ -32,6 +32,8 @@ from .normalize import fold, match_keys
 from .view import View
 
 _END_PUNCT = ".،,؛;:!?؟ \n\t\"'«»“”"
+# Marks that close a sentence, or a quotation that ends one
+_SENTENCE_END = ".!?؟…\"'»”)"
 # How many words before a person a governing preposition is looked for, over title words ("of leader Y")
 GOVERNED_LOOKBACK = 3
 # Marks that end a clause: a subject never stands across one from its verb
@@ -66,6 +68,8 @@ NONCLAIM_WORDS = 5
 FRONTED_TAIL_WORDS = 6
 # Words between a fronted claim's comma and its cue when no person names the speaker ("…, the ministry said")
 FRONTED_SUBJECT_WORDS = 4
+# A name follows the title it stands in apposition to within this many words ("head of the committee X")
+APPOSITION_WORDS = 8
 
 
 @dataclass
@@ -213,12 +217,78 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
             resolution = "pronoun"
         elif speaker.kind == "title":
             resolution = "title"
+            if _bare_title(speaker):
+                # "the envoy said", "وأكد رئيس هيئة …": a title with no country names whoever holds that
+                # office in this article; nobody identifiable when no one named does
+                via, speaker = speaker, _title_holder(text, speaker, people, cue.start)
         if speaker is not None and speaker.kind == "title" and resolution == "pronoun":
             resolution = "pronoun"
         if speaker is not None and (speaker.actor is not None or speaker.kind in ("person", "org", "institution")):
             speakers_seen.append(speaker)
         claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), speaker, resolution, via, si))
     return claims
+
+
+def reportable(view: View, claims: list[Claim]) -> list[Claim]:
+    """The claims a record is written for, once their speakers are known (after the joint speakers):
+    a claim has an identifiable speaker (no one, a pronoun with nothing to refer to or a title no
+    person holds in the article are not; "a diplomatic source said" never was); it ends on a word
+    that can end a clause, not on a conjunction or preposition (``claims.json`` ``dangling``: "urged
+    X to leave and" is "urged X to leave"); it does not run into the end of an article cut off
+    mid-sentence; and its clause is not the narrator's readout of a meeting ("the two discussed
+    …", "المناقشات تركزت على …": ``readouts``)."""
+    out = []
+    for c in claims:
+        if c.speaker is None or _bare_title(c.speaker):
+            continue
+        end = _before_dangling(view, c.start, c.end)
+        if len(view.text[c.start:end].split()) < MIN_CLAIM_WORDS or _cut_off(view.text, end):
+            continue
+        if not c.direct and readout(view, c.start, end) is not None:
+            continue
+        out.append(c if end == c.end else replace(c, end=end))
+    return out
+
+
+@cache
+def _dangling(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json(lang, "claims.json").get("dangling", {}).get("words", []))
+
+
+def _before_dangling(view: View, start: int, end: int) -> int:
+    """The end of a claim without the conjunctions, prepositions and articles it ends on."""
+    words = _dangling(view.lang)
+    toks = view.tokens_in(start, end)
+    if not toks or fold(toks[-1].text) not in words:
+        return end
+    while toks and fold(toks[-1].text) in words:
+        toks.pop()
+    return _trim(view.text, start, toks[-1].end)[1] if toks else start
+
+
+def _cut_off(text: str, end: int) -> bool:
+    """A claim that runs to the end of an article whose last sentence has no closing mark: the text
+    was cut off there ("… the relations that"), and the claim with it."""
+    tail = text[end:].strip()
+    return not tail and text.rstrip()[-1:] not in _SENTENCE_END
+
+
+@cache
+def _readout_trie(lang: str) -> Trie:
+    return _rows_trie(load_json(lang, "claims.json").get("readouts", []))
+
+
+def readout(view: View, start: int, end: int) -> str | None:
+    """The id of the ``readouts`` row (claims.json) whose meeting or discussion verb heads the clause
+    of view[start:end] (among its first words, or, verb-final, its last ones): the narrator's account
+    of a meeting ("the two leaders discussed …", "… گفتگو شد"), not a position; else None."""
+    toks = view.tokens_in(start, end)
+    for m in _readout_trie(view.lang).scan(toks, clitics=profile(view.lang)["proclitics"]):
+        for row in m.payloads:
+            if (row["where"] == "head" and m.first < NONCLAIM_WORDS) or (
+                    row["where"] == "tail" and m.last > len(toks) - NONCLAIM_WORDS):
+                return row["id"]
+    return None
 
 
 def _rows_trie(rows: list[dict[str, Any]], payload: str | None = None) -> Trie:
@@ -376,6 +446,37 @@ def _country_speaker(view: View, countries: list[Mention], governed: frozenset[s
             return speaker
     return replace(m, kind="institution", role="country", key="inst:" + fold(m.label or ""), resolution="name",
                    why="country as speaker", rule=COUNTRY_SPEAKER_RULE)
+
+
+def _bare_title(m: Mention) -> bool:
+    """A title that names no office holder: no dictionary person, no country or organisation to
+    resolve it by ("the envoy", "رئيس هيئة …" where the body is not known), no name given to it."""
+    return m.kind == "title" and m.actor is None and not m.country and not m.org and m.named is None \
+        and m.group is None
+
+
+def _holds(m: Mention, role: str | None) -> bool:
+    """Whether the article's person ``m`` holds ``role``: by the dictionary (at any date) or by a
+    title the article puts beside the name ("X, the UN envoy")."""
+    if role is None or not m.is_person:
+        return False
+    if m.apposed_role is not None and m.apposed_role[0] == role:
+        return True
+    return m.actor is not None and any(o.role == role for o in m.actor.offices)
+
+
+def _title_holder(text: str, title: Mention, people: list[Mention], pos: int) -> Mention | None:
+    """Who a bare title that speaks refers to: a person named right after it in apposition
+    ("رئيس لجنة الصداقة … X"), else the first person named before it who holds that office. None
+    when nobody in the article does: the speaker is not identifiable."""
+    nxt = next((m for m in people if m.start >= title.end), None)
+    if nxt is not None and nxt.sent == title.sent and nxt.kind == "person":
+        between = text[title.end:nxt.start]
+        if not any(c in between for c in _CLAUSE_PUNCT) and len(between.split()) <= APPOSITION_WORDS:
+            return nxt
+    # the article's own office holder is the first it names: "Qureshi left for Kabul … the foreign
+    # minister said" is Qureshi even after another minister spoke
+    return next((m for m in people if m.end <= pos and m is not title and _holds(m, title.role)), None)
 
 
 def _last_person(people: list[Mention], pos: int) -> Mention | None:
