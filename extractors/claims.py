@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from .lang import cue_forms, load_json, profile
+from .lang import cue_forms, load_json, load_jsonl, profile
 from .lexicon import Trie
 from .mentions import Mention, anaphor_kinds
 from .normalize import fold, match_keys
@@ -68,6 +68,10 @@ NONCLAIM_WORDS = 5
 FRONTED_TAIL_WORDS = 6
 # Words between a fronted claim's comma and its cue when no person names the speaker ("…, the ministry said")
 FRONTED_SUBJECT_WORDS = 4
+# The kind of the stand-in for a speaker the text does not name ("a diplomatic source", "السفراء")
+UNNAMED = "unnamed"
+# How far after a verb-first cue an anonymous subject is looked for (characters)
+ANONYMOUS_CHARS = 60
 # A name follows the title it stands in apposition to within this many words ("head of the committee X")
 APPOSITION_WORDS = 8
 
@@ -160,6 +164,15 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
             if speaker is None:
                 continue
         speaker = _country_speaker(view, countries, governed, cue, s, e, speaker, prof)
+        unnamed = _anonymous(view, cue, s, speaker, prof) or _unrecognised_subject(view, cue, row, mentions, speaker,
+                                                                               prof, speakers_seen)
+        if unnamed is not None:
+            # "a diplomatic source said", "أعرب السفراء": someone the text does not name spoke; a
+            # pronoun or a participle after it ("he added", "مؤكدين") is that someone, not the last
+            # person named
+            speakers_seen.append(unnamed)
+            last_in_sentence[si] = unnamed
+            speaker = unnamed
         if speaker is None:
             # no person names the speaker: an organisation right before the cue may ("the ECB said")
             org = next((o for o in reversed(orgs) if s <= o.start and o.end <= cue.start
@@ -188,6 +201,9 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
             last_in_sentence[si] = speaker
         if direct and ce > e:
             consumed_until = ce
+        if speaker is not None and speaker.kind == UNNAMED:
+            claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), None, "name", None, si))
+            continue
         if row.get("joint") or (speaker is not None and speaker.kind == "joint"):
             claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), None, "pronoun",
                                 speaker if speaker is not None and speaker.kind == "joint" else None, si, joint=True))
@@ -322,6 +338,74 @@ def not_a_claim(view: View, start: int, end: int) -> str | None:
     return None
 
 
+@cache
+def _anonymous_trie(lang: str) -> Trie:
+    row = load_json(lang, "claims.json").get("anonymous")
+    return _rows_trie([row]) if row else Trie()
+
+
+def _anonymous(view: View, cue, s: int, speaker: Mention | None, prof: dict[str, Any]) -> Mention | None:
+    """An anonymous source as the cue's subject (``claims.json`` ``anonymous``: "a diplomatic source",
+    "officials", "مصدر مطلع", "یک مقام آگاه"): in its clause before the cue, or right after a
+    verb-first cue, and nearer the cue than any speaker found. Its stand-in, or None."""
+    text = view.text
+    if prof["speaker_after_cue"] == "always":
+        lo, hi = cue.end, min(view.sentences[view.sentence_of(cue.start)][1], cue.end + ANONYMOUS_CHARS)
+    else:
+        lo, hi = s, cue.start
+        lo = max(lo, max(text.rfind(c, lo, hi) for c in _CLAUSE_PUNCT) + 1)
+    toks = view.tokens_in(lo, hi)
+    first = toks[:prof["speaker_after_cue_words"]] if prof["speaker_after_cue"] == "always" else toks
+    for m in _anonymous_trie(view.lang).scan(first, clitics=prof["proclitics"], only=prof.get("verb_proclitics")):
+        if speaker is not None and speaker.kind != "pronoun" and (
+                (lo >= cue.end and speaker.start < m.start) or (lo < cue.end and speaker.start > m.start)):
+            continue  # "X said, citing a source", "a source said X told": the named person is nearer
+        return Mention(m.start, m.end, UNNAMED, text[m.start:m.end], view.sentence_of(m.start))
+    return None
+
+
+@cache
+def _subject_words(lang: str) -> tuple[str, frozenset[str]] | None:
+    """The definite article that marks a noun subject after a verb-first cue, and the definite
+    adverbs of time that take its form ("اليوم"), from ``claims.json`` ``unnamed_subject``."""
+    row = load_json(lang, "claims.json").get("unnamed_subject")
+    if not row:
+        return None
+    # a title's head word ("الوزير", "السفير") is no unknown subject: it refers back to its holder
+    heads = {fold(p.split()[0]) for t in load_jsonl(lang, "titles.jsonl") for p in t["patterns"]}
+    article = fold(row["article"])
+    heads |= {article + h for h in heads if not h.startswith(article)}
+    return article, frozenset(fold(w) for w in row["adverbs"]) | heads
+
+
+def _unrecognised_subject(view: View, cue, row, mentions: list[Mention], speaker: Mention | None,
+                          prof: dict[str, Any], seen: list[Mention]) -> Mention | None:
+    """In a verb-first language, a definite noun right after a cue whose complement opens with a
+    preposition, a complementizer, a colon or a quotation (it takes no bare object) is that verb's
+    subject ("أعرب السفراء عن …"): someone no mention names, not the last person named. Not when
+    the word is a name of the last speaker the dictionary knows, the head word of a title (which
+    refers back to its holder: "وقال الوزير"), or an adverb of time (``claims.json``
+    ``unnamed_subject``). Its stand-in, or None."""
+    if prof["speaker_after_cue"] != "always" or row.get("form") != "verb" or \
+            any(t in row.get("takes", []) for t in ("object", "as_predicate", "final", "phrase")):
+        return None
+    if speaker is not None and speaker.kind != "pronoun" and speaker.start >= cue.end:
+        return None
+    data = _subject_words(view.lang)
+    toks = view.tokens_in(cue.end, view.sentences[view.sentence_of(cue.start)][1])
+    if data is None or not toks or any(m.start <= toks[0].start < m.end for m in mentions):
+        return None
+    article, adverbs = data
+    word = fold(toks[0].text)
+    skip = {fold(w) for w in (*prof["circumstance_words"], *prof["function_words"], *prof["complementizers"])}
+    if not word.startswith(article) or word in skip or word in adverbs:
+        return None
+    prev = next((m for m in reversed(seen) if m.actor is not None), None)
+    if prev is not None and any(word == fold(a) for a in (*prev.actor.aliases, *prev.actor.short)):
+        return None
+    return Mention(toks[0].start, toks[0].end, UNNAMED, toks[0].text, view.sentence_of(toks[0].start))
+
+
 def _unnamed_subject(text: str, s: int, cue: int, prof: dict[str, Any]) -> bool:
     """In a language that always states its subject, a clause whose subject before the cue is a
     noun phrase ("The Turkish presidency told"), not a pronoun or an adverb ("he", "also")."""
@@ -343,7 +427,7 @@ def _antecedent(seen: list[Mention], people: list[Mention], pos: int, feminine: 
 
     prev = next((m for m in reversed(seen) if m.kind != "institution" and agrees(m)), None)
     if prev is not None:
-        return prev
+        return None if prev.kind == UNNAMED else prev
     last = _last_person(people, pos)
     return last if last is None or agrees(last) else None
 
