@@ -70,6 +70,8 @@ FRONTED_TAIL_WORDS = 6
 FRONTED_SUBJECT_WORDS = 4
 # The kind of the stand-in for a speaker the text does not name ("a diplomatic source", "السفراء")
 UNNAMED = "unnamed"
+# A reporting cue has at most this many words ("اظهار داشت", "تأکید کرده است")
+CUE_WORDS = 3
 # How far after a verb-first cue an anonymous subject is looked for (characters)
 ANONYMOUS_CHARS = 60
 # A name follows the title it stands in apposition to within this many words ("head of the committee X")
@@ -153,6 +155,9 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
         prev_end = max((c.end for c in cues[:ci] if c.end <= cue.start and _can_open(view, c, prof, quotes)),
                        default=s)
         speaker = _speaker(view, by_sent.get(si, []), cue, s, e, row, prof)
+        if speaker is not None and _bare_title(speaker):
+            # "وأعرب رئيس لجنة الصداقة X عن …": the name in apposition to the title is the speaker
+            speaker = _apposed_name(text, speaker, by_sent.get(si, [])) or speaker
         if row.get("form") == "participle" and speaker is not None and speaker.start >= cue.end:
             speaker = None  # a participle's subject is its sentence's: "مؤكدا حرص الجانبين" names no speaker
         if speaker is not None and speaker.kind == "institution" and speaker.role == "agency":
@@ -236,7 +241,7 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
             if _bare_title(speaker):
                 # "the envoy said", "وأكد رئيس هيئة …": a title with no country names whoever holds that
                 # office in this article; nobody identifiable when no one named does
-                via, speaker = speaker, _title_holder(text, speaker, people, cue.start)
+                via, speaker = speaker, _title_holder(speaker, people, cue.start)
         if speaker is not None and speaker.kind == "title" and resolution == "pronoun":
             resolution = "pronoun"
         if speaker is not None and (speaker.actor is not None or speaker.kind in ("person", "org", "institution")):
@@ -365,17 +370,19 @@ def _anonymous(view: View, cue, s: int, speaker: Mention | None, prof: dict[str,
 
 
 @cache
-def _subject_words(lang: str) -> tuple[str, frozenset[str]] | None:
-    """The definite article that marks a noun subject after a verb-first cue, and the definite
-    adverbs of time that take its form ("اليوم"), from ``claims.json`` ``unnamed_subject``."""
+def _subject_words(lang: str) -> tuple[str, frozenset[str], frozenset[str]] | None:
+    """The definite article that marks a noun subject after a verb-first cue, the definite words that
+    are no unknown subject (adverbs of time, "اليوم"; title heads), and the cues whose object opens
+    with a preposition, from ``claims.json`` ``unnamed_subject``."""
     row = load_json(lang, "claims.json").get("unnamed_subject")
     if not row:
         return None
-    # a title's head word ("الوزير", "السفير") is no unknown subject: it refers back to its holder
-    heads = {fold(p.split()[0]) for t in load_jsonl(lang, "titles.jsonl") for p in t["patterns"]}
+    # a title's head word ("الوزير", "السفير") is no unknown subject: it refers back to its holder; a
+    # plural one ("السفراء") names a group no one in particular
+    heads = {fold(p.split()[0]) for t in load_jsonl(lang, "titles.jsonl") if not t.get("group") for p in t["patterns"]}
     article = fold(row["article"])
     heads |= {article + h for h in heads if not h.startswith(article)}
-    return article, frozenset(fold(w) for w in row["adverbs"]) | heads
+    return article, frozenset(fold(w) for w in row["adverbs"]) | heads, frozenset(row.get("prepositional", ()))
 
 
 def _unrecognised_subject(view: View, cue, row, mentions: list[Mention], speaker: Mention | None,
@@ -386,16 +393,17 @@ def _unrecognised_subject(view: View, cue, row, mentions: list[Mention], speaker
     the word is a name of the last speaker the dictionary knows, the head word of a title (which
     refers back to its holder: "وقال الوزير"), or an adverb of time (``claims.json``
     ``unnamed_subject``). Its stand-in, or None."""
-    if prof["speaker_after_cue"] != "always" or row.get("form") != "verb" or \
-            any(t in row.get("takes", []) for t in ("object", "as_predicate", "final", "phrase")):
+    data = _subject_words(view.lang)
+    if data is None or prof["speaker_after_cue"] != "always" or row.get("form") != "verb" or (
+            any(t in row.get("takes", []) for t in ("object", "as_predicate", "final", "phrase"))
+            and row["id"] not in data[2]):
         return None
     if speaker is not None and speaker.kind != "pronoun" and speaker.start >= cue.end:
         return None
-    data = _subject_words(view.lang)
     toks = view.tokens_in(cue.end, view.sentences[view.sentence_of(cue.start)][1])
-    if data is None or not toks or any(m.start <= toks[0].start < m.end for m in mentions):
+    if not toks or any(m.start <= toks[0].start < m.end for m in mentions):
         return None
-    article, adverbs = data
+    article, adverbs, _ = data
     word = fold(toks[0].text)
     skip = {fold(w) for w in (*prof["circumstance_words"], *prof["function_words"], *prof["complementizers"])}
     if not word.startswith(article) or word in skip or word in adverbs:
@@ -549,17 +557,23 @@ def _holds(m: Mention, role: str | None) -> bool:
     return m.actor is not None and any(o.role == role for o in m.actor.offices)
 
 
-def _title_holder(text: str, title: Mention, people: list[Mention], pos: int) -> Mention | None:
-    """Who a bare title that speaks refers to: a person named right after it in apposition
-    ("رئيس لجنة الصداقة … X"), else the first person named before it who holds that office. None
-    when nobody in the article does: the speaker is not identifiable."""
+def _apposed_name(text: str, title: Mention, people: list[Mention]) -> Mention | None:
+    """The person named right after a bare title, in apposition to it ("رئيس لجنة الصداقة … X"):
+    within ``APPOSITION_WORDS`` words of it and no clause mark between."""
     nxt = next((m for m in people if m.start >= title.end), None)
-    if nxt is not None and nxt.sent == title.sent and nxt.kind == "person":
-        between = text[title.end:nxt.start]
-        if not any(c in between for c in _CLAUSE_PUNCT) and len(between.split()) <= APPOSITION_WORDS:
-            return nxt
-    # the article's own office holder is the first it names: "Qureshi left for Kabul … the foreign
-    # minister said" is Qureshi even after another minister spoke
+    if nxt is None or nxt.sent != title.sent or nxt.kind != "person":
+        return None
+    between = text[title.end:nxt.start]
+    if any(c in between for c in _CLAUSE_PUNCT) or len(between.split()) > APPOSITION_WORDS:
+        return None
+    return nxt
+
+
+def _title_holder(title: Mention, people: list[Mention], pos: int) -> Mention | None:
+    """Who a bare title that speaks refers to: the first person named before it who holds that
+    office (the article's own office holder: "Qureshi left for Kabul … the foreign minister said" is
+    Qureshi even after another minister spoke). None when nobody does: the speaker is not
+    identifiable."""
     return next((m for m in people if m.end <= pos and m is not title and _holds(m, title.role)), None)
 
 
@@ -681,6 +695,10 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
             close = text.find(quotes[text[j]], j + 1)
             if 0 < close - j < MAX_QUOTE_CHARS:
                 return (j + 1, close), True
+        if nxt < e and re.match(rf"\s*(?:\S+\s+){{0,{CUE_WORDS - 1}}}?\S*[:：]", text[nxt:e]):
+            # "گفت: صبح دوشنبه در نشست خبری گفت: …": a speech verb said twice; what stands between
+            # is the second one's time and place, and the claim is after its colon
+            return None, False
         return _colon_run(view, i + 1, e, nxt, nxt_any), True
     # Persian "… افزود، X": a comma after a clause-final speech verb opens the claim as a colon would
     if "comma" in takes and i < e and any(c in text[after:i] for c in "،,"):
@@ -710,9 +728,13 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
     # its own ("تأکید کرد ایران …") has it after
     if "final" in takes and not ("object" in takes and len(words) >= MIN_CLAIM_WORDS):
         start = speaker.end if speaker is not None and speaker.end <= cue.start else s
-        start = max(start, _clause_floor(text, cue.start, s, prof["clause_joiners"]))
-        # "…، X را Y خواندند": the claim starts with the object, after the last comma before its marker
+        floor = _clause_floor(text, cue.start, s, prof["clause_joiners"])
         marker = prof["object_marker"]
+        if not (marker and f" {marker} " in text[start:floor] and f" {marker} " not in text[floor:cue.start]):
+            # a joining word inside the object's relative clause ("X را که به کشته و مجروح شدن … منجر شد،
+            # محکوم کرد") does not start the clause: the verb's object stays in its claim
+            start = max(start, floor)
+        # "…، X را Y خواندند": the claim starts with the object, after the last comma before its marker
         ra = text.rfind(f" {marker} ", start, cue.start) if marker else -1
         if ra > start:
             comma = max(text.rfind("،", start, ra), text.rfind(",", start, ra))
