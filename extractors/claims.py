@@ -370,6 +370,14 @@ def _anonymous(view: View, cue, s: int, speaker: Mention | None, prof: dict[str,
 
 
 @cache
+def _group_words(lang: str) -> frozenset[str]:
+    """The words of ``claims.json`` ``groups``: the members or representatives of a body ("leaders",
+    "وزراء خارجية", "سران"), who speak for it when they stand before its name."""
+    row = load_json(lang, "claims.json").get("groups")
+    return frozenset(fold(w) for p in (row["patterns"] if row else ()) for w in p.split())
+
+
+@cache
 def _subject_words(lang: str) -> tuple[str, frozenset[str], frozenset[str]] | None:
     """The definite article that marks a noun subject after a verb-first cue, the definite words that
     are no unknown subject (adverbs of time, "اليوم"; title heads), and the cues whose object opens
@@ -486,13 +494,14 @@ def _participle_clause(text: str, cue, prof: dict[str, Any]) -> bool:
                 and text[:cue.start].rstrip()[-1:] in (",", "،"))
 
 
-def _clause_initial(text: str, s: int, m: Mention, prof: dict[str, Any]) -> bool:
+def _clause_initial(text: str, s: int, m: Mention, prof: dict[str, Any], heads: frozenset[str] = frozenset()) -> bool:
     """Whether ``m`` opens its clause: only conjunctions or title glue ("the", "و") stand between it
-    and the sentence start or the last clause mark. A country or institution later in its clause is
-    a complement ("the ties between Iran and Azerbaijan", "مواضع دولت آذربایجان"), not the subject."""
+    and the sentence start or the last clause mark, and the ``heads`` given (the members of a body:
+    "وزرای خارجه اتحادیه اروپا"). A country or institution later in its clause is a complement ("the
+    ties between Iran and Azerbaijan", "مواضع دولت آذربایجان"), not the subject."""
     lead = text[s:m.start]
     cut = max(lead.rfind(c) for c in _CLAUSE_PUNCT) + 1
-    allowed = {fold(w) for w in (*prof["list_glue"], *prof["title_glue"])}
+    allowed = {fold(w) for w in (*prof["list_glue"], *prof["title_glue"])} | heads
     return all(fold(w) in allowed for w in lead[cut:].split())
 
 
@@ -595,7 +604,8 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
     for m in sent_people:
         if m.start >= cue.end:
             between = text[cue.end:m.start]
-            glue = {fold(w) for w in prof["title_glue"]}
+            # "أكد وزراء خارجية الاتحاد الأوروبي": the members of a body speak for it
+            glue = {fold(w) for w in prof["title_glue"]} | _group_words(view.lang)
             if m.kind == "institution" and (any(fold(w) not in glue for w in between.split())
                                             or row.get("form") != "verb"):
                 # an institution names the speaker only right after a verb ("أعلنت وزارة الخارجية");
@@ -640,7 +650,7 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
 
     def subject(m: Mention, lo: int) -> bool:
         # an institution only where it opens its clause ("وزارت خارجه … اعلام کرد"), not as a genitive
-        return free(m) and (m.kind != "institution" or _clause_initial(text, lo, m, prof))
+        return free(m) and (m.kind != "institution" or _clause_initial(text, lo, m, prof, _group_words(view.lang)))
 
     cuts = [s] + [i + 1 for i in range(s, cue.start) if text[i] in "،,"]
     for lo in reversed(cuts):  # the nearest comma-separated segment that names someone

@@ -62,6 +62,14 @@ def test_a_title_with_the_name_in_apposition_after_it_is_that_person(stages) -> 
         ("كريم منصوري", "عن تطلعه إلى تعميق العلاقات بين البلدين")]
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("وأكد وزراء خارجية الاتحاد الأوروبي أن العقوبات ستستمر حتى انسحاب القوات.", "European Union"),
+    ("وزرای خارجه اتحادیه اروپا تاکید کردند که تحریم‌ها تا پایان سال ادامه خواهد یافت.", "European Union"),
+])
+def test_the_members_of_a_body_before_its_name_speak_for_it(stages, text, name) -> None:
+    assert [n for n, _ in said(claims(stages, text))] == [name]
+
+
 # -- a clause with its content -----------------------------------------------------------------
 def test_a_claim_does_not_end_on_the_conjunction_before_the_next_cue(stages) -> None:
     text = "Sergey Lavrov urged Kyiv to accept the proposal and stressed that time was running out."
