@@ -262,8 +262,11 @@ def reportable(view: View, claims: list[Claim]) -> list[Claim]:
     for c in claims:
         if c.speaker is None or _bare_title(c.speaker):
             continue
-        end = _before_dangling(view, c.start, c.end)
-        if len(view.text[c.start:end].split()) < MIN_CLAIM_WORDS or _cut_off(view.text, end):
+        end = c.end
+        if _cut_off(view.text, end):
+            end = _last_coordination(view, c.start, end)
+        end = _before_dangling(view, c.start, end)
+        if len(view.text[c.start:end].split()) < MIN_CLAIM_WORDS:
             continue
         if not c.direct and readout(view, c.start, end) is not None:
             continue
@@ -285,6 +288,18 @@ def _before_dangling(view: View, start: int, end: int) -> int:
     while toks and fold(toks[-1].text) in words:
         toks.pop()
     return _trim(view.text, start, toks[-1].end)[1] if toks else start
+
+
+def _last_coordination(view: View, start: int, end: int) -> int:
+    """Where a claim cut off with its article still ends on a whole clause: before its last comma or
+    coordinating conjunction (``list_glue``: "… بمنتهى الشفافية، مج" ends at the comma), or at its
+    start when it has none (nothing of it is whole)."""
+    glue = {fold(w) for w in profile(view.lang)["list_glue"]}
+    toks = view.tokens_in(start, end)[:-1]  # the last word is cut
+    for t in reversed(toks):
+        if fold(t.text) in glue or view.text[t.end:t.end + 1] in ",،" or t.text[-1:] in ",،":
+            return _trim(view.text, start, t.start if fold(t.text) in glue else t.end)[1]
+    return start
 
 
 def _cut_off(text: str, end: int) -> bool:
@@ -581,9 +596,14 @@ def _apposed_name(text: str, title: Mention, people: list[Mention]) -> Mention |
 def _title_holder(title: Mention, people: list[Mention], pos: int) -> Mention | None:
     """Who a bare title that speaks refers to: the first person named before it who holds that
     office (the article's own office holder: "Qureshi left for Kabul … the foreign minister said" is
-    Qureshi even after another minister spoke). None when nobody does: the speaker is not
-    identifiable."""
-    return next((m for m in people if m.end <= pos and m is not title and _holds(m, title.role)), None)
+    Qureshi even after another minister spoke), else the last title naming that office in full
+    before it. None when nobody does: the speaker is not identifiable."""
+    holder = next((m for m in people if m.end <= pos and m is not title and _holds(m, title.role)), None)
+    if holder is None:
+        # "The UN envoy for Syria held talks … The envoy said": the same office named fully before
+        holder = next((m for m in reversed(people) if m.end <= pos and m.kind == "title" and m.role == title.role
+                       and not _bare_title(m)), None)
+    return holder
 
 
 def _last_person(people: list[Mention], pos: int) -> Mention | None:

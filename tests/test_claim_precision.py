@@ -76,10 +76,21 @@ def test_a_claim_does_not_end_on_the_conjunction_before_the_next_cue(stages) -> 
     assert [t for _, t in said(claims(stages, text))] == ["Kyiv to accept the proposal", "time was running out"]
 
 
-def test_a_claim_cut_off_with_its_article_is_dropped(stages) -> None:
-    text = ("Sergey Lavrov said that the sanctions had failed. He added that the relations between the "
-            "two countries were")
-    assert [t for _, t in said(claims(stages, text))] == ["the sanctions had failed"]
+@pytest.mark.parametrize(("cut", "kept"), [
+    ("He added that the relations between the two countries were", []),
+    ("He added that the relations were good, and that trade between them had gro",
+     ["the relations were good"]),
+])
+def test_a_claim_cut_off_with_its_article_keeps_only_its_whole_clauses(stages, cut, kept) -> None:
+    text = "Sergey Lavrov said that the sanctions had failed. " + cut
+    assert [t for _, t in said(claims(stages, text))] == ["the sanctions had failed", *kept]
+
+
+def test_a_bare_title_refers_to_the_office_named_in_full_before_it(stages) -> None:
+    text = ("Sergey Lavrov met the Chinese ambassador in Moscow on Monday. The ambassador said that the "
+            "two countries would expand their trade.")
+    assert said(claims(stages, text)) == [
+        ("Ambassador of China to Russia (unnamed)", "the two countries would expand their trade")]
 
 
 def test_a_persian_object_keeps_its_relative_clause_across_a_conjunction_inside_it(stages) -> None:
