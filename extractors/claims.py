@@ -74,6 +74,9 @@ UNNAMED = "unnamed"
 CUE_WORDS = 3
 # How far after a verb-first cue an anonymous subject is looked for (characters)
 ANONYMOUS_CHARS = 60
+# Offices many hold at once (ambassadors, envoys, counterparts): a bare title of one names no person
+# of the article by its office alone ("the ambassador said" after two ambassadors were named)
+MANY_HOLDERS = frozenset({"ambassador", "counterpart", "representative", "officials", "special_envoy"})
 # A name follows the title it stands in apposition to within this many words ("head of the committee X")
 APPOSITION_WORDS = 8
 
@@ -280,23 +283,26 @@ def _dangling(lang: str) -> frozenset[str]:
 
 
 def _before_dangling(view: View, start: int, end: int) -> int:
-    """The end of a claim without the conjunctions, prepositions and articles it ends on."""
+    """The end of a claim without the conjunctions, prepositions and articles it ends on, also a
+    conjunction glued to the cue that ends it ("… ضد أي طرف، وقال": the claim ends at "طرف")."""
     words = _dangling(view.lang)
-    toks = view.tokens_in(start, end)
-    if not toks or fold(toks[-1].text) not in words:
-        return end
-    while toks and fold(toks[-1].text) in words:
-        toks.pop()
-    return _trim(view.text, start, toks[-1].end)[1] if toks else start
+    text = view.text
+    while True:
+        seg = text[start:end].rstrip()
+        last = seg.split()[-1:] if seg else []
+        if not last or fold(last[0].strip(_END_PUNCT)) not in words:
+            return end
+        end = _trim(text, start, start + len(seg) - len(last[0]))[1]
 
 
 def _last_coordination(view: View, start: int, end: int) -> int:
-    """Where a claim cut off with its article still ends on a whole clause: before its last comma or
-    coordinating conjunction (``list_glue``: "… بمنتهى الشفافية، مج" ends at the comma), or at its
-    start when it has none (nothing of it is whole)."""
+    """Where a claim cut off with its article still ends on whole words: before its last comma or
+    coordinating conjunction (``list_glue``: "… بمنتهى الشفافية، مج" ends at the comma); with none,
+    nothing of it is known to be whole ("… the relations between them were") and it ends at its start."""
     glue = {fold(w) for w in profile(view.lang)["list_glue"]}
-    toks = view.tokens_in(start, end)[:-1]  # the last word is cut
-    for t in reversed(toks):
+    toks = view.tokens_in(start, end)
+    whole = toks[:-1] if toks and toks[-1].end >= end else toks
+    for t in reversed(whole):
         if fold(t.text) in glue or view.text[t.end:t.end + 1] in ",،" or t.text[-1:] in ",،":
             return _trim(view.text, start, t.start if fold(t.text) in glue else t.end)[1]
     return start
@@ -595,10 +601,13 @@ def _apposed_name(text: str, title: Mention, people: list[Mention]) -> Mention |
 
 def _title_holder(title: Mention, people: list[Mention], pos: int) -> Mention | None:
     """Who a bare title that speaks refers to: the first person named before it who holds that
-    office (the article's own office holder: "Qureshi left for Kabul … the foreign minister said" is
-    Qureshi even after another minister spoke), else the last title naming that office in full
-    before it. None when nobody does: the speaker is not identifiable."""
-    holder = next((m for m in people if m.end <= pos and m is not title and _holds(m, title.role)), None)
+    office, unless many hold it at once (``MANY_HOLDERS``): the article's own office holder ("Qureshi
+    left for Kabul … the foreign minister said" is Qureshi even after another minister spoke), else
+    the last title naming that office in full before it. None when nobody does: the speaker is not
+    identifiable."""
+    holder = None
+    if title.role not in MANY_HOLDERS:
+        holder = next((m for m in people if m.end <= pos and m is not title and _holds(m, title.role)), None)
     if holder is None:
         # "The UN envoy for Syria held talks … The envoy said": the same office named fully before
         holder = next((m for m in reversed(people) if m.end <= pos and m.kind == "title" and m.role == title.role
