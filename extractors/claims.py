@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -121,9 +122,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
+def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = None) -> list[Claim]:
     """Claims in text order. A joint statement ("أكدا", "the two ministers stressed") is one claim
-    marked ``joint`` with no speaker yet: ``meetings.joint_speakers`` gives it the parties of its meeting."""
+    marked ``joint`` with no speaker yet: ``meetings.joint_speakers`` gives it the parties of its meeting.
+    ``doc_date``: the document's date, at which a bare title's holder holds the office."""
     lang = view.lang
     text = view.text
     tokens = view.tokens
@@ -244,7 +246,7 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
             if _bare_title(speaker):
                 # "the envoy said", "وأكد رئيس هيئة …": a title with no country names whoever holds that
                 # office in this article; nobody identifiable when no one named does
-                via, speaker = speaker, _title_holder(speaker, people, cue.start)
+                via, speaker = speaker, _title_holder(speaker, people, cue.start, doc_date)
         if speaker is not None and speaker.kind == "title" and resolution == "pronoun":
             resolution = "pronoun"
         if speaker is not None and (speaker.actor is not None or speaker.kind in ("person", "org", "institution")):
@@ -577,14 +579,14 @@ def _bare_title(m: Mention) -> bool:
         and m.group is None
 
 
-def _holds(m: Mention, role: str | None) -> bool:
-    """Whether the article's person ``m`` holds ``role``: by the dictionary (at any date) or by a
-    title the article puts beside the name ("X, the UN envoy")."""
+def _holds(m: Mention, role: str | None, when: date | None) -> bool:
+    """Whether the article's person ``m`` holds ``role``: by a title the article puts beside the name
+    ("X, the UN envoy"), or by the dictionary on the document's date (at any date when it is unknown)."""
     if role is None or not m.is_person:
         return False
     if m.apposed_role is not None and m.apposed_role[0] == role:
         return True
-    return m.actor is not None and any(o.role == role for o in m.actor.offices)
+    return m.actor is not None and m.actor.holds(role, None, None, when)
 
 
 def _apposed_name(text: str, title: Mention, people: list[Mention]) -> Mention | None:
@@ -599,7 +601,7 @@ def _apposed_name(text: str, title: Mention, people: list[Mention]) -> Mention |
     return nxt
 
 
-def _title_holder(title: Mention, people: list[Mention], pos: int) -> Mention | None:
+def _title_holder(title: Mention, people: list[Mention], pos: int, when: date | None) -> Mention | None:
     """Who a bare title that speaks refers to: the first person named before it who holds that
     office, unless many hold it at once (``MANY_HOLDERS``): the article's own office holder ("Qureshi
     left for Kabul … the foreign minister said" is Qureshi even after another minister spoke), else
@@ -607,7 +609,7 @@ def _title_holder(title: Mention, people: list[Mention], pos: int) -> Mention | 
     identifiable."""
     holder = None
     if title.role not in MANY_HOLDERS:
-        holder = next((m for m in people if m.end <= pos and m is not title and _holds(m, title.role)), None)
+        holder = next((m for m in people if m.end <= pos and m is not title and _holds(m, title.role, when)), None)
     if holder is None:
         # "The UN envoy for Syria held talks … The envoy said": the same office named fully before
         holder = next((m for m in reversed(people) if m.end <= pos and m.kind == "title" and m.role == title.role

@@ -202,7 +202,7 @@ def run_stages(view: View, entities: Sequence[Entity], doc_date: date | None, me
     of joint claims, the claims a record is written for, records."""
     mentions = build_mentions(view, entities, doc_date, lex)
     dates = [x for s, e in view.sentences for x in find_dates(view.text[s:e], view.lang, doc_date, base=s)]
-    claims = extract_claims(view, mentions)
+    claims = extract_claims(view, mentions, doc_date)
     said = [c for c in claims if not c.joint]
     meetings, trips = extract_meetings(view, mentions, dates, said)
     place_meetings(view, meetings, mentions, lex, said, trips)

@@ -54,6 +54,10 @@ def test_a_bare_title_speaks_for_the_person_the_article_gives_that_office(stages
 
 def test_a_bare_title_that_nobody_in_the_article_holds_makes_no_claim(stages) -> None:
     assert claims(stages, "The envoy said that the ceasefire was holding in the northern districts.") == []
+    # on the document's date the person named did not hold the office yet
+    text = ("Sergey Lavrov arrived in Cairo on Monday for talks with Antony Blinken. Blinken said that the "
+            "talks were useful. The foreign minister said that the sanctions had failed to change anything.")
+    assert [n for n, _ in said(claims(stages, text, date="2001-03-01"))] == ["Antony Blinken"]
 
 
 def test_a_title_with_the_name_in_apposition_after_it_is_that_person(stages) -> None:
