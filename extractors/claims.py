@@ -33,6 +33,8 @@ from .normalize import fold, match_keys
 from .view import View
 
 _END_PUNCT = ".،,؛;:!?؟ \n\t\"'«»“”"
+# Marks that end a clause inside a sentence
+_CLAUSE_MARKS = ",،;؛"
 # Marks that close a sentence, or a quotation that ends one
 _SENTENCE_END = ".!?؟…\"'»”)"
 # How many words before a person a governing preposition is looked for, over title words ("of leader Y")
@@ -243,10 +245,12 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             resolution = "pronoun"
         elif speaker.kind == "title":
             resolution = "title"
-            if _bare_title(speaker):
+            holder = _title_holder(speaker, people, cue.start, doc_date) if _bare_title(speaker) else None
+            if holder is not None or (_bare_title(speaker) and not prof.get("home_country")):
                 # "the envoy said", "وأكد رئيس هيئة …": a title with no country names whoever holds that
-                # office in this article; nobody identifiable when no one named does
-                via, speaker = speaker, _title_holder(speaker, people, cue.start, doc_date)
+                # office in this article; nobody identifiable when no one named does, except in a press
+                # with a home country, whose untold country is its own ("سخنگوی وزارت امور خارجه")
+                via, speaker = speaker, holder
         if speaker is not None and speaker.kind == "title" and resolution == "pronoun":
             resolution = "pronoun"
         if speaker is not None and (speaker.actor is not None or speaker.kind in ("person", "org", "institution")):
@@ -265,7 +269,7 @@ def reportable(view: View, claims: list[Claim]) -> list[Claim]:
     …", "المناقشات تركزت على …": ``readouts``)."""
     out = []
     for c in claims:
-        if c.speaker is None or _bare_title(c.speaker):
+        if c.speaker is None or (_bare_title(c.speaker) and not profile(view.lang).get("home_country")):
             continue
         end = c.end
         if _cut_off(view.text, end):
@@ -298,16 +302,12 @@ def _before_dangling(view: View, start: int, end: int) -> int:
 
 
 def _last_coordination(view: View, start: int, end: int) -> int:
-    """Where a claim cut off with its article still ends on whole words: before its last comma or
-    coordinating conjunction (``list_glue``: "… بمنتهى الشفافية، مج" ends at the comma); with none,
-    nothing of it is known to be whole ("… the relations between them were") and it ends at its start."""
-    glue = {fold(w) for w in profile(view.lang)["list_glue"]}
-    toks = view.tokens_in(start, end)
-    whole = toks[:-1] if toks and toks[-1].end >= end else toks
-    for t in reversed(whole):
-        if fold(t.text) in glue or view.text[t.end:t.end + 1] in ",،" or t.text[-1:] in ",،":
-            return _trim(view.text, start, t.start if fold(t.text) in glue else t.end)[1]
-    return start
+    """Where a claim cut off with its article still ends on a whole clause: at its last comma or
+    semicolon ("… بمنتهى الشفافية، مج" ends at the comma); with none, nothing of it is known to be
+    whole ("… the relations between them were") and it ends at its start."""
+    text = view.text
+    cut = max(text.rfind(c, start, end) for c in _CLAUSE_MARKS)
+    return _trim(text, start, cut)[1] if cut > start else start
 
 
 def _cut_off(text: str, end: int) -> bool:
@@ -771,7 +771,10 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
         start = speaker.end if speaker is not None and speaker.end <= cue.start else s
         floor = _clause_floor(text, cue.start, s, prof["clause_joiners"])
         marker = prof["object_marker"]
-        if not (marker and f" {marker} " in text[start:floor] and f" {marker} " not in text[floor:cue.start]):
+        ra = text.rfind(f" {marker} ", start, floor) if marker else -1
+        relative = ra >= 0 and f" {marker} " not in text[floor:cue.start] and any(
+            w in prof["complementizers"] for w in text[ra:floor].split()[1:2])
+        if not relative:
             # a joining word inside the object's relative clause ("X را که به کشته و مجروح شدن … منجر شد،
             # محکوم کرد") does not start the clause: the verb's object stays in its claim
             start = max(start, floor)
