@@ -73,8 +73,6 @@ FRONTED_TAIL_WORDS = 6
 FRONTED_SUBJECT_WORDS = 4
 # The kind of the stand-in for a speaker the text does not name ("a diplomatic source", "السفراء")
 UNNAMED = "unnamed"
-# A reporting cue has at most this many words ("اظهار داشت", "تأکید کرده است")
-CUE_WORDS = 3
 # How far after a verb-first cue an anonymous subject is looked for (characters)
 ANONYMOUS_CHARS = 60
 # Offices many hold at once (ambassadors, envoys, counterparts): a bare title of one names no person
@@ -158,6 +156,10 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         # the claim ends at the next cue that can open one: "announced that “both leaders agreed to
         # continue …”" runs on past "agreed", which has no complement of its own here
         nxt_any = next((c.start for c in cues[ci + 1:] if _can_open(view, c, prof, quotes)), len(text))
+        # the next cue in the sentence, when a colon follows it at once ("… گفت: …")
+        colon_next = next((c for c in cues[ci + 1:] if c.start == nxt_any), None)
+        colon_next = colon_next is not None and colon_next.start < e and \
+            text[colon_next.end:e].lstrip()[:1] in (":", "：")
         nxt_cue = min(nxt_any, e)
         prev_end = max((c.end for c in cues[:ci] if c.end <= cue.start and _can_open(view, c, prof, quotes)),
                        default=s)
@@ -201,7 +203,7 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         if speaker is not None and speaker.start >= cue.end:
             after = max(after, speaker.end)
         span, direct = _claim_span(view, cue, after, (max(s, prev_end), e), (nxt_cue, nxt_any), row, quotes, prof,
-                                   speaker)
+                                   speaker, colon_next)
         if span is None:
             continue
         cs, ce = _trim(text, *span)
@@ -246,10 +248,9 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         elif speaker.kind == "title":
             resolution = "title"
             holder = _title_holder(speaker, people, cue.start, doc_date) if _bare_title(speaker) else None
-            if holder is not None or (_bare_title(speaker) and not prof.get("home_country")):
+            if holder is not None:
                 # "the envoy said", "وأكد رئيس هيئة …": a title with no country names whoever holds that
-                # office in this article; nobody identifiable when no one named does, except in a press
-                # with a home country, whose untold country is its own ("سخنگوی وزارت امور خارجه")
+                # office in this article; when no one named does, the title itself stays the speaker
                 via, speaker = speaker, holder
         if speaker is not None and speaker.kind == "title" and resolution == "pronoun":
             resolution = "pronoun"
@@ -261,15 +262,16 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
 
 def reportable(view: View, claims: list[Claim]) -> list[Claim]:
     """The claims a record is written for, once their speakers are known (after the joint speakers):
-    a claim has an identifiable speaker (no one, a pronoun with nothing to refer to or a title no
-    person holds in the article are not; "a diplomatic source said" never was); it ends on a word
+    a claim has a speaker (no one, a pronoun with nothing to refer to, an anonymous source, a title
+    cut from its complement are none; a title the article names no holder of still is one: "the
+    foreign ministry spokesman"); it ends on a word
     that can end a clause, not on a conjunction or preposition (``claims.json`` ``dangling``: "urged
     X to leave and" is "urged X to leave"); it does not run into the end of an article cut off
     mid-sentence; and its clause is not the narrator's readout of a meeting ("the two discussed
     …", "المناقشات تركزت على …": ``readouts``)."""
     out = []
     for c in claims:
-        if c.speaker is None or (_bare_title(c.speaker) and not profile(view.lang).get("home_country")):
+        if c.speaker is None or _truncated_title(view, c.speaker):
             continue
         end = c.end
         if _cut_off(view.text, end):
@@ -403,8 +405,9 @@ def _group_words(lang: str) -> frozenset[str]:
 @cache
 def _subject_words(lang: str) -> tuple[str, frozenset[str], frozenset[str]] | None:
     """The definite article that marks a noun subject after a verb-first cue, the definite words that
-    are no unknown subject (adverbs of time, "اليوم"; title heads), and the cues whose object opens
-    with a preposition, from ``claims.json`` ``unnamed_subject``."""
+    are no unknown subject (adverbs of time, "اليوم"; a statement, "البيان", which refers back to its
+    issuer; title heads), and the cues whose object opens with a preposition, from ``claims.json``
+    ``unnamed_subject``."""
     row = load_json(lang, "claims.json").get("unnamed_subject")
     if not row:
         return None
@@ -413,7 +416,7 @@ def _subject_words(lang: str) -> tuple[str, frozenset[str], frozenset[str]] | No
     heads = {fold(p.split()[0]) for t in load_jsonl(lang, "titles.jsonl") if not t.get("group") for p in t["patterns"]}
     article = fold(row["article"])
     heads |= {article + h for h in heads if not h.startswith(article)}
-    return article, frozenset(fold(w) for w in row["adverbs"]) | heads, frozenset(row.get("prepositional", ()))
+    return article, frozenset(fold(w) for w in row["not_subjects"]) | heads, frozenset(row.get("prepositional", ()))
 
 
 def _unrecognised_subject(view: View, cue, row, mentions: list[Mention], speaker: Mention | None,
@@ -422,8 +425,8 @@ def _unrecognised_subject(view: View, cue, row, mentions: list[Mention], speaker
     preposition, a complementizer, a colon or a quotation (it takes no bare object) is that verb's
     subject ("أعرب السفراء عن …"): someone no mention names, not the last person named. Not when
     the word is a name of the last speaker the dictionary knows, the head word of a title (which
-    refers back to its holder: "وقال الوزير"), or an adverb of time (``claims.json``
-    ``unnamed_subject``). Its stand-in, or None."""
+    refers back to its holder: "وقال الوزير"), a statement ("وأضاف البيان") or an adverb of time
+    (``claims.json`` ``unnamed_subject``). Its stand-in, or None."""
     data = _subject_words(view.lang)
     if data is None or prof["speaker_after_cue"] != "always" or row.get("form") != "verb" or (
             any(t in row.get("takes", []) for t in ("object", "as_predicate", "final", "phrase"))
@@ -434,10 +437,10 @@ def _unrecognised_subject(view: View, cue, row, mentions: list[Mention], speaker
     toks = view.tokens_in(cue.end, view.sentences[view.sentence_of(cue.start)][1])
     if not toks or any(m.start <= toks[0].start < m.end for m in mentions):
         return None
-    article, adverbs, _ = data
+    article, not_subjects, _ = data
     word = fold(toks[0].text)
     skip = {fold(w) for w in (*prof["circumstance_words"], *prof["function_words"], *prof["complementizers"])}
-    if not word.startswith(article) or word in skip or word in adverbs:
+    if not word.startswith(article) or word in skip or word in not_subjects:
         return None
     prev = next((m for m in reversed(seen) if m.actor is not None), None)
     if prev is not None and any(word == fold(a) for a in (*prev.actor.aliases, *prev.actor.short)):
@@ -579,6 +582,18 @@ def _bare_title(m: Mention) -> bool:
         and m.group is None
 
 
+def _truncated_title(view: View, m: Mention) -> bool:
+    """A bare title that is only the head of a construct whose complement it lost ("رئيس" of "رئيس
+    هيئة البيعة", "نائب رئيس …"): in a language with a definite article, its last word has none and
+    a word follows it. Such a speaker is no one identifiable ("وزير الخارجية" is whole)."""
+    data = _subject_words(view.lang)
+    if data is None or not _bare_title(m):
+        return False
+    last = fold(m.text.split()[-1]) if m.text.split() else ""
+    after = view.text[m.end:m.end + 2]
+    return not last.startswith(data[0]) and bool(after) and after[0] == " " and after[1:2].isalpha()
+
+
 def _holds(m: Mention, role: str | None, when: date | None) -> bool:
     """Whether the article's person ``m`` holds ``role``: by a title the article puts beside the name
     ("X, the UN envoy"), or by the dictionary on the document's date (at any date when it is unknown)."""
@@ -602,18 +617,20 @@ def _apposed_name(text: str, title: Mention, people: list[Mention]) -> Mention |
 
 
 def _title_holder(title: Mention, people: list[Mention], pos: int, when: date | None) -> Mention | None:
-    """Who a bare title that speaks refers to: the first person named before it who holds that
-    office, unless many hold it at once (``MANY_HOLDERS``): the article's own office holder ("Qureshi
-    left for Kabul … the foreign minister said" is Qureshi even after another minister spoke), else
-    the last title naming that office in full before it. None when nobody does: the speaker is not
-    identifiable."""
+    """Who a bare title that speaks refers to: the one person named before it who holds that office
+    on the document's date ("Qureshi left for Kabul … the foreign minister said"), unless many hold it
+    at once (``MANY_HOLDERS``) or the article names several holders (two foreign ministers: which one
+    is not known); else the last title naming that office in full before it. None otherwise: the
+    title speaks for itself."""
     holder = None
     if title.role not in MANY_HOLDERS:
-        holder = next((m for m in people if m.end <= pos and m is not title and _holds(m, title.role, when)), None)
+        holders = [m for m in people if m.end <= pos and m is not title and _holds(m, title.role, when)]
+        if len({m.identity or m.text for m in holders}) == 1:
+            holder = holders[0]
     if holder is None:
         # "The UN envoy for Syria held talks … The envoy said": the same office named fully before
         holder = next((m for m in reversed(people) if m.end <= pos and m.kind == "title" and m.role == title.role
-                       and not _bare_title(m)), None)
+                       and m.actor is None and not _bare_title(m)), None)
     return holder
 
 
@@ -692,10 +709,10 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
 
 
 def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple[int, int], row, quotes,
-                prof: dict[str, Any], speaker: Mention | None):
+                prof: dict[str, Any], speaker: Mention | None, colon_next: bool = False):
     """The claim's (start, end) and whether it is a quotation, or (None, False). ``sent``: the sentence
     from the end of the cue before this one; ``nexts``: the next cue in the sentence (or its end) and
-    the next cue anywhere."""
+    the next cue anywhere; ``colon_next``: a colon follows that next cue at once."""
     text = view.text
     takes = row.get("takes", [])
     (lo, e), (nxt, nxt_any) = sent, nexts
@@ -736,7 +753,7 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
             close = text.find(quotes[text[j]], j + 1)
             if 0 < close - j < MAX_QUOTE_CHARS:
                 return (j + 1, close), True
-        if nxt < e and re.match(rf"\s*(?:\S+\s+){{0,{CUE_WORDS - 1}}}?\S*[:：]", text[nxt:e]):
+        if nxt < e and colon_next:
             # "گفت: صبح دوشنبه در نشست خبری گفت: …": a speech verb said twice; what stands between
             # is the second one's time and place, and the claim is after its colon
             return None, False
