@@ -247,7 +247,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             resolution = "pronoun"
         elif speaker.kind == "title":
             resolution = "title"
-            holder = _title_holder(speaker, people, cue.start, doc_date) if _bare_title(speaker) else None
+            holder = _title_holder(speaker, people, cue.start, doc_date) \
+                if _bare_title(speaker) and not _truncated_title(view, speaker) else None
             if holder is not None:
                 # "the envoy said", "وأكد رئيس هيئة …": a title with no country names whoever holds that
                 # office in this article; when no one named does, the title itself stays the speaker
