@@ -209,6 +209,10 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         cs, ce = _trim(text, *span)
         if len(text[cs:ce].split()) < MIN_CLAIM_WORDS or not_a_claim(view, cs, ce) is not None:
             continue
+        if speaker is None and row.get("form") == "participle" and text[ce:ce + 1] in ",،":
+            # "After stressing X, Lavrov signed …": an adverbial phrase's subject opens the clause after it
+            speaker = next((m for m in by_sent.get(si, []) if m.is_person and m.start > ce
+                            and not text[ce + 1:m.start].strip()), None)
         if speaker is not None and speaker.kind != "pronoun":
             # only a cue that made a claim makes its speaker the clause's: in "A said that he and B agreed
             # on the plan, adding …" the verb "agreed" opens nothing, so "adding" is still A's
