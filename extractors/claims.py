@@ -166,7 +166,7 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         speaker = _speaker(view, by_sent.get(si, []), cue, s, e, row, prof)
         if speaker is not None and _bare_title(speaker):
             # "وأعرب رئيس لجنة الصداقة X عن …": the name in apposition to the title is the speaker
-            speaker = _apposed_name(text, speaker, by_sent.get(si, [])) or speaker
+            speaker = _apposed_name(text, speaker, by_sent.get(si, []), cue.start) or speaker
         if row.get("form") == "participle" and speaker is not None and speaker.start >= cue.end:
             speaker = None  # a participle's subject is its sentence's: "مؤكدا حرص الجانبين" names no speaker
         if speaker is not None and speaker.kind == "institution" and speaker.role == "agency":
@@ -609,11 +609,12 @@ def _holds(m: Mention, role: str | None, when: date | None) -> bool:
     return m.actor is not None and m.actor.holds(role, None, None, when)
 
 
-def _apposed_name(text: str, title: Mention, people: list[Mention]) -> Mention | None:
+def _apposed_name(text: str, title: Mention, people: list[Mention], cue: int) -> Mention | None:
     """The person named right after a bare title, in apposition to it ("رئيس لجنة الصداقة … X"):
-    within ``APPOSITION_WORDS`` words of it and no clause mark between."""
+    within ``APPOSITION_WORDS`` words of it, no clause mark and not the cue between ("the spokesman
+    said that X met Y" names no spokesman)."""
     nxt = next((m for m in people if m.start >= title.end), None)
-    if nxt is None or nxt.sent != title.sent or nxt.kind != "person":
+    if nxt is None or nxt.sent != title.sent or nxt.kind != "person" or title.end <= cue <= nxt.start:
         return None
     between = text[title.end:nxt.start]
     if any(c in between for c in _CLAUSE_PUNCT) or len(between.split()) > APPOSITION_WORDS:
