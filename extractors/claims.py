@@ -22,16 +22,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 from typing import Any
 
-from .lang import cue_forms, load_json, profile
+from .lang import cue_forms, load_json, load_jsonl, profile
 from .lexicon import Trie
 from .mentions import Mention, anaphor_kinds
 from .normalize import fold, match_keys
 from .view import View
 
 _END_PUNCT = ".،,؛;:!?؟ \n\t\"'«»“”"
+# Marks that end a clause inside a sentence
+_CLAUSE_MARKS = ",،;؛"
+# Marks that close a sentence, or a quotation that ends one
+_SENTENCE_END = ".!?؟…\"'»”)"
 # How many words before a person a governing preposition is looked for, over title words ("of leader Y")
 GOVERNED_LOOKBACK = 3
 # Marks that end a clause: a subject never stands across one from its verb
@@ -66,6 +71,15 @@ NONCLAIM_WORDS = 5
 FRONTED_TAIL_WORDS = 6
 # Words between a fronted claim's comma and its cue when no person names the speaker ("…, the ministry said")
 FRONTED_SUBJECT_WORDS = 4
+# The kind of the stand-in for a speaker the text does not name ("a diplomatic source", "السفراء")
+UNNAMED = "unnamed"
+# How far after a verb-first cue an anonymous subject is looked for (characters)
+ANONYMOUS_CHARS = 60
+# Offices many hold at once (ambassadors, envoys, counterparts): a bare title of one names no person
+# of the article by its office alone ("the ambassador said" after two ambassadors were named)
+MANY_HOLDERS = frozenset({"ambassador", "counterpart", "representative", "officials", "special_envoy"})
+# A name follows the title it stands in apposition to within this many words ("head of the committee X")
+APPOSITION_WORDS = 8
 
 
 @dataclass
@@ -108,9 +122,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
+def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = None) -> list[Claim]:
     """Claims in text order. A joint statement ("أكدا", "the two ministers stressed") is one claim
-    marked ``joint`` with no speaker yet: ``meetings.joint_speakers`` gives it the parties of its meeting."""
+    marked ``joint`` with no speaker yet: ``meetings.joint_speakers`` gives it the parties of its meeting.
+    ``doc_date``: the document's date, at which a bare title's holder holds the office."""
     lang = view.lang
     text = view.text
     tokens = view.tokens
@@ -141,10 +156,17 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
         # the claim ends at the next cue that can open one: "announced that “both leaders agreed to
         # continue …”" runs on past "agreed", which has no complement of its own here
         nxt_any = next((c.start for c in cues[ci + 1:] if _can_open(view, c, prof, quotes)), len(text))
+        # the next cue in the sentence, when a colon follows it at once ("… گفت: …")
+        colon_next = next((c for c in cues[ci + 1:] if c.start == nxt_any), None)
+        colon_next = colon_next is not None and colon_next.start < e and \
+            text[colon_next.end:e].lstrip()[:1] in (":", "：")
         nxt_cue = min(nxt_any, e)
         prev_end = max((c.end for c in cues[:ci] if c.end <= cue.start and _can_open(view, c, prof, quotes)),
                        default=s)
         speaker = _speaker(view, by_sent.get(si, []), cue, s, e, row, prof)
+        if speaker is not None and _bare_title(speaker):
+            # "وأعرب رئيس لجنة الصداقة X عن …": the name in apposition to the title is the speaker
+            speaker = _apposed_name(text, speaker, by_sent.get(si, []), cue.start) or speaker
         if row.get("form") == "participle" and speaker is not None and speaker.start >= cue.end:
             speaker = None  # a participle's subject is its sentence's: "مؤكدا حرص الجانبين" names no speaker
         if speaker is not None and speaker.kind == "institution" and speaker.role == "agency":
@@ -156,6 +178,15 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
             if speaker is None:
                 continue
         speaker = _country_speaker(view, countries, governed, cue, s, e, speaker, prof)
+        unnamed = _anonymous(view, cue, s, speaker, prof) or _unrecognised_subject(view, cue, row, mentions, speaker,
+                                                                               prof, speakers_seen)
+        if unnamed is not None:
+            # "a diplomatic source said", "أعرب السفراء": someone the text does not name spoke; a
+            # pronoun or a participle after it ("he added", "مؤكدين") is that someone, not the last
+            # person named
+            speakers_seen.append(unnamed)
+            last_in_sentence[si] = unnamed
+            speaker = unnamed
         if speaker is None:
             # no person names the speaker: an organisation right before the cue may ("the ECB said")
             org = next((o for o in reversed(orgs) if s <= o.start and o.end <= cue.start
@@ -172,18 +203,25 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
         if speaker is not None and speaker.start >= cue.end:
             after = max(after, speaker.end)
         span, direct = _claim_span(view, cue, after, (max(s, prev_end), e), (nxt_cue, nxt_any), row, quotes, prof,
-                                   speaker)
+                                   speaker, colon_next)
         if span is None:
             continue
         cs, ce = _trim(text, *span)
         if len(text[cs:ce].split()) < MIN_CLAIM_WORDS or not_a_claim(view, cs, ce) is not None:
             continue
+        if speaker is None and row.get("form") == "participle" and text[ce:ce + 1] in ",،":
+            # "After stressing X, Lavrov signed …": an adverbial phrase's subject opens the clause after it
+            speaker = next((m for m in by_sent.get(si, []) if m.is_person and m.start > ce
+                            and not text[ce + 1:m.start].strip()), None)
         if speaker is not None and speaker.kind != "pronoun":
             # only a cue that made a claim makes its speaker the clause's: in "A said that he and B agreed
             # on the plan, adding …" the verb "agreed" opens nothing, so "adding" is still A's
             last_in_sentence[si] = speaker
         if direct and ce > e:
             consumed_until = ce
+        if speaker is not None and speaker.kind == UNNAMED:
+            claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), None, "name", None, si))
+            continue
         if row.get("joint") or (speaker is not None and speaker.kind == "joint"):
             claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), None, "pronoun",
                                 speaker if speaker is not None and speaker.kind == "joint" else None, si, joint=True))
@@ -213,12 +251,95 @@ def extract_claims(view: View, mentions: list[Mention]) -> list[Claim]:
             resolution = "pronoun"
         elif speaker.kind == "title":
             resolution = "title"
+            holder = _title_holder(speaker, people, cue.start, doc_date) \
+                if _bare_title(speaker) and not _truncated_title(view, speaker) else None
+            if holder is not None:
+                # "the envoy said", "وأكد رئيس هيئة …": a title with no country names whoever holds that
+                # office in this article; when no one named does, the title itself stays the speaker
+                via, speaker = speaker, holder
         if speaker is not None and speaker.kind == "title" and resolution == "pronoun":
             resolution = "pronoun"
         if speaker is not None and (speaker.actor is not None or speaker.kind in ("person", "org", "institution")):
             speakers_seen.append(speaker)
         claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), speaker, resolution, via, si))
     return claims
+
+
+def reportable(view: View, claims: list[Claim]) -> list[Claim]:
+    """The claims a record is written for, once their speakers are known (after the joint speakers):
+    a claim has a speaker (no one, a pronoun with nothing to refer to, an anonymous source, a title
+    cut from its complement are none; a title the article names no holder of still is one: "the
+    foreign ministry spokesman"); it ends on a word
+    that can end a clause, not on a conjunction or preposition (``claims.json`` ``dangling``: "urged
+    X to leave and" is "urged X to leave"); it does not run into the end of an article cut off
+    mid-sentence; and its clause is not the narrator's readout of a meeting ("the two discussed
+    …", "المناقشات تركزت على …": ``readouts``)."""
+    out = []
+    for c in claims:
+        if c.speaker is None or _truncated_title(view, c.speaker):
+            continue
+        end = c.end
+        if _cut_off(view.text, end):
+            end = _last_coordination(view, c.start, end)
+        end = _before_dangling(view, c.start, end)
+        if len(view.text[c.start:end].split()) < MIN_CLAIM_WORDS:
+            continue
+        if not c.direct and readout(view, c.start, end) is not None:
+            continue
+        out.append(c if end == c.end else replace(c, end=end))
+    return out
+
+
+@cache
+def _dangling(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json(lang, "claims.json").get("dangling", {}).get("words", []))
+
+
+def _before_dangling(view: View, start: int, end: int) -> int:
+    """The end of a claim without the conjunctions, prepositions and articles it ends on, also a
+    conjunction glued to the cue that ends it ("… ضد أي طرف، وقال": the claim ends at "طرف")."""
+    words = _dangling(view.lang)
+    text = view.text
+    while True:
+        seg = text[start:end].rstrip()
+        last = seg.split()[-1:] if seg else []
+        if not last or fold(last[0].strip(_END_PUNCT)) not in words:
+            return end
+        end = _trim(text, start, start + len(seg) - len(last[0]))[1]
+
+
+def _last_coordination(view: View, start: int, end: int) -> int:
+    """Where a claim cut off with its article still ends on a whole clause: at its last comma or
+    semicolon ("… بمنتهى الشفافية، مج" ends at the comma); with none, nothing of it is known to be
+    whole ("… the relations between them were") and it ends at its start."""
+    text = view.text
+    cut = max(text.rfind(c, start, end) for c in _CLAUSE_MARKS)
+    return _trim(text, start, cut)[1] if cut > start else start
+
+
+def _cut_off(text: str, end: int) -> bool:
+    """A claim that runs to the end of an article whose last sentence has no closing mark: the text
+    was cut off there ("… the relations that"), and the claim with it."""
+    tail = text[end:].strip()
+    return not tail and text.rstrip()[-1:] not in _SENTENCE_END
+
+
+@cache
+def _readout_trie(lang: str) -> Trie:
+    return _rows_trie(load_json(lang, "claims.json").get("readouts", []))
+
+
+def readout(view: View, start: int, end: int) -> str | None:
+    """The id of the ``readouts`` row (claims.json) whose meeting or discussion verb heads the clause
+    of view[start:end] (among its first words, or, verb-final, its last ones): the narrator's account
+    of a meeting ("the two leaders discussed …", "… گفتگو شد"), not a position; else None."""
+    toks = view.tokens_in(start, end)
+    for m in _readout_trie(view.lang).scan(toks, clitics=profile(view.lang)["proclitics"]):
+        for row in m.payloads:
+            if (row["where"] == "head" and m.first < NONCLAIM_WORDS) or (
+                    row["where"] == "tail" and m.last > len(toks) - NONCLAIM_WORDS):
+                return row["id"]
+    return None
 
 
 def _rows_trie(rows: list[dict[str, Any]], payload: str | None = None) -> Trie:
@@ -252,6 +373,86 @@ def not_a_claim(view: View, start: int, end: int) -> str | None:
     return None
 
 
+@cache
+def _anonymous_trie(lang: str) -> Trie:
+    row = load_json(lang, "claims.json").get("anonymous")
+    return _rows_trie([row]) if row else Trie()
+
+
+def _anonymous(view: View, cue, s: int, speaker: Mention | None, prof: dict[str, Any]) -> Mention | None:
+    """An anonymous source as the cue's subject (``claims.json`` ``anonymous``: "a diplomatic source",
+    "officials", "مصدر مطلع", "یک مقام آگاه"): in its clause before the cue, or right after a
+    verb-first cue, and nearer the cue than any speaker found. Its stand-in, or None."""
+    text = view.text
+    if prof["speaker_after_cue"] == "always":
+        lo, hi = cue.end, min(view.sentences[view.sentence_of(cue.start)][1], cue.end + ANONYMOUS_CHARS)
+    else:
+        lo, hi = s, cue.start
+        lo = max(lo, max(text.rfind(c, lo, hi) for c in _CLAUSE_PUNCT) + 1)
+    toks = view.tokens_in(lo, hi)
+    first = toks[:prof["speaker_after_cue_words"]] if prof["speaker_after_cue"] == "always" else toks
+    for m in _anonymous_trie(view.lang).scan(first, clitics=prof["proclitics"], only=prof.get("verb_proclitics")):
+        if speaker is not None and speaker.kind != "pronoun" and (
+                (lo >= cue.end and speaker.start < m.start) or (lo < cue.end and speaker.start > m.start)):
+            continue  # "X said, citing a source", "a source said X told": the named person is nearer
+        return Mention(m.start, m.end, UNNAMED, text[m.start:m.end], view.sentence_of(m.start))
+    return None
+
+
+@cache
+def _group_words(lang: str) -> frozenset[str]:
+    """The words of ``claims.json`` ``groups``: the members or representatives of a body ("leaders",
+    "وزراء خارجية", "سران"), who speak for it when they stand before its name."""
+    row = load_json(lang, "claims.json").get("groups")
+    return frozenset(fold(w) for p in (row["patterns"] if row else ()) for w in p.split())
+
+
+@cache
+def _subject_words(lang: str) -> tuple[str, frozenset[str], frozenset[str]] | None:
+    """The definite article that marks a noun subject after a verb-first cue, the definite words that
+    are no unknown subject (adverbs of time, "اليوم"; a statement, "البيان", which refers back to its
+    issuer; title heads), and the cues whose object opens with a preposition, from ``claims.json``
+    ``unnamed_subject``."""
+    row = load_json(lang, "claims.json").get("unnamed_subject")
+    if not row:
+        return None
+    # a title's head word ("الوزير", "السفير") is no unknown subject: it refers back to its holder; a
+    # plural one ("السفراء") names a group no one in particular
+    heads = {fold(p.split()[0]) for t in load_jsonl(lang, "titles.jsonl") if not t.get("group") for p in t["patterns"]}
+    article = fold(row["article"])
+    heads |= {article + h for h in heads if not h.startswith(article)}
+    return article, frozenset(fold(w) for w in row["not_subjects"]) | heads, frozenset(row.get("prepositional", ()))
+
+
+def _unrecognised_subject(view: View, cue, row, mentions: list[Mention], speaker: Mention | None,
+                          prof: dict[str, Any], seen: list[Mention]) -> Mention | None:
+    """In a verb-first language, a definite noun right after a cue whose complement opens with a
+    preposition, a complementizer, a colon or a quotation (it takes no bare object) is that verb's
+    subject ("أعرب السفراء عن …"): someone no mention names, not the last person named. Not when
+    the word is a name of the last speaker the dictionary knows, the head word of a title (which
+    refers back to its holder: "وقال الوزير"), a statement ("وأضاف البيان") or an adverb of time
+    (``claims.json`` ``unnamed_subject``). Its stand-in, or None."""
+    data = _subject_words(view.lang)
+    if data is None or prof["speaker_after_cue"] != "always" or row.get("form") != "verb" or (
+            any(t in row.get("takes", []) for t in ("object", "as_predicate", "final", "phrase"))
+            and row["id"] not in data[2]):
+        return None
+    if speaker is not None and speaker.kind != "pronoun" and speaker.start >= cue.end:
+        return None
+    toks = view.tokens_in(cue.end, view.sentences[view.sentence_of(cue.start)][1])
+    if not toks or any(m.start <= toks[0].start < m.end for m in mentions):
+        return None
+    article, not_subjects, _ = data
+    word = fold(toks[0].text)
+    skip = {fold(w) for w in (*prof["circumstance_words"], *prof["function_words"], *prof["complementizers"])}
+    if not word.startswith(article) or word in skip or word in not_subjects:
+        return None
+    prev = next((m for m in reversed(seen) if m.actor is not None), None)
+    if prev is not None and any(word == fold(a) for a in (*prev.actor.aliases, *prev.actor.short)):
+        return None
+    return Mention(toks[0].start, toks[0].end, UNNAMED, toks[0].text, view.sentence_of(toks[0].start))
+
+
 def _unnamed_subject(text: str, s: int, cue: int, prof: dict[str, Any]) -> bool:
     """In a language that always states its subject, a clause whose subject before the cue is a
     noun phrase ("The Turkish presidency told"), not a pronoun or an adverb ("he", "also")."""
@@ -273,7 +474,7 @@ def _antecedent(seen: list[Mention], people: list[Mention], pos: int, feminine: 
 
     prev = next((m for m in reversed(seen) if m.kind != "institution" and agrees(m)), None)
     if prev is not None:
-        return prev
+        return None if prev.kind == UNNAMED else prev
     last = _last_person(people, pos)
     return last if last is None or agrees(last) else None
 
@@ -324,13 +525,14 @@ def _participle_clause(text: str, cue, prof: dict[str, Any]) -> bool:
                 and text[:cue.start].rstrip()[-1:] in (",", "،"))
 
 
-def _clause_initial(text: str, s: int, m: Mention, prof: dict[str, Any]) -> bool:
+def _clause_initial(text: str, s: int, m: Mention, prof: dict[str, Any], heads: frozenset[str] = frozenset()) -> bool:
     """Whether ``m`` opens its clause: only conjunctions or title glue ("the", "و") stand between it
-    and the sentence start or the last clause mark. A country or institution later in its clause is
-    a complement ("the ties between Iran and Azerbaijan", "مواضع دولت آذربایجان"), not the subject."""
+    and the sentence start or the last clause mark, and the ``heads`` given (the members of a body:
+    "وزرای خارجه اتحادیه اروپا"). A country or institution later in its clause is a complement ("the
+    ties between Iran and Azerbaijan", "مواضع دولت آذربایجان"), not the subject."""
     lead = text[s:m.start]
     cut = max(lead.rfind(c) for c in _CLAUSE_PUNCT) + 1
-    allowed = {fold(w) for w in (*prof["list_glue"], *prof["title_glue"])}
+    allowed = {fold(w) for w in (*prof["list_glue"], *prof["title_glue"])} | heads
     return all(fold(w) in allowed for w in lead[cut:].split())
 
 
@@ -378,6 +580,66 @@ def _country_speaker(view: View, countries: list[Mention], governed: frozenset[s
                    why="country as speaker", rule=COUNTRY_SPEAKER_RULE)
 
 
+def _bare_title(m: Mention) -> bool:
+    """A title that names no office holder: no dictionary person, no country or organisation to
+    resolve it by ("the envoy", "رئيس هيئة …" where the body is not known), no name given to it."""
+    return m.kind == "title" and m.actor is None and not m.country and not m.org and m.named is None \
+        and m.group is None
+
+
+def _truncated_title(view: View, m: Mention) -> bool:
+    """A bare title that is only the head of a construct whose complement it lost ("رئيس" of "رئيس
+    هيئة البيعة", "نائب رئيس …"): in a language with a definite article, its last word has none and
+    a word follows it. Such a speaker is no one identifiable ("وزير الخارجية" is whole)."""
+    data = _subject_words(view.lang)
+    if data is None or not _bare_title(m):
+        return False
+    last = fold(m.text.split()[-1]) if m.text.split() else ""
+    after = view.text[m.end:m.end + 2]
+    return not last.startswith(data[0]) and bool(after) and after[0] == " " and after[1:2].isalpha()
+
+
+def _holds(m: Mention, role: str | None, when: date | None) -> bool:
+    """Whether the article's person ``m`` holds ``role``: by a title the article puts beside the name
+    ("X, the UN envoy"), or by the dictionary on the document's date (at any date when it is unknown)."""
+    if role is None or not m.is_person:
+        return False
+    if m.apposed_role is not None and m.apposed_role[0] == role:
+        return True
+    return m.actor is not None and m.actor.holds(role, None, None, when)
+
+
+def _apposed_name(text: str, title: Mention, people: list[Mention], cue: int) -> Mention | None:
+    """The person named right after a bare title, in apposition to it ("رئيس لجنة الصداقة … X"):
+    within ``APPOSITION_WORDS`` words of it, no clause mark and not the cue between ("the spokesman
+    said that X met Y" names no spokesman)."""
+    nxt = next((m for m in people if m.start >= title.end), None)
+    if nxt is None or nxt.sent != title.sent or nxt.kind != "person" or title.end <= cue <= nxt.start:
+        return None
+    between = text[title.end:nxt.start]
+    if any(c in between for c in _CLAUSE_PUNCT) or len(between.split()) > APPOSITION_WORDS:
+        return None
+    return nxt
+
+
+def _title_holder(title: Mention, people: list[Mention], pos: int, when: date | None) -> Mention | None:
+    """Who a bare title that speaks refers to: the one person named before it who holds that office
+    on the document's date ("Qureshi left for Kabul … the foreign minister said"), unless many hold it
+    at once (``MANY_HOLDERS``) or the article names several holders (two foreign ministers: which one
+    is not known); else the last title naming that office in full before it. None otherwise: the
+    title speaks for itself."""
+    holder = None
+    if title.role not in MANY_HOLDERS:
+        holders = [m for m in people if m.end <= pos and m is not title and _holds(m, title.role, when)]
+        if len({m.identity or m.text for m in holders}) == 1:
+            holder = holders[0]
+    if holder is None:
+        # "The UN envoy for Syria held talks … The envoy said": the same office named fully before
+        holder = next((m for m in reversed(people) if m.end <= pos and m.kind == "title" and m.role == title.role
+                       and m.actor is None and not _bare_title(m)), None)
+    return holder
+
+
 def _last_person(people: list[Mention], pos: int) -> Mention | None:
     for m in reversed(people):
         if m.start < pos and m.kind in ("person", "title") and (m.actor is not None or m.kind == "person"):
@@ -396,7 +658,8 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
     for m in sent_people:
         if m.start >= cue.end:
             between = text[cue.end:m.start]
-            glue = {fold(w) for w in prof["title_glue"]}
+            # "أكد وزراء خارجية الاتحاد الأوروبي": the members of a body speak for it
+            glue = {fold(w) for w in prof["title_glue"]} | _group_words(view.lang)
             if m.kind == "institution" and (any(fold(w) not in glue for w in between.split())
                                             or row.get("form") != "verb"):
                 # an institution names the speaker only right after a verb ("أعلنت وزارة الخارجية");
@@ -441,7 +704,7 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
 
     def subject(m: Mention, lo: int) -> bool:
         # an institution only where it opens its clause ("وزارت خارجه … اعلام کرد"), not as a genitive
-        return free(m) and (m.kind != "institution" or _clause_initial(text, lo, m, prof))
+        return free(m) and (m.kind != "institution" or _clause_initial(text, lo, m, prof, _group_words(view.lang)))
 
     cuts = [s] + [i + 1 for i in range(s, cue.start) if text[i] in "،,"]
     for lo in reversed(cuts):  # the nearest comma-separated segment that names someone
@@ -452,10 +715,10 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
 
 
 def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple[int, int], row, quotes,
-                prof: dict[str, Any], speaker: Mention | None):
+                prof: dict[str, Any], speaker: Mention | None, colon_next: bool = False):
     """The claim's (start, end) and whether it is a quotation, or (None, False). ``sent``: the sentence
     from the end of the cue before this one; ``nexts``: the next cue in the sentence (or its end) and
-    the next cue anywhere."""
+    the next cue anywhere; ``colon_next``: a colon follows that next cue at once."""
     text = view.text
     takes = row.get("takes", [])
     (lo, e), (nxt, nxt_any) = sent, nexts
@@ -496,6 +759,10 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
             close = text.find(quotes[text[j]], j + 1)
             if 0 < close - j < MAX_QUOTE_CHARS:
                 return (j + 1, close), True
+        if nxt < e and colon_next:
+            # "گفت: صبح دوشنبه در نشست خبری گفت: …": a speech verb said twice; what stands between
+            # is the second one's time and place, and the claim is after its colon
+            return None, False
         return _colon_run(view, i + 1, e, nxt, nxt_any), True
     # Persian "… افزود، X": a comma after a clause-final speech verb opens the claim as a colon would
     if "comma" in takes and i < e and any(c in text[after:i] for c in "،,"):
@@ -525,9 +792,16 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
     # its own ("تأکید کرد ایران …") has it after
     if "final" in takes and not ("object" in takes and len(words) >= MIN_CLAIM_WORDS):
         start = speaker.end if speaker is not None and speaker.end <= cue.start else s
-        start = max(start, _clause_floor(text, cue.start, s, prof["clause_joiners"]))
-        # "…، X را Y خواندند": the claim starts with the object, after the last comma before its marker
+        floor = _clause_floor(text, cue.start, s, prof["clause_joiners"])
         marker = prof["object_marker"]
+        ra = text.rfind(f" {marker} ", start, floor) if marker else -1
+        relative = ra >= 0 and f" {marker} " not in text[floor:cue.start] and any(
+            w in prof["complementizers"] for w in text[ra:floor].split()[1:2])
+        if not relative:
+            # a joining word inside the object's relative clause ("X را که به کشته و مجروح شدن … منجر شد،
+            # محکوم کرد") does not start the clause: the verb's object stays in its claim
+            start = max(start, floor)
+        # "…، X را Y خواندند": the claim starts with the object, after the last comma before its marker
         ra = text.rfind(f" {marker} ", start, cue.start) if marker else -1
         if ra > start:
             comma = max(text.rfind("،", start, ra), text.rfind(",", start, ra))

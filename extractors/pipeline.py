@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .claims import extract_claims
+from .claims import extract_claims, reportable
 from .dates import document_date, find_dates
 from .errors import AttacheError, InputError, UsageError
 from .language import Block, language_blocks, main_language, supported
@@ -256,14 +256,14 @@ class Extractor:
 def run_stages(view: View, entities: Sequence[Entity], doc_date: date | None, meta: dict[str, Any],
                lex: Lexicons) -> list[dict[str, Any]]:
     """The stages after NER, each once: mentions, dates, claims, meetings, places, the speakers
-    of joint claims, records."""
+    of joint claims, the claims a record is written for, records."""
     mentions = build_mentions(view, entities, doc_date, lex)
     dates = [x for s, e in view.sentences for x in find_dates(view.text[s:e], view.lang, doc_date, base=s)]
-    claims = extract_claims(view, mentions)
+    claims = extract_claims(view, mentions, doc_date)
     said = [c for c in claims if not c.joint]
     meetings, trips = extract_meetings(view, mentions, dates, said)
     place_meetings(view, meetings, mentions, lex, said, trips)
-    claims = joint_speakers(view, claims, meetings)
+    claims = reportable(view, joint_speakers(view, claims, meetings))
     return build_records(meta, view, meetings, claims, lex.places)
 
 
