@@ -333,8 +333,13 @@ def readout(view: View, start: int, end: int) -> str | None:
     """The id of the ``readouts`` row (claims.json) whose meeting or discussion verb heads the clause
     of view[start:end] (among its first words, or, verb-final, its last ones): the narrator's account
     of a meeting ("the two leaders discussed …", "… گفتگو شد"), not a position; else None."""
-    toks = view.tokens_in(start, end)
-    for m in _readout_trie(view.lang).scan(toks, clitics=profile(view.lang)["proclitics"]):
+    return _predicate_row(view, _readout_trie(view.lang), view.tokens_in(start, end))
+
+
+def _predicate_row(view: View, trie: Trie, toks: list) -> str | None:
+    """The id of the first row of ``trie`` matched where the language puts a clause's predicate:
+    among the first words of ``toks`` ("head") or, verb-final, the last ones ("tail")."""
+    for m in trie.scan(toks, clitics=profile(view.lang)["proclitics"]):
         for row in m.payloads:
             if (row["where"] == "head" and m.first < NONCLAIM_WORDS) or (
                     row["where"] == "tail" and m.last > len(toks) - NONCLAIM_WORDS):
@@ -363,14 +368,7 @@ def not_a_claim(view: View, start: int, end: int) -> str | None:
     gratitude for …", "… گفتگو کردند"), or None. A class counts where the language puts the
     clause's predicate: among the first words ("head") or, verb-final, the last ones ("tail")."""
     toks = view.tokens_in(start, end)
-    if not toks:
-        return None
-    for m in _not_claim_trie(view.lang).scan(toks, clitics=profile(view.lang)["proclitics"]):
-        for row in m.payloads:
-            if (row["where"] == "head" and m.first < NONCLAIM_WORDS) or (
-                    row["where"] == "tail" and m.last > len(toks) - NONCLAIM_WORDS):
-                return row["id"]
-    return None
+    return _predicate_row(view, _not_claim_trie(view.lang), toks) if toks else None
 
 
 @cache

@@ -6,15 +6,7 @@ without a model (the ``stages`` fixture tags the names given with each text)."""
 from __future__ import annotations
 
 import pytest
-
-from extractors import InputDoc
-
-
-def claims(extractor, text: str, people: tuple[str, ...] = (), date: str = "2021-05-09") -> list[dict]:
-    extractor.ner.names = dict.fromkeys(people, "PER")
-    (res,) = extractor.extract_many([InputDoc(id="t", text=text, date=date, date_source="input")])
-    assert res.error is None, res.error
-    return [r for r in res.records if r["type"] == "claim"]
+from test_claim_cues import claims
 
 
 def said(recs: list[dict]) -> list[tuple]:
