@@ -659,6 +659,9 @@ def test_extract_paths_runs_the_batch_loop_retry_and_endless_line_guard(tmp_path
     fails alone (the rest of its batch is retried one by one) and an endless line is refused."""
     src = write_corpus(tmp_path / "in", 4)
     (src / "doc01.txt").write_text("minified " * 2000, encoding="utf-8")  # 18,000 characters, no line end
+    for name in ("doc00.txt", "doc02.txt"):  # a speaker the lexicons know, so records without a NER model
+        (src / name).write_text("The Iranian Foreign Ministry said the talks on trade had been useful.\n",
+                                encoding="utf-8")
     ex = B.get_extractor(fake_cfg)  # no NER model
     original = ex._stages
 
