@@ -694,3 +694,13 @@ def test_workers_read_long_documents_in_the_windows_of_the_callers_extractor() -
         B._EXTRACTORS.pop(cfg, None)
     default = B.ExtractorConfig(models_dir=cfg.models_dir)
     assert cfg.fingerprint("jsonl") != default.fingerprint("jsonl")
+
+
+def test_a_config_reads_relative_paths_from_the_callers_folder(tmp_path: Path, monkeypatch) -> None:
+    """Workers start in other folders (a Dask worker, a process pool): the caller's relative
+    ``--models-dir ../shared/models`` must reach them as the folder the caller meant."""
+    monkeypatch.chdir(tmp_path)
+    cfg = B.ExtractorConfig(models_dir="../models", actors_file="actors.jsonl")
+    assert cfg.models_dir == str(tmp_path.parent / "models")
+    assert cfg.actors_file == str(tmp_path / "actors.jsonl")
+    assert cfg.places_file is None

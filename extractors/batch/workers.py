@@ -41,6 +41,14 @@ class ExtractorConfig:
     window_chars: int = WINDOW_CHARS
     group_chars: int = GROUP_CHARS
 
+    def __post_init__(self) -> None:
+        # a relative path is the caller's ("--models-dir ../shared/models"): a worker process started
+        # in another folder, or a machine sharing the storage, must read it as the caller meant it
+        for name in ("models_dir", "actors_file", "places_file"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, os.path.abspath(value))
+
     @classmethod
     def of(cls, ex: Extractor) -> ExtractorConfig:
         """The config that builds an extractor like ``ex`` in another process."""
