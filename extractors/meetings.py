@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .dates import DateExpr
 from .lang import load_json, profile
 from .lexicon import Match, Trie
-from .mentions import Mention, description_words
+from .mentions import Mention, description_words, honorific_words
 from .normalize import clitic_variants, fold, match_keys
 from .view import View
 
@@ -316,7 +316,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             lone += [(si, t, person, place, attendees) for t, person, place in made if t.payloads[0]["kind"] == "visit"
                      and all((p.identity or p.text) == person.identity for p in parties)]
             continue
-        parties = _listed(view, parties, t0.start, s, e, mentions)
+        parties = _listed(view, parties, t0.start, trig, mentions)
         for group in _pairs(parties, view, t0.start, _hosts(view, s, e, parties), t0.end):
             m = Meeting(t0.payloads[0], status, list(group), list(attendees), evidence_sents=[si],
                         clauses=[Clause(s, e, opener, said)])
@@ -527,7 +527,17 @@ def _hosts(view: View, s: int, e: int, people: list[Mention]) -> list[Mention]:
     return out
 
 
-def _listed(view: View, parties: list[Mention], trig: int, s: int, e: int,
+def _without_mentions(view: View, a: int, b: int, mentions: Sequence[Mention]) -> str:
+    """view[a, b) with every mention but a person's blanked out: what is left of a gap once the
+    titles, places and institutions describing the people around it are set aside."""
+    chars = list(view.text[a:b])
+    for m in mentions:
+        if m.kind != "person" and a <= m.start and m.end <= b:
+            chars[m.start - a:m.end - a] = " " * (m.end - m.start)
+    return "".join(chars)
+
+
+def _listed(view: View, parties: list[Mention], trig: int, triggers: list[Match],
             mentions: Sequence[Mention] = ()) -> list[Mention]:
     """The counterparts of a meeting are one list: the first, then each one joined to the one
     before it by a comma or a conjunction (its own apposed title between), or by another meeting
@@ -539,7 +549,6 @@ def _listed(view: View, parties: list[Mention], trig: int, s: int, e: int,
         return parties
     subject, others = parties[0], sorted(parties[1:], key=lambda p: p.start)
     glue = profile(view.lang)["list_glue"]
-    triggers = scan(view, "triggers", s, e)
     kept = [others[0]]
     for c in others[1:]:
         prev = kept[-1]
@@ -547,11 +556,7 @@ def _listed(view: View, parties: list[Mention], trig: int, s: int, e: int,
         lo, hi = max(end, prev.end), _lead(c)
         # titles, places and institutions in the gap are the next one's description ("، وسفير
         # جمهورية الهند X"): what is left must be list glue
-        chars = list(view.text[lo:hi])
-        for m in mentions:
-            if m.kind != "person" and lo <= m.start and m.end <= hi:
-                chars[m.start - lo:m.end - lo] = " " * (m.end - m.start)
-        words = "".join(chars).replace("،", " ، ").replace(",", " , ").split()
+        words = _without_mentions(view, lo, hi, mentions).replace("،", " ، ").replace(",", " , ").split()
         # a separator and a few words of description or of a name NER cut short ("كيم بيل أو، و")
         separated = any(w in (",", "،") or w in glue or w[:1] in glue and len(w) > 1 for w in words)
         if not words or (separated and len(words) <= LIST_GAP_WORDS) or \
@@ -670,7 +675,7 @@ def _comitative(view: View, trig: list[Match], parties: list[Mention], s: int) -
     people met); with none, returns where the comitative stands, the subject being outside the list."""
     first = parties[0]
     words = _folded(view.lang, "comitatives")
-    hon = _honorific_words(view.lang)
+    hon = honorific_words(view.lang)
     toks = view.tokens_in(s, _lead(first))[-COMITATIVE_WORDS:]
     k = None
     for i in range(len(toks) - 1, -1, -1):
@@ -698,11 +703,6 @@ def _comitative(view: View, trig: list[Match], parties: list[Mention], s: int) -
     if outside:
         return None, [outside[0], *inside, *outside[1:]]
     return k, parties
-
-
-@cache
-def _honorific_words(lang: str) -> frozenset[str]:
-    return frozenset(w for h in load_json(lang, "pronouns.json")["honorifics"] for w in fold(h).split())
 
 
 def _reports_own_act(view: View, said: Claim) -> bool:
@@ -755,11 +755,7 @@ def _describes(view: View, a: int, b: int, mentions: Sequence[Mention]) -> bool:
     gap = view.text[a:b]
     if len(gap) <= GOVERNOR_GAP_CHARS and gap.strip(GOVERNOR_GAP_MARKS) == "":
         return True
-    chars = list(gap)
-    for m in mentions:
-        if m.kind != "person" and a <= m.start and m.end <= b:
-            chars[m.start - a:m.end - a] = " " * (m.end - m.start)
-    words = "".join(chars).split()
+    words = _without_mentions(view, a, b, mentions).split()
     return len(gap.split()) <= GOVERNOR_GAP_WORDS and all(
         w.strip(GOVERNOR_GAP_MARKS) and (fold(w) in description_words(view.lang)) for w in words)
 
@@ -877,7 +873,7 @@ def _conjunct(view: View, start: int, p: Mention) -> bool:
         return False
     words = gap.split()
     glue = profile(view.lang)["list_glue"]
-    hon = _honorific_words(view.lang)
+    hon = honorific_words(view.lang)
     while words and fold(words[-1]) in hon:
         words.pop()  # "…، والسيد A", "and Dr A": an honorific before the name
     if not words:

@@ -370,7 +370,7 @@ def _inside_longer_name(view: View, m, idx: int, raw, entities: Sequence[Entity]
 
 def _span_actor(text: str, ids: Sequence[str], db: ActorDB, lang: str) -> str | None:
     """The one person among ``ids`` whose full name holds all the name words of ``text``."""
-    words = [w for w in fold(text).split() if w not in _honorific_words(lang)]
+    words = [w for w in fold(text).split() if w not in honorific_words(lang)]
     if not words:
         return None
     want = f" {' '.join(words)} "
@@ -587,7 +587,7 @@ def _not_name_word(view: View, a: int, b: int, honorific: bool = True) -> bool:
     lang = view.lang
     if _plain(view.text[a:b]) in _function_words(lang):
         return True
-    closed = _rule_words(lang) | _honorific_words(lang) if honorific else _rule_words(lang)
+    closed = _rule_words(lang) | honorific_words(lang) if honorific else _rule_words(lang)
     variants = clitic_variants(w) if profile(lang).get("proclitics") else [w]
     # a verb agrees with its subject by a suffix ("أجريا", they both held; "أكدت", she stressed):
     # the word is still the reporting or meeting verb
@@ -651,7 +651,8 @@ def _prefix_cased(w: str) -> bool:
 
 
 @cache
-def _honorific_words(lang: str) -> frozenset[str]:
+def honorific_words(lang: str) -> frozenset[str]:
+    """Honorific words of the language (pronouns.json), folded: "Sheikh", "الدكتور", "آیت‌الله"."""
     return frozenset(w for h in load_json(lang, "pronouns.json")["honorifics"] for w in fold(h).split())
 
 @cache
@@ -666,7 +667,7 @@ def _office_words(lang: str) -> frozenset[str]:
     """The words of the language's titles of office and honorifics, folded, less function words:
     a span NER calls a person that is made of them only names no one."""
     words = {w for row in load_jsonl(lang, "titles.jsonl") for p in row["patterns"] for w in fold(p).split()}
-    words |= _honorific_words(lang)
+    words |= honorific_words(lang)
     return frozenset(w for w in words if w not in {fold(f) for f in _function_words(lang)})
 
 
@@ -764,7 +765,7 @@ def _apposition(mentions: list[Mention], view: View) -> None:
                 rest = bare
                 for x in inner:
                     rest = rest.replace(view.text[x.start:x.end], " ")
-                ok = all(fold(w) in _honorific_words(view.lang) for w in rest.split())
+                ok = all(fold(w) in honorific_words(view.lang) for w in rest.split())
             if ok and "\n" not in between:
                 if p.actor is None and m.role and m.role != "counterpart":
                     p.title_role = (m.role, m.country, m.org)
@@ -872,7 +873,7 @@ def _short_forms_of_named(mentions: list[Mention], view: View) -> None:
         for p in reversed(mentions[:i]):
             full = fold(p.text).split()
             if p.kind != "person" or len(full) <= len(toks) or p.identity == m.identity \
-                    or any(w in _honorific_words(view.lang) for w in full):
+                    or any(w in honorific_words(view.lang) for w in full):
                 continue
             if full[-len(toks):] == toks or full[:len(toks)] == toks:
                 m.actor, m.key = p.actor, p.identity or unknown_key(p.text)
@@ -897,7 +898,7 @@ def _drop_unsupported_single_words(mentions: list[Mention], view: View) -> None:
     for m in mentions:
         if single(m):
             readings[fold(m.text)] = readings.get(fold(m.text), 0) + 1
-    hon = _honorific_words(view.lang)
+    hon = honorific_words(view.lang)
 
     def supported(m: Mention) -> bool:
         before = fold(view.text[max(0, m.start - 40):m.start]).split()[-1:]
