@@ -270,3 +270,12 @@ def fake_cfg(monkeypatch: pytest.MonkeyPatch):
     ex.ner = NoNER()
     monkeypatch.setitem(B._EXTRACTORS, cfg, ex)
     return cfg
+
+
+def write_numbered(folder: Path, n: int, text_of: Callable[[int], str], stem: str) -> Path:
+    """``n`` text files ``<stem>00.txt`` … in ``folder``, the i-th holding ``text_of(i)``: a corpus
+    for the batch and cluster tests."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"{stem}{i:02d}.txt").write_text(text_of(i), encoding="utf-8")
+    return folder

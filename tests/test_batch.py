@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import write_numbered
 
 from cli.output import write_jsonl
 from extractors import batch as B
@@ -56,10 +57,7 @@ def en_doc(i: int) -> str:
 
 
 def write_corpus(d: Path, n: int) -> Path:
-    d.mkdir(parents=True, exist_ok=True)
-    for i in range(n):
-        (d / f"doc{i:02d}.txt").write_text(en_doc(i), encoding="utf-8")
-    return d
+    return write_numbered(d, n, en_doc, "doc")
 
 
 def run_batch(cfg: B.ExtractorConfig, inputs: list[str], **kw: Any) -> tuple[B.BatchRun, list[B.Outcome]]:

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import write_numbered
 
 from cli.output import write_jsonl
 from extractors import batch as B
@@ -46,10 +47,7 @@ def doc_text(i: int) -> str:
 
 
 def write_docs(folder: Path, n: int) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for i in range(n):
-        (folder / f"note{i:02d}.txt").write_text(doc_text(i), encoding="utf-8")
-    return folder
+    return write_numbered(folder, n, doc_text, "note")
 
 
 def reference_jsonl(inputs: list[str], input_format: str = "text") -> bytes:
