@@ -540,7 +540,7 @@ LOWER_PARTICLE_LETTERS = 3
 HEADLINE_MIN_WORDS = 3
 HEADLINE_CAPITALISED = 0.8
 # What may stand between a name and its title in apposition
-APPOSITION_MARKS = "،,؛"
+APPOSITION_MARKS = "،,"
 # A verb stem left after an agreement suffix is cut has at least this many letters ("أجري" of "أجريا")
 MIN_VERB_STEM_LETTERS = 3
 # Name words that must stay behind an honorific for it to be trimmed ("Dr. Abiy Ahmed" -> "Abiy Ahmed")
@@ -755,8 +755,7 @@ def _apposition(mentions: list[Mention], view: View) -> None:
             between = view.text[a.end:b.start]
             bare = between.strip(" \u200c«»“”\"")  # names are often quoted: «علیرضا یوسفی» سفیر …
             if any(c in bare for c in APPOSITION_MARKS) or j < i:
-                # "الرئيس الأميركي، باراك أوباما", "الهام علیاف رئیس‌جمهوری", "X؛ نماینده ویژه": nothing
-                # but a comma (or the Arabic-script semicolon Afghan and Gulf outlets set there) between
+                # "الرئيس الأميركي، باراك أوباما", "الهام علیاف رئیس‌جمهوری": nothing but a comma between
                 ok = bare.strip(APPOSITION_MARKS + " ") == ""
             else:
                 # only honorifics or another title between: "… Ayatollah Seyyed Ali Khamenei",

@@ -387,12 +387,6 @@ def test_the_source_a_report_is_attributed_to_is_no_party(lang: str, text: str) 
     assert [sorted(parties) for _, parties in found] == [sorted([subject, a])]
 
 
-def test_a_title_after_an_arabic_script_semicolon_is_the_name_before_it() -> None:
-    subject, a, _ = _three("fa")
-    found = _met(f"{subject}؛ نماینده ویژه آمریکا، امروز با {a} دیدار کرد.", "fa", (subject, a))
-    assert [sorted(parties) for _, parties in found] == [sorted([subject, a])]
-
-
 def test_the_people_listed_after_a_governing_word_were_not_met() -> None:
     subject, a, _ = _three("en")
     text = (f"{subject} met {a} in Doha, where they discussed the actions of Donald Trump, Emmanuel Macron and "
