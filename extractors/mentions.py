@@ -668,7 +668,7 @@ def _office_words(lang: str) -> frozenset[str]:
     a span NER calls a person that is made of them only names no one."""
     words = {w for row in load_jsonl(lang, "titles.jsonl") for p in row["patterns"] for w in fold(p).split()}
     words |= honorific_words(lang)
-    return frozenset(w for w in words if w not in {fold(f) for f in _function_words(lang)})
+    return frozenset(words - {fold(f) for f in _function_words(lang)})
 
 
 @cache
