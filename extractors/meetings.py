@@ -317,11 +317,14 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                      and all((p.identity or p.text) == person.identity for p in parties)]
             continue
         parties = _listed(view, parties, t0.start, trig, mentions)
+        envoy_guest = any(p.get("roles") == "envoy_guest" for p in t0.payloads)
         for group in _pairs(parties, view, t0.start, _hosts(view, s, e, parties), t0.end):
+            if _one_side(group, t0.payloads[0]["kind"], envoy_guest):
+                continue
             m = Meeting(t0.payloads[0], status, list(group), list(attendees), evidence_sents=[si],
                         clauses=[Clause(s, e, opener, said)])
             host_subject = any(p.get("roles") == "host_subject" for p in t0.payloads)
-            _roles(view, m, host_subject, s, e, envoy_guest=any(p.get("roles") == "envoy_guest" for p in t0.payloads))
+            _roles(view, m, host_subject, s, e, envoy_guest=envoy_guest)
             in_sent = [d for d in dates if s <= d.start < e]
             # the date nearest the trigger: a dateline at the sentence start is the report's, not the meeting's
             # a resolved date beats a bare weekday ("روز دوشنبه دوم تیرماه ۱۳۹۹")
@@ -502,6 +505,33 @@ def _sides(view: View, parties: list[Mention], sent_people: list[Mention], s: in
 
 def _country(p: Mention) -> str | None:
     return p.actor.country if p.actor is not None else p.country
+
+
+def _side_country(p: Mention) -> str | None:
+    """The country a party stands for: the dictionary's, his title's, or the one his apposed title gives."""
+    return _country(p) or (p.title_role or p.apposed_role or (None, None))[1]
+
+
+def _one_side(group: Sequence[Mention], kind: str, envoy_guest: bool) -> bool:
+    """Two people of one side are not each other's counterpart, whatever the sentence's syntax:
+    - a visit crosses a border, so two visitors' compatriots in it travelled together ("the
+      minister, who flew to Baku with the speaker, …"): same country, same delegation;
+    - an envoy posted abroad stands for his country there: with a compatriot he welcomes or
+      accompanies him ("Iran's ambassador in Moscow welcomed the speaker at the airport");
+    - envoys presenting credentials are all guests of one host ("the envoys who presented their
+      credentials were A of X and B of Y"): two of them did not receive each other.
+    Only a pair is judged; a meeting of several named together keeps everyone."""
+    if len(group) != 2:
+        return False
+    a, b = group
+    ca, cb = _side_country(a), _side_country(b)
+    if envoy_guest and is_envoy(a) and is_envoy(b):
+        return True
+    if ca is None or ca != cb:
+        return False
+    if kind == VISIT_KIND:
+        return True
+    return any(is_envoy(p) and p.posted_to is not None and p.posted_to != ca for p in group)
 
 
 def _between(view: View, trig, parties: list[Mention], e: int, data) -> list[Mention]:

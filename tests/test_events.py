@@ -548,3 +548,36 @@ def test_the_spokesman_is_the_one_the_article_named_end_to_end(extractor, lang, 
     cs = claims(run(extractor, text, "2021-05-09"))
     assert [c["speaker"]["name"] for c in cs] == [who, who]
     assert cs[1]["speaker"]["resolution"] == "title"
+
+
+# -- one side is no meeting ------------------------------------------------------------------
+def test_fa_an_envoy_abroad_welcoming_his_compatriot_is_not_his_counterpart(stages):
+    # the speaker is welcomed in Yerevan by Iran's own ambassador there: one side, no meeting of the two
+    text = ("رئیس مجلس شورای اسلامی علی لاریجانی هنگام ورود به ایروان از سوی رضا کریمی سفیر ایران در ارمنستان "
+            "مورد استقبال قرار گرفت.")
+    recs = run(stages, text, "2016-02-10", people=("رضا کریمی",))
+    assert not any({"Ali Larijani", "رضا کریمی"} <= names(m) for m in meetings(recs))
+
+
+def test_en_two_ministers_of_one_country_on_a_visit_travelled_together(stages):
+    text = ("Iranian Foreign Minister Mohammad Javad Zarif visited Beijing with parliament speaker "
+            "Ali Larijani on Monday.")
+    recs = run(stages, text, "2016-01-20")
+    assert not any(names(m) == {"Mohammad Javad Zarif", "Ali Larijani"} for m in meetings(recs))
+
+
+def test_en_envoys_presenting_credentials_are_guests_of_one_host_not_of_each_other(stages):
+    text = ("The envoys who presented their credentials were – Ambassador of the Republic of Peru Luis "
+            "Quispe, Ambassador of Ghana Kofi Mensah.")
+    recs = run(stages, text, "2019-03-12", people=("Luis Quispe", "Kofi Mensah"))
+    assert not any({"Luis Quispe", "Kofi Mensah"} <= names(m) for m in meetings(recs))
+    text = ("The envoys who presented their credentials were the Ambassador of Peru, the Ambassador of "
+            "Ghana Kofi Mensah and the Ambassador of Chile.")
+    assert meetings(run(stages, text, "2019-03-12", people=("Kofi Mensah",))) == []
+
+
+def test_en_an_envoy_meets_the_host_countrys_minister(stages):
+    # the rule divides sides only: an envoy abroad with a minister of the country he is posted to met him
+    text = "Iran's ambassador to Russia Kazem Jalali met Russian Foreign Minister Sergey Lavrov in Moscow."
+    recs = run(stages, text, "2021-06-01", people=("Kazem Jalali",))
+    assert any({"Kazem Jalali", "Sergey Lavrov"} <= names(m) for m in meetings(recs))
