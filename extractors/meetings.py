@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -201,7 +202,7 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
 
 
 def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
-                     claims: Sequence[Claim] = ()) -> tuple[list[Meeting], Trips]:
+                     claims: Sequence[Claim] = (), doc_date: date | None = None) -> tuple[list[Meeting], Trips]:
     """The meetings of a document, in text order, and the trips it reports.
 
     A sentence with a trigger word states a meeting of the people it names: the subject with
@@ -210,7 +211,8 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
     ("the spokesman said that the minister received …") has the people inside it. One meeting
     reported in several sentences is one meeting. Places are left to ``locations.place_meetings``,
     which reads the clauses kept here (``Meeting.clauses``) and the trips: who travelled where
-    ("Rouhani's visit to Baku").
+    ("Rouhani's visit to Baku"). ``doc_date``, the publication date: a meeting dated after it is
+    still ahead, whatever the verb's tense.
     """
     lang = view.lang
     data = load_json(lang, "meetings.json")
@@ -330,9 +332,13 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             # a resolved date beats a bare weekday ("روز دوشنبه دوم تیرماه ۱۳۹۹")
             m.date = min(in_sent, key=lambda d: (d.value is None, min(abs(d.start - t0.end), abs(t0.start - d.end))),
                          default=None)
+            if _dated_after(m.date, doc_date):
+                # "فردا یکشنبه به تهران سفر می‌کند", "يبحثان … غدا": the present tense of a schedule, dated
+                # after the day the article appeared, reports a meeting that has not happened yet
+                m.status = "planned"
             meetings.append(m)
     meetings = _merge_same(meetings + _lone_visits(view, lone, meetings, dates))
-    _lead_dates(view, meetings, dates, people)
+    _lead_dates(view, meetings, dates, people, doc_date)
     for m in meetings:
         visitor = trip_visitor(m, trips) if m.status == "happened" else None
         if visitor is not None:
@@ -342,18 +348,31 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
     return meetings, trips
 
 
-def _lead_dates(view: View, meetings: list[Meeting], dates: list[DateExpr], people: list[Mention]) -> None:
+def _dated_after(d: DateExpr | None, doc_date: date | None) -> bool:
+    """``d`` falls after the publication date: a day after it, or a month after its month."""
+    if d is None or d.value is None or doc_date is None:
+        return False
+    if d.granularity == "day":
+        return d.value > doc_date
+    if d.granularity == "month":
+        return (d.value.year, d.value.month) > (doc_date.year, doc_date.month)
+    return d.value.year > doc_date.year
+
+
+def _lead_dates(view: View, meetings: list[Meeting], dates: list[DateExpr], people: list[Mention],
+                doc_date: date | None = None) -> None:
     """A held meeting whose own sentences give no day takes the day of the article's lead when the
     lead reports it: "On Monday the king received the credentials of four ambassadors. The
     ambassador of Chile presented …" — a lead sentence before the meeting's, with a resolved date,
-    that names one of its parties or states a meeting by the same trigger."""
+    that names one of its parties or states a meeting by the same trigger. A day after publication
+    is a plan's ("they meet tomorrow; last month they spoke by phone"), never a held meeting's."""
     for m in meetings:
         if m.status != "happened" or (m.date is not None and m.date.value is not None):
             continue
         first = min(m.evidence_sents)
         for si in range(min(first, LEAD_SENTENCES)):
             s, e = view.sentences[si]
-            dated = [d for d in dates if s <= d.start < e and d.value is not None]
+            dated = [d for d in dates if s <= d.start < e and d.value is not None and not _dated_after(d, doc_date)]
             trig = scan(view, "triggers", s, e)
             named = any(p.sent == si and (p.identity or p.text) in m.identities() for p in people)
             if dated and (named or any(t.payloads[0]["id"] == m.rule for t in trig)):

@@ -581,3 +581,22 @@ def test_en_an_envoy_meets_the_host_countrys_minister(stages):
     text = "Iran's ambassador to Russia Kazem Jalali met Russian Foreign Minister Sergey Lavrov in Moscow."
     recs = run(stages, text, "2021-06-01", people=("Kazem Jalali",))
     assert any({"Kazem Jalali", "Sergey Lavrov"} <= names(m) for m in meetings(recs))
+
+
+def test_fa_present_tense_dated_after_publication_is_planned(stages):
+    # Persian uses the present tense for a schedule: "tomorrow, Sunday, he travels to Tehran"
+    text = "قاسم-جومارت توکایف رئیس‌جمهور قزاقستان فردا دوشنبه به دعوت رسمی رئیس‌جمهور ایران به تهران سفر می‌کند."
+    recs = run(stages, text, "2023-11-26")
+    assert meetings(recs) == []
+    assert meetings(recs, "planned")
+
+
+def test_ar_present_tense_with_tomorrow_is_planned_and_its_day_is_not_a_held_meetings(stages):
+    # the present tense with "tomorrow" is a plan; the phone call reported after it keeps no day of it
+    text = ("وزير الخارجية الروسي سيرغي لافروف يلتقي نظيره الإيراني محمد جواد ظريف في موسكو غدا.\n"
+            "وبحث لافروف هاتفيا مع ظريف الاتفاق النووي.")
+    recs = run(stages, text, "2019-05-07")
+    (held,) = meetings(recs)
+    assert held["date"] is None
+    (plan,) = meetings(recs, "planned")
+    assert plan["date"]["value"] == "2019-05-08"
