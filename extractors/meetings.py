@@ -218,8 +218,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
     data = load_json(lang, "meetings.json")
     # a bare role word ("the president", "وزير الخارجية") with no country and no holder is nobody in particular
     people = [m for m in mentions if m.is_person and m.role not in ("counterpart",) and not is_reporter(m)
-              and not (m.kind == "title" and m.actor is None and m.country is None
-                       and not m.placeholder)]
+              and not _bare_title(m)]
     # "a Chinese delegation", "الجانب الإيراني", "هیئت چینی": a country's side is a party where no
     # person of that country is named in the sentence (see ``_sides_named``)
     people = sorted(people + [m for m in mentions if m.kind == "institution" and m.role == SIDE_ROLE and m.country],
@@ -321,7 +320,8 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         parties = _listed(view, parties, t0.start, trig, mentions)
         envoy_guest = any(p.get("roles") == "envoy_guest" for p in t0.payloads)
         for group in _pairs(parties, view, t0.start, _hosts(view, s, e, parties), t0.end):
-            if _one_side(group, t0.payloads[0]["kind"], envoy_guest):
+            if _one_side(group, t0.payloads[0]["kind"], envoy_guest) or \
+                    not any(_codable(p) or _described(view, p, mentions) for p in group):
                 continue
             m = Meeting(t0.payloads[0], status, list(group), list(attendees), evidence_sents=[si],
                         clauses=[Clause(s, e, opener, said)])
@@ -529,6 +529,49 @@ def _country(p: Mention) -> str | None:
 def _side_country(p: Mention) -> str | None:
     """The country a party stands for: the dictionary's, his title's, or the one his apposed title gives."""
     return _country(p) or (p.title_role or p.apposed_role or (None, None))[1]
+
+
+def _bare_title(m: Mention) -> bool:
+    """An office with no country and no holder ("the president", "وزير الخارجية"): nobody in particular."""
+    return m.kind == "title" and m.actor is None and m.country is None and not m.placeholder
+
+
+def _anaphoric_title(t: Mention, mentions: Sequence[Mention]) -> bool:
+    """A bare office of no organisation that is no one's apposed title ("the Secretary to the
+    Government, A"): it refers back to someone named before ("كما التقى الوزير A", "the minister met A")."""
+    return _bare_title(t) and t.org is None and not is_reporter(t) and \
+        not any(q.title_span and q.title_span[0] <= t.start < q.title_span[1] for q in mentions)
+
+
+def _codable(p: Mention) -> bool:
+    """Some state or organisation stands behind ``p``: the dictionary knows him, or a title, a
+    country or an organisation is his. A meeting where no party has any ("A met B", both names
+    nobody describes: players of a match, the guests of a private party) is no event a user of
+    diplomatic data can code, and the names are as often NER's misreadings."""
+    return p.actor is not None or p.kind != "person" or p.org is not None or _side_country(p) is not None \
+        or p.title_role is not None or p.apposed_role is not None or p.group is not None
+
+
+# How far a description of a person reaches from his name: "A, Russia's deputy foreign minister",
+# "the EU's envoy to Libya, A" (words)
+DESCRIPTION_REACH_WORDS = 8
+_DESCRIPTION_END = set(".؛;:!?؟\n«»“”\"()")
+_DESCRIBING_KINDS = frozenset({"place", "demonym", "org", "institution"})
+
+
+def _described(view: View, p: Mention, mentions: Sequence[Mention]) -> bool:
+    """A country, a demonym, an organisation or an institution describes ``p`` from a few words
+    around his name, within his phrase (no other person, no clause end between): an office the
+    title lists do not know still says whom he stands for ("A, Russia's deputy foreign minister")."""
+    lo = max((q.end for q in mentions if q.is_person and q.end <= _lead(p)), default=0)
+    hi = min((_lead(q) for q in mentions if q.is_person and _lead(q) >= p.end), default=len(view.text))
+    before = view.tokens_in(lo, _lead(p))[-DESCRIPTION_REACH_WORDS:]
+    after = view.tokens_in(p.end, hi)[:DESCRIPTION_REACH_WORDS]
+    a = before[0].start if before else _lead(p)
+    b = after[-1].end if after else p.end
+    return any(m.kind in _DESCRIBING_KINDS and a <= m.start and m.end <= b
+               and not any(c in _DESCRIPTION_END for c in view.text[min(m.end, p.end):max(m.start, _lead(p))])
+               for m in mentions)
 
 
 def _one_side(group: Sequence[Mention], kind: str, envoy_guest: bool) -> bool:
@@ -1036,7 +1079,14 @@ def _pronoun_subject(view: View, mentions: list[Mention], trig: Match, parties: 
         return trig.start
     # the pronouns of pronouns.json as mentions, or as words where a name read the same hides one ("وی")
     words = _pronoun_words(view.lang)
-    spans = sorted({(p.start, p.end) for p in mentions if p.kind == "pronoun" and s <= p.start < first}
+    # a bare office with no country and no name ("the second deputy", "النائب الثاني") refers back as a
+    # pronoun does: the people after it are its counterparts, not its subject; one apposed to a name
+    # ("the Secretary to the Government, A") is that person's
+    # (and, being a noun, only where no other office or person stands between it and the people met)
+    spans = sorted({(p.start, p.end) for p in mentions
+                    if s <= p.start < first and (p.kind == "pronoun" or (
+                        _anaphoric_title(p, mentions)
+                        and not any(q.kind in ("person", "title") and p.end <= q.start < first for q in mentions)))}
                    | {(t.start, t.end) for t in view.tokens_in(s, first) if t.text in words})
     preps = {fold(w) for w in profile(view.lang)["prepositions"]}
     for start, end in spans:

@@ -600,3 +600,25 @@ def test_ar_present_tense_with_tomorrow_is_planned_and_its_day_is_not_a_held_mee
     assert held["date"] is None
     (plan,) = meetings(recs, "planned")
     assert plan["date"]["value"] == "2019-05-08"
+
+
+def test_ar_two_names_no_office_or_country_describes_are_no_diplomatic_meeting(stages):
+    # "اللقاء" is also a football match: a referee and a scorer, whom nothing ties to a state
+    text = "وفي الدقيقة 70 من اللقاء، احتسب الحكم سامي فؤاد ركلة جزاء نفذها كريم ناصر بنجاح."
+    assert meetings(run(stages, text, "2019-03-12", people=("سامي فؤاد", "كريم ناصر"))) == []
+
+
+def test_en_a_country_in_a_persons_description_makes_him_a_party_though_his_office_is_unlisted(stages):
+    text = "Omar Salih, Russia's special coordinator for the Arctic, met Tariq Hamdi in Oslo on Monday."
+    (m,) = meetings(run(stages, text, "2019-03-12", people=("Omar Salih", "Tariq Hamdi")))
+    assert names(m) == {"Omar Salih", "Tariq Hamdi"}
+
+
+def test_en_a_bare_office_before_the_verb_refers_back_like_a_pronoun(stages):
+    # "the Foreign Minister" names no one: the minister named before met the two envoys, who did
+    # not meet each other
+    text = ("Iranian Foreign Minister Abbas Araghchi arrived in Lima on Monday.\n"
+            "Later the Foreign Minister met ambassador Luis Quispe and ambassador Kofi Mensah.")
+    recs = run(stages, text, "2019-03-12", people=("Luis Quispe", "Kofi Mensah"))
+    assert {frozenset(names(m)) for m in meetings(recs)} == {
+        frozenset({"Abbas Araghchi", "Luis Quispe"}), frozenset({"Abbas Araghchi", "Kofi Mensah"})}
