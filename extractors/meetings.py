@@ -304,7 +304,9 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             # "He also met A and B", "واستقبل جلالته A وB", "وی با A و B دیدار کرد": the subject is carried
             # from before the sentence and meets each person named; without one, the people named are
             # all on one side and no one's counterpart
-            subj = _implicit_subject(view, mentions, parties, s, meetings, floor=slot, slot=True)
+            office = next((m for m in mentions if m.start == slot and m.kind == "title"), None)
+            subj = _implicit_subject(view, mentions, parties, s, meetings, floor=slot, slot=True) \
+                if office is None else _last_holder(office, mentions, parties, doc_date)
             if subj is None:
                 continue
             parties = [subj, *parties]
@@ -536,11 +538,30 @@ def _bare_title(m: Mention) -> bool:
     return m.kind == "title" and m.actor is None and m.country is None and not m.placeholder
 
 
-def _anaphoric_title(t: Mention, mentions: Sequence[Mention]) -> bool:
-    """A bare office of no organisation that is no one's apposed title ("the Secretary to the
-    Government, A"): it refers back to someone named before ("كما التقى الوزير A", "the minister met A")."""
-    return _bare_title(t) and t.org is None and not is_reporter(t) and \
-        not any(q.title_span and q.title_span[0] <= t.start < q.title_span[1] for q in mentions)
+def _anaphoric_title(view: View, t: Mention, mentions: Sequence[Mention]) -> bool:
+    """A bare office of no organisation that is no one's title: it refers back to someone named before
+    ("كما التقى الوزير السفير A", "the minister met ambassador A"). Right before a person with no title
+    of his own it is his ("the Secretary to the Government, A", "المبعوث الأممي إلى اليمن A")."""
+    if not _bare_title(t) or t.org is not None or is_reporter(t) or \
+            any(q.title_span and q.title_span[0] <= t.start < q.title_span[1] for q in mentions):
+        return False
+    nxt = min((q for q in mentions if q.is_person and q.start >= t.end), key=lambda q: q.start, default=None)
+    return nxt is None or nxt.title_span is not None or not _open_gap(view, t.end, nxt.start, OBJECT_GAP_WORDS)
+
+
+def _last_holder(office: Mention, mentions: Sequence[Mention], met: Sequence[Mention],
+                 doc_date: date | None) -> Mention | None:
+    """The person a bare office refers back to: the last one named before it who holds that office
+    ("Prime Minister Sheikh Hasina arrived … the visiting Prime Minister called on A"), by his title
+    in the text or the dictionary's office on the document date; never one of the people ``met``."""
+    not_met = {p.identity or p.text for p in met}
+    for m in reversed([m for m in mentions if m.end <= office.start and m.is_person and m.kind == "person"]):
+        if (m.identity or m.text) in not_met:
+            continue
+        titled = (m.title_role or m.apposed_role or (None,))[0] == office.role
+        if titled or (m.actor is not None and m.actor.holds(office.role, None, None, doc_date)):
+            return m
+    return None
 
 
 def _codable(p: Mention) -> bool:
@@ -1085,7 +1106,7 @@ def _pronoun_subject(view: View, mentions: list[Mention], trig: Match, parties: 
     # (and, being a noun, only where no other office or person stands between it and the people met)
     spans = sorted({(p.start, p.end) for p in mentions
                     if s <= p.start < first and (p.kind == "pronoun" or (
-                        _anaphoric_title(p, mentions)
+                        _anaphoric_title(view, p, mentions)
                         and not any(q.kind in ("person", "title") and p.end <= q.start < first for q in mentions)))}
                    | {(t.start, t.end) for t in view.tokens_in(s, first) if t.text in words})
     preps = {fold(w) for w in profile(view.lang)["prepositions"]}

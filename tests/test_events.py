@@ -622,3 +622,4 @@ def test_en_a_bare_office_before_the_verb_refers_back_like_a_pronoun(stages):
     recs = run(stages, text, "2019-03-12", people=("Luis Quispe", "Kofi Mensah"))
     assert {frozenset(names(m)) for m in meetings(recs)} == {
         frozenset({"Abbas Araghchi", "Luis Quispe"}), frozenset({"Abbas Araghchi", "Kofi Mensah"})}
+
