@@ -147,6 +147,7 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         by_sent.setdefault(p.sent, []).append(p)
     consumed_until = -1
     last_in_sentence: dict[int, Mention] = {}
+    group: list[Mention] = []  # the people last named together as a cue's subject ("A and B said")
     for ci, cue in enumerate(cues):
         row = cue.payloads[0]
         si = view.sentence_of(cue.start)
@@ -259,10 +260,48 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
                 via, speaker = speaker, holder
         if speaker is not None and speaker.kind == "title" and resolution == "pronoun":
             resolution = "pronoun"
+        together: list[Mention] = []
+        if speaker is not None and resolution != "pronoun":
+            anchor = via if via is not None else speaker
+            together = [m for m in _conjuncts(text, anchor, by_sent.get(si, []), cue.start, s, lang, prof)
+                        if not _bare_title(m)]
+            group = [speaker, *together] if together else group
+        elif resolution == "pronoun" and via is None and group and speakers_seen and speakers_seen[-1] in group \
+                and _plural_subject(text, s, cue.start, lang, prof):
+            # "A and B stressed …. They added …": the plural pronoun is all who spoke together
+            speaker, together = group[0], group[1:]
         if speaker is not None and (speaker.actor is not None or speaker.kind in ("person", "org", "institution")):
             speakers_seen.append(speaker)
         claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), speaker, resolution, via, si))
+        claims.extend(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), m, resolution, None, si)
+                      for m in together)
     return claims
+
+
+@cache
+def _conjunct_title_words(lang: str) -> frozenset[str]:
+    """The words of the language's titles and title glue, and ``claims.json`` ``conjunct_words``: what
+    may stand between a coordinated subject's conjunction and the next person."""
+    words = {fold(w) for t in load_jsonl(lang, "titles.jsonl") for p in t["patterns"] for w in p.split()}
+    words |= {fold(w) for w in profile(lang)["title_glue"]}
+    row = load_json(lang, "claims.json").get("conjunct_words")
+    return frozenset(words | {fold(w) for w in (row["words"] if row else ())})
+
+
+@cache
+def _plural_pronouns(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json(lang, "pronouns.json").get("plural", ()))
+
+
+def _plural_subject(text: str, s: int, pos: int, lang: str, prof: dict[str, Any]) -> bool:
+    """Whether the cue at ``pos`` has a plural pronoun as its subject ("They also stressed …"): the
+    last word of its clause before the cue, past adverbs that are no subject ("also", "then")."""
+    plural = _plural_pronouns(lang)
+    clause = re.split(r"[,;:“”\"]", text[s:pos])[-1].split()
+    skip = {fold(w) for w in prof["not_a_subject"]} - plural
+    while clause and fold(clause[-1]) in skip:
+        clause.pop()
+    return bool(clause) and fold(clause[-1]) in plural
 
 
 def reportable(view: View, claims: list[Claim]) -> list[Claim]:
@@ -578,6 +617,64 @@ def _country_speaker(view: View, countries: list[Mention], governed: frozenset[s
                    why="country as speaker", rule=COUNTRY_SPEAKER_RULE)
 
 
+def _subject_lead(text: str, s: int, m: Mention, lang: str, prof: dict[str, Any]) -> bool:
+    """Whether ``m`` opens its sentence's clause: after the last clause mark before it stand only
+    conjunctions, the words of a title ("Prime Minister", "Egyptian Foreign Minister": capitalised in
+    a cased script) and words without letters or in capitals (a dateline's "10 (AFP) --")."""
+    lead = text[s:m.start]
+    cut = max(lead.rfind(c) for c in _CLAUSE_PUNCT) + 1
+    allowed = {fold(w) for w in prof["list_glue"]} | _conjunct_title_words(lang)
+    return all(fold(w) in allowed or w[:1].isupper() or w.isupper() or not any(ch.isalpha() for ch in w)
+               for w in lead[cut:].split())
+
+
+def _sentence_subject(text: str, people: list[Mention], s: int, pos: int, lang: str,
+                      prof: dict[str, Any]) -> Mention | None:
+    """The subject of the sentence that holds ``pos``: the first person, title, pronoun or institution
+    before ``pos`` that opens a clause (``_subject_lead``); None when nobody does."""
+    return next((m for m in people if s <= m.start and m.end <= pos and m.kind != "joint"
+                 and _subject_lead(text, s, m, lang, prof)), None)
+
+
+def _coordinated(text: str, s: int, cue, prof: dict[str, Any]) -> bool:
+    """A cue coordinated with an earlier verb of its clause ("… and assured …") or a participle after a
+    comma (", describing …"): its subject is that of the sentence."""
+    prev = text[s:cue.start].split()[-1:]
+    return bool(prev and prev[0].lower() in {w.lower() for w in prof["list_glue"]}) or \
+        _participle_clause(text, cue, prof)
+
+
+def _conjuncts(text: str, speaker: Mention, people: list[Mention], cue_start: int, s: int, lang: str,
+               prof: dict[str, Any]) -> list[Mention]:
+    """The other people of a coordinated subject ("A and B stressed …", "أكد A وB …"): persons or titles
+    joined to the speaker by a conjunction alone, on the speaker's side of the cue, each of whom makes
+    the claim (the gold conventions: a joint statement counts once per speaker)."""
+    if speaker.kind not in ("person", "title"):
+        return []
+    glue = {fold(w) for w in prof["list_glue"]}
+    out: list[Mention] = []
+    before = speaker.end <= cue_start
+    chain = [speaker]
+    while True:
+        edge = chain[-1]
+        if before:
+            cand = next((m for m in reversed(people) if m.end <= edge.start), None)
+            between = text[cand.end:edge.start] if cand is not None else ""
+        else:
+            cand = next((m for m in people if m.start >= edge.end), None)
+            between = text[edge.end:cand.start] if cand is not None else ""
+        raw = between.split()
+        title = _conjunct_title_words(lang)
+        if cand is None or cand.kind not in ("person", "title") or not raw or fold(raw[0]) not in glue \
+                or len(raw) > APPOSITION_WORDS or any(c in between for c in _CLAUSE_PUNCT) \
+                or not all(fold(w) in title or w[:1].isupper() for w in raw[1:]):
+            return out  # "and his Japanese counterpart B", "and Saudi Foreign Minister B": title words only
+        if before and not _subject_lead(text, s, cand, lang, prof):
+            return out
+        out.append(cand)
+        chain.append(cand)
+
+
 def _bare_title(m: Mention) -> bool:
     """A title that names no office holder: no dictionary person, no country or organisation to
     resolve it by ("the envoy", "رئيس هيئة …" where the body is not known), no name given to it."""
@@ -684,6 +781,13 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
             if m.kind != "institution" and not absolute and _governed(text, s, m, preps):
                 continue  # "the sister of leader Y", "met with Y": Y is no subject
             if m.kind != "institution":
+                subject = _sentence_subject(text, sent_people, s, cue.start, view.lang, prof)
+                if subject is not None and subject is not m and (
+                        _coordinated(text, s, cue, prof) or any(c in text[m.end:cue.start] for c in _CLAUSE_MARKS)):
+                    # "A thanked B and assured …", "A thanked B …, describing …", "A, the sister of B,
+                    # warned …": a coordinated verb, a participle or a verb after an apposition has the
+                    # sentence's subject, not the person named nearest before it
+                    return subject
                 return m
             between = text[m.end:cue.start]
             words = between.split()
