@@ -675,6 +675,20 @@ def _conjuncts(text: str, speaker: Mention, people: list[Mention], cue_start: in
         chain.append(cand)
 
 
+def _open_quotation(text: str, s: int, pos: int, quotes: dict[str, str]) -> int:
+    """Where the innermost quotation still open at ``pos`` begins (just after its opening mark),
+    counting from the sentence start ``s``; ``s`` when none is open. Nested pairs close in order
+    ("«A … «B» … and said»": at "said" the outer one is open)."""
+    stack: list[tuple[str, int]] = []
+    for i in range(s, pos):
+        ch = text[i]
+        if stack and ch == quotes.get(stack[-1][0]):
+            stack.pop()
+        elif ch in quotes:
+            stack.append((ch, i + 1))
+    return stack[-1][1] if stack else s
+
+
 def _bare_title(m: Mention) -> bool:
     """A title that names no office holder: no dictionary person, no country or organisation to
     resolve it by ("the envoy", "رئيس هيئة …" where the body is not known), no name given to it."""
@@ -808,7 +822,10 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
         # an institution only where it opens its clause ("وزارت خارجه … اعلام کرد"), not as a genitive
         return free(m) and (m.kind != "institution" or _clause_initial(text, lo, m, prof, _group_words(view.lang)))
 
-    cuts = [s] + [i + 1 for i in range(s, cue.start) if text[i] in "،,"]
+    # a cue inside a quotation ("X announced: «Y praised … and said that …»") has its subject inside it
+    floor = _open_quotation(text, s, cue.start, _quote_pairs(view.lang))
+    before = [m for m in before if m.start >= floor]
+    cuts = [floor] + [i + 1 for i in range(floor, cue.start) if text[i] in "،,"]
     for lo in reversed(cuts):  # the nearest comma-separated segment that names someone
         for m in before:
             if m.start >= lo and subject(m, lo):
