@@ -1,0 +1,70 @@
+"""Whose claim it is when the clause has more than one person: coordinated subjects, coordinated verbs,
+participles and appositions, a cue inside a quotation, and a chain of references to an institution.
+Hand-built documents with no model loaded; the sentences and names are made up."""
+
+from __future__ import annotations
+
+from test_speakers import said
+
+
+def test_a_coordinated_subject_gives_one_claim_per_speaker() -> None:
+    out = said("Tomas Brenvik and Foreign Minister Lina Dervaux said that the border would reopen in May.", "en",
+               people=("Tomas Brenvik", "Lina Dervaux"))
+    assert sorted(o[0] for o in out) == ["Lina Dervaux", "Tomas Brenvik"]
+    assert {o[2] for o in out} == {"the border would reopen in May"}
+    # a person the verb governs is no conjunct of the subject after it
+    out = said("Tomas Brenvik met with Lina Dervaux and Omar Haddad said that the visit had been useful.", "en",
+               people=("Tomas Brenvik", "Lina Dervaux", "Omar Haddad"))
+    assert [o[0] for o in out] == ["Omar Haddad"]
+
+
+def test_a_possessive_and_a_title_may_stand_after_the_conjunction() -> None:
+    out = said("Tomas Brenvik and his Norvian counterpart Lina Dervaux stressed the need to reopen the border.", "en",
+               people=("Tomas Brenvik", "Lina Dervaux"))
+    assert sorted(o[0] for o in out) == ["Lina Dervaux", "Tomas Brenvik"]
+
+
+def test_a_plural_pronoun_after_a_coordinated_subject_speaks_for_them_all() -> None:
+    out = said("Tomas Brenvik and Lina Dervaux said that the talks had gone well. "
+               "They also stressed the need to reopen the border.", "en",
+               people=("Tomas Brenvik", "Lina Dervaux"))
+    assert sorted(o[0] for o in out if o[2].startswith("the need")) == ["Lina Dervaux", "Tomas Brenvik"]
+
+
+def test_a_coordinated_verb_has_the_sentences_subject_not_its_object() -> None:
+    out = said("Tomas Brenvik on Monday thanked Lina Dervaux and assured that the aid would continue.", "en",
+               people=("Tomas Brenvik", "Lina Dervaux"))
+    assert [o[0] for o in out] == ["Tomas Brenvik"]
+
+
+def test_a_participle_after_the_object_has_the_sentences_subject() -> None:
+    out = said("Tomas Brenvik thanked Lina Dervaux for the support, describing it as a turning point.", "en",
+               people=("Tomas Brenvik", "Lina Dervaux"))
+    assert [o[0] for o in out] == ["Tomas Brenvik"]
+
+
+def test_a_person_inside_an_apposition_is_not_the_subject() -> None:
+    # "Norvian" is capitalised: the preposition before it does not reach the name, the commas do
+    out = said("Lina Dervaux, the sister of Norvian leader Tomas Brenvik, warned that the drills were risky.", "en",
+               people=("Lina Dervaux", "Tomas Brenvik"))
+    assert [o[0] for o in out] == ["Lina Dervaux"]
+
+
+def test_a_dateline_before_the_subject_still_lets_it_open_the_sentence() -> None:
+    out = said("10 (XNA) -- Lina Dervaux, the sister of Norvian leader Tomas Brenvik, warned that the drills "
+               "were risky.", "en", people=("Lina Dervaux", "Tomas Brenvik"))
+    assert [o[0] for o in out] == ["Lina Dervaux"]
+
+
+def test_a_cue_inside_a_quotation_has_its_subject_inside_it() -> None:
+    text = "دفتر علی رضایی اعلام کرد: «حسن موسوی از مردم شهر تمجید کرد و گفت که این سفر بسیار مفید بوده است.»"
+    out = said(text, "fa", people=("علی رضایی", "حسن موسوی"))
+    assert ("حسن موسوی", "name", "این سفر بسیار مفید بوده است") in out
+
+
+def test_references_to_an_institution_chain_beyond_the_reach_of_its_name() -> None:
+    filler = "The weather in the capital was cold. "
+    out = said("The Chilean Foreign Ministry said that the border talks had been useful. " + filler * 3
+               + "The ministry added that a second round would follow. " + filler * 3
+               + "The ministry said that the talks would resume in May.", "en")
+    assert [o[0] for o in out] == ["Ministry of Foreign Affairs of Chile"] * 3
