@@ -148,6 +148,11 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
     consumed_until = -1
     last_in_sentence: dict[int, Mention] = {}
     group: list[Mention] = []  # the people last named together as a cue's subject ("A and B said")
+    # where the subject stands before its verb, the person opening each sentence (a pronoun's antecedent)
+    subjects = [] if prof["speaker_after_cue"] == "always" else [
+        m for si_, ms in sorted(by_sent.items()) for m in ms[:1]
+        if m.kind in ("person", "title") and (m.actor is not None or m.kind == "person")
+        and _subject_lead(text, view.sentences[si_][0], m, lang, prof)]
     for ci, cue in enumerate(cues):
         row = cue.payloads[0]
         si = view.sentence_of(cue.start)
@@ -249,6 +254,11 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             via = speaker
             gender = _pronoun_gender(lang).get(fold(text[via.start:via.end])) if via is not None else None
             speaker = _antecedent(speakers_seen, people, cue.start, _feminine_verb(text, cue, row, prof), gender)
+            later = _later_subject(subjects, claims, si, cue.start, gender)
+            if later is not None and (speaker is None or speaker.kind != "institution"):
+                # "X said …. Y arrived on Monday and addressed the troops. He said …": the pronoun is the
+                # subject of the sentences since the last claim, not its speaker
+                speaker = later
             resolution = "pronoun"
         elif speaker.kind == "title":
             resolution = "title"
@@ -514,6 +524,15 @@ def _antecedent(seen: list[Mention], people: list[Mention], pos: int, feminine: 
         return None if prev.kind == UNNAMED else prev
     last = _last_person(people, pos)
     return last if last is None or agrees(last) else None
+
+
+def _later_subject(subjects: list[Mention], claims: list[Claim], si: int, pos: int,
+                   gender: str | None) -> Mention | None:
+    """The last sentence subject (``subjects``) after the sentence of the last claim and before ``pos``
+    in an earlier sentence than ``si``, agreeing with a gendered pronoun; None when there is none."""
+    after = claims[-1].sent if claims else -1
+    return next((m for m in reversed(subjects) if after < m.sent < si and m.end <= pos and (
+        gender is None or m.actor is None or m.actor.gender in (None, gender))), None)
 
 
 @cache
@@ -910,6 +929,11 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
     # a clause-final verb ("… بر X تأکید کرد.") has its claim before it; one followed by a clause of
     # its own ("تأکید کرد ایران …") has it after
     if "final" in takes and not ("object" in takes and len(words) >= MIN_CLAIM_WORDS):
+        opened = text[lo:cue.start].split()[:1]
+        if lo > s and opened and opened[0] in prof["complementizers"]:
+            # "X گفت که Y دعوت Z را رد کرد": a clause-final verb after the complementizer of the cue before
+            # it ends that cue's complement clause; its subject is in the clause, not the speaker
+            return None, False
         start = speaker.end if speaker is not None and speaker.end <= cue.start else s
         floor = _clause_floor(text, cue.start, s, prof["clause_joiners"])
         marker = prof["object_marker"]

@@ -68,3 +68,19 @@ def test_references_to_an_institution_chain_beyond_the_reach_of_its_name() -> No
                + "The ministry added that a second round would follow. " + filler * 3
                + "The ministry said that the talks would resume in May.", "en")
     assert [o[0] for o in out] == ["Ministry of Foreign Affairs of Chile"] * 3
+
+
+def test_a_pronoun_refers_to_the_subject_of_the_sentences_since_the_last_claim() -> None:
+    out = said("Tomas Brenvik said that the talks had gone well. Lina Dervaux arrived in the capital on Monday "
+               "and addressed the troops. He said that the mission would end this year.", "en",
+               people=("Tomas Brenvik", "Lina Dervaux"))
+    assert [o[0] for o in out] == ["Tomas Brenvik", "Lina Dervaux"]
+    text = ("علی رضایی گفت که مذاکرات خوب پیش رفت. حسن موسوی دیروز وارد پایتخت شد و برای سربازان سخنرانی کرد. "
+            "وی گفت که این ماموریت امسال پایان خواهد یافت.")
+    assert [o[0] for o in said(text, "fa", people=("علی رضایی", "حسن موسوی"))] == ["علی رضایی", "حسن موسوی"]
+
+
+def test_a_clause_final_verb_of_a_complement_clause_is_no_claim_of_the_speaker() -> None:
+    text = "علی رضایی گفت که حسن موسوی دعوت وزیر را برای دیدار در پایتخت رد کرد."
+    out = said(text, "fa", people=("علی رضایی", "حسن موسوی"))
+    assert [o[0] for o in out] == ["علی رضایی"]
