@@ -169,7 +169,15 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         nxt_cue = min(nxt_any, e)
         prev_end = max((c.end for c in cues[:ci] if c.end <= cue.start and _can_open(view, c, prof, quotes)),
                        default=s)
-        speaker = _speaker(view, by_sent.get(si, []), cue, s, e, row, prof)
+        attribution = row.get("form") == "attribution"
+        if attribution:
+            # "according to X, …", "به گفته وی …", "وبحسب البيان، …": the source is named right after the
+            # phrase; an agency that reports, or no one named there, makes no claim
+            speaker = _attributed(view, by_sent.get(si, []), cue, e)
+            if speaker is None or (speaker.kind == "institution" and speaker.role == "agency"):
+                continue
+        else:
+            speaker = _speaker(view, by_sent.get(si, []), cue, s, e, row, prof)
         if speaker is not None and _bare_title(speaker):
             # "وأعرب رئيس لجنة الصداقة X عن …": the name in apposition to the title is the speaker
             speaker = _apposed_name(text, speaker, by_sent.get(si, []), cue.start) or speaker
@@ -183,7 +191,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             speaker = _speaker(view, others, cue, s, e, row, prof)
             if speaker is None:
                 continue
-        speaker = _country_speaker(view, countries, governed, cue, s, e, speaker, prof)
+        if not attribution:
+            speaker = _country_speaker(view, countries, governed, cue, s, e, speaker, prof)
         unnamed = _anonymous(view, cue, s, speaker, prof) or _unrecognised_subject(view, cue, row, mentions, speaker,
                                                                                prof, speakers_seen)
         if unnamed is not None:
@@ -245,7 +254,7 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             spoke = next((m for m in reversed(speakers_seen) if m.kind == "institution"), None)
             if not anaphor_kinds(via.rule or "") and spoke is not None:
                 speaker = spoke
-            elif anaphor_kinds(via.rule or "") or si - via.antecedent.sent <= 1:
+            elif anaphor_kinds(via.rule or "") or si - _last_reference(people, via) <= 1:
                 speaker = via.antecedent
             else:
                 speaker = None
@@ -647,6 +656,25 @@ def _subject_lead(text: str, s: int, m: Mention, lang: str, prof: dict[str, Any]
                for w in lead[cut:].split())
 
 
+def _fronted_subject(text: str, s: int, m: Mention, lang: str, prof: dict[str, Any]) -> bool:
+    """Whether ``m`` opens its clause (after a clause mark or a complementizer, with a conjunction glued
+    to it: "فإن") with at most title words before it: a subject put before its verb in a verb-first
+    language."""
+    lead = text[s:m.start]
+    cut = max(lead.rfind(c) for c in _CLAUSE_PUNCT) + 1
+    comps = {fold(w) for w in prof["complementizers"]}
+    allowed = {fold(w) for w in prof["list_glue"]} | _conjunct_title_words(lang) | comps
+    conj = prof.get("verb_proclitics", "")
+    words = lead[cut:].split()
+
+    def comp(w: str) -> bool:
+        return fold(w) in comps or (w[:1] in conj and fold(w[1:]) in comps)
+
+    # a clause opens at its complementizer too: "وقال البيان إن X أبلغ …"
+    last = max((k for k, w in enumerate(words) if comp(w)), default=-1)
+    return all(fold(w) in allowed for w in words[last + 1:])
+
+
 def _sentence_subject(text: str, people: list[Mention], s: int, pos: int, lang: str,
                       prof: dict[str, Any]) -> Mention | None:
     """The subject of the sentence that holds ``pos``: the first person, title, pronoun or institution
@@ -783,6 +811,13 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
     # quotation or a comma and a verb ('“…,” said Aliyev': "after_quote")
     always = prof["speaker_after_cue"] == "always"
     inverted = always or text[s:cue.start].rstrip()[-1:] in (",", "،", "”", "\"", "»")
+    if always:
+        # "فإن X أبلغ Y أنه …": a person right before a verb-first cue, opening its clause after at most a
+        # complementizer, is its subject; the person after the verb is then its object
+        pre = next((m for m in reversed(sent_people) if m.end <= cue.start), None)
+        if pre is not None and pre.kind in ("person", "title") and not text[pre.end:cue.start].strip() \
+                and _fronted_subject(text, s, pre, view.lang, prof):
+            return pre
     for m in sent_people:
         if m.start >= cue.end:
             between = text[cue.end:m.start]
@@ -861,6 +896,8 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
     takes = row.get("takes", [])
     (lo, e), (nxt, nxt_any) = sent, nexts
     s = view.sentences[view.sentence_of(cue.start)][0]
+    if "attribution" in takes and speaker is not None:
+        return _attributed_span(text, cue, speaker, lo, nxt), False
     # a quotation just before the cue (and its speaker): “…,” Kalin said
     j = speaker.start if speaker is not None and speaker.end <= cue.start and \
         not text[speaker.end:cue.start].strip(" \n\t") else cue.start
@@ -1047,12 +1084,44 @@ def _before_setting(view: View, start: int, end: int, prof: dict[str, Any]) -> i
     return end
 
 
+def _last_reference(people: list[Mention], ref: Mention) -> int:
+    """The sentence of the last mention of the body ``ref`` refers to before it, by its name or by an
+    earlier reference ("The ministry labelled … According to the statement, …")."""
+    return max((m.sent for m in people if m.kind == "institution" and m.key == ref.key and m.end <= ref.start
+                and m.role != "agency"), default=ref.antecedent.sent if ref.antecedent is not None else ref.sent)
+
+
+def _attributed(view: View, people: list[Mention], cue, e: int) -> Mention | None:
+    """The source an attribution phrase names: the first person, pronoun, title or institution after
+    it in its sentence with nothing but title words between ("according to Foreign Minister X");
+    None when the phrase names no one ("according to the plan")."""
+    title = _conjunct_title_words(view.lang)
+    m = next((m for m in people if cue.end <= m.start < e), None)
+    if m is None:
+        return None
+    between = view.text[cue.end:m.start]
+    if any(c in between for c in _CLAUSE_PUNCT) or not all(fold(w) in title for w in between.split()):
+        return None
+    return m
+
+
+def _attributed_span(text: str, cue, speaker: Mention, lo: int, nxt: int) -> tuple[int, int]:
+    """The clause an attribution phrase goes with: what follows its source ("According to the
+    statement, Iraq has not …"), or, when the phrase ends its clause ("…, according to the minister."),
+    the clause before it."""
+    i = _skip_ws(text, speaker.end, nxt)
+    if len(text[i:nxt].split()) >= MIN_CLAIM_WORDS:
+        return i, nxt
+    comma = max(text.rfind(",", lo, cue.start), text.rfind("،", lo, cue.start))
+    return lo, comma if comma > lo else cue.start
+
+
 def _can_open(view: View, cue, prof: dict[str, Any], quotes: dict[str, str]) -> bool:
     """Whether a cue can open a claim of its own, and so end the one before it: it takes a direct
     complement, or the colon, quotation, complementizer or preposition it needs follows it closely."""
     row = cue.payloads[0]
     takes = row.get("takes", [])
-    if any(t in takes for t in ("object", "final", "phrase", "as_predicate", "comma")):
+    if any(t in takes for t in ("object", "final", "phrase", "as_predicate", "comma", "attribution")):
         return True
     text = view.text
     e = view.sentences[view.sentence_of(cue.start)][1]

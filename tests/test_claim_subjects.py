@@ -4,6 +4,7 @@ Hand-built documents with no model loaded; the sentences and names are made up."
 
 from __future__ import annotations
 
+import pytest
 from test_speakers import said
 
 
@@ -84,3 +85,32 @@ def test_a_clause_final_verb_of_a_complement_clause_is_no_claim_of_the_speaker()
     text = "علی رضایی گفت که حسن موسوی دعوت وزیر را برای دیدار در پایتخت رد کرد."
     out = said(text, "fa", people=("علی رضایی", "حسن موسوی"))
     assert [o[0] for o in out] == ["علی رضایی"]
+
+
+# -- attribution phrases: the source is named after the phrase -------------------------------------------
+def test_according_to_names_the_speaker_of_the_clause_after_it_or_before_it() -> None:
+    out = said("According to Lina Dervaux, the border will reopen in May.", "en", people=("Lina Dervaux",))
+    assert out == [("Lina Dervaux", "name", "the border will reopen in May")]
+    out = said("The border will reopen in May, according to Lina Dervaux.", "en", people=("Lina Dervaux",))
+    assert out == [("Lina Dervaux", "name", "The border will reopen in May")]
+    assert said("According to the plan, the border will reopen in May.", "en") == []  # names no one
+
+
+def test_according_to_a_statement_is_the_body_that_issued_it() -> None:
+    out = said("The Chilean Foreign Ministry published a statement on Monday. The ministry labelled the report "
+               "as false. According to the statement, Chile has sent no message to anyone.", "en")
+    assert out[-1] == ("Ministry of Foreign Affairs of Chile", "pronoun", "Chile has sent no message to anyone")
+
+
+@pytest.mark.parametrize(("lang", "text", "person", "claim"), [
+    ("fa", "به گفته حسن موسوی این سفر بسیار مفید بوده است.", "حسن موسوی", "این سفر بسیار مفید بوده است"),
+    ("ar", "وبحسب حسن الموسوي، فإن الزيارة كانت مفيدة جدا.", "حسن الموسوي", "فإن الزيارة كانت مفيدة جدا"),
+])
+def test_attribution_phrases_in_persian_and_arabic(lang: str, text: str, person: str, claim: str) -> None:
+    assert said(text, lang, people=(person,)) == [(person, "name", claim)]
+
+
+def test_an_arabic_subject_before_its_verb_is_the_speaker_not_the_object_after_it() -> None:
+    out = said("وقال البيان إن حسن الموسوي أبلغ علي الرضا أنه سيزور العاصمة قريبا.", "ar",
+               people=("حسن الموسوي", "علي الرضا"))
+    assert ("حسن الموسوي", "name", "سيزور العاصمة قريبا") in out
