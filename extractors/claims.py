@@ -914,7 +914,10 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
     # a straight quotation mark closes when an odd number of them open before it in its paragraph:
     # a quotation of several sentences opens sentences before its "…," X said
     para = text.rfind("\n", 0, j) + 1
-    if "quote" in takes and j >= s and (text[j] in closers or (text[j] == '"' and text.count('"', para, j) % 2 == 1)):
+    # a participle's complement follows it: in "شدد X على «…»، مكررا القول: «…»" the quotation before
+    # "مكررا" is the verb's before it
+    if "quote" in takes and row.get("form") != "participle" and j >= s and (
+            text[j] in closers or (text[j] == '"' and text.count('"', para, j) % 2 == 1)):
         opener = closers.get(text[j], '"')
         open_at = text.rfind(opener, max(0, j - MAX_QUOTE_CHARS), j)
         if open_at >= 0:
@@ -1001,7 +1004,7 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
     while j > s and text[j] in " ,،\n":
         j -= 1
     closers = {c: o for o, c in quotes.items()}
-    if j >= s and text[j] in closers:
+    if j >= s and text[j] in closers and row.get("form") != "participle":
         open_at = text.rfind(closers[text[j]], max(0, j - MAX_QUOTE_CHARS), j)
         if open_at >= 0:
             return (open_at + 1, j), True

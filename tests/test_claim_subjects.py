@@ -114,3 +114,14 @@ def test_an_arabic_subject_before_its_verb_is_the_speaker_not_the_object_after_i
     out = said("وقال البيان إن حسن الموسوي أبلغ علي الرضا أنه سيزور العاصمة قريبا.", "ar",
                people=("حسن الموسوي", "علي الرضا"))
     assert ("حسن الموسوي", "name", "سيزور العاصمة قريبا") in out
+
+
+def test_a_participle_takes_no_quotation_before_it() -> None:
+    text = "وشدد حسن الموسوي على أن «الحوار هو الطريق الوحيد»، مكررا القول: «نحن نريد السلام للجميع»."
+    out = said(text, "ar", people=("حسن الموسوي",))
+    assert [o[2] for o in out] == ["الحوار هو الطريق الوحيد", "نحن نريد السلام للجميع"]
+
+
+def test_an_arabic_complementizer_carries_its_subject_pronoun() -> None:
+    out = said("ولفت حسن الموسوي إلى أنهم يسعون إلى تقسيم البلاد.", "ar", people=("حسن الموسوي",))
+    assert out == [("حسن الموسوي", "name", "يسعون إلى تقسيم البلاد")]
