@@ -247,7 +247,12 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             # "The Turkish presidency told …": someone unnamed spoke, not the last person named
             claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), None, "name", None, si))
             continue
-        if speaker is not None and speaker.kind == "institution" and speaker.antecedent is not None:
+        named = _named_before(people, speaker) if speaker is not None else None
+        if named is not None:
+            # "وجاء في بيان الخارجية" after "وزارة الخارجية الروسية": a body named without its country is
+            # the one of its kind named in full before
+            via, speaker, resolution = speaker, named, "pronoun"
+        elif speaker is not None and speaker.kind == "institution" and speaker.antecedent is not None:
             # "the ministry", "it", "این وزارت": the institution named before; "it" and "the statement"
             # refer to the last institution that spoke, or else to one named in this or the last sentence
             via = speaker
@@ -897,7 +902,7 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
     (lo, e), (nxt, nxt_any) = sent, nexts
     s = view.sentences[view.sentence_of(cue.start)][0]
     if "attribution" in takes and speaker is not None:
-        return _attributed_span(text, cue, speaker, lo, nxt), False
+        return _attributed_span(text, cue, speaker, lo, nxt, quotes), False
     # a quotation just before the cue (and its speaker): “…,” Kalin said
     j = speaker.start if speaker is not None and speaker.end <= cue.start and \
         not text[speaker.end:cue.start].strip(" \n\t") else cue.start
@@ -1094,6 +1099,15 @@ def _last_reference(people: list[Mention], ref: Mention) -> int:
                 and m.role != "agency"), default=ref.antecedent.sent if ref.antecedent is not None else ref.sent)
 
 
+def _named_before(people: list[Mention], m: Mention) -> Mention | None:
+    """For an institution named without its country or canonical name ("الخارجية", "the foreign
+    ministry"), the last institution of the same kind named in full before it; else None."""
+    if m.kind != "institution" or m.label or m.antecedent is not None or m.role in (None, "agency", "anaphor"):
+        return None
+    return next((p for p in reversed(people) if p.end <= m.start and p.kind == "institution"
+                 and p.role == m.role and p.label), None)
+
+
 def _attributed(view: View, people: list[Mention], cue, e: int) -> Mention | None:
     """The source an attribution phrase names: the first person, pronoun, title or institution after
     it in its sentence with nothing but title words between ("according to Foreign Minister X");
@@ -1108,11 +1122,18 @@ def _attributed(view: View, people: list[Mention], cue, e: int) -> Mention | Non
     return m
 
 
-def _attributed_span(text: str, cue, speaker: Mention, lo: int, nxt: int) -> tuple[int, int]:
+def _attributed_span(text: str, cue, speaker: Mention, lo: int, nxt: int,
+                     quotes: dict[str, str]) -> tuple[int, int]:
     """The clause an attribution phrase goes with: what follows its source ("According to the
     statement, Iraq has not …"), or, when the phrase ends its clause ("…, according to the minister."),
     the clause before it."""
     i = _skip_ws(text, speaker.end, nxt)
+    if text[i:i + 1] in (":", "："):
+        # "وجاء في بيان الخارجية: «…»": a quotation after a colon, over several sentences if need be
+        i = _skip_ws(text, i + 1, len(text))
+        close = text.find(quotes[text[i]], i + 1) if text[i:i + 1] in quotes else -1
+        if 0 < close - i < MAX_QUOTE_CHARS:
+            return i + 1, close
     if len(text[i:nxt].split()) >= MIN_CLAIM_WORDS:
         return i, nxt
     comma = max(text.rfind(",", lo, cue.start), text.rfind("،", lo, cue.start))

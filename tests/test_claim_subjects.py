@@ -125,3 +125,14 @@ def test_a_participle_takes_no_quotation_before_it() -> None:
 def test_an_arabic_complementizer_carries_its_subject_pronoun() -> None:
     out = said("ولفت حسن الموسوي إلى أنهم يسعون إلى تقسيم البلاد.", "ar", people=("حسن الموسوي",))
     assert out == [("حسن الموسوي", "name", "يسعون إلى تقسيم البلاد")]
+
+
+def test_a_statement_of_a_body_named_without_its_country_is_the_body_named_before() -> None:
+    out = said("أعلنت وزارة الخارجية الروسية أن الاجتماع سيعقد في الربيع. "
+               "وجاء في بيان الخارجية: «نحن مستعدون للحوار مع جميع الأطراف».", "ar")
+    assert out[-1] == ("Ministry of Foreign Affairs of Russia", "pronoun", "نحن مستعدون للحوار مع جميع الأطراف")
+
+
+def test_afada_reports_a_claim_of_its_subject() -> None:
+    out = said("أفادت وزارة الخارجية الروسية بأن الوزير سيزور طهران قريبا.", "ar")
+    assert out == [("Ministry of Foreign Affairs of Russia", "name", "الوزير سيزور طهران قريبا")]
