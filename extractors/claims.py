@@ -778,9 +778,25 @@ def _apposed_name(text: str, title: Mention, people: list[Mention], cue: int) ->
     if nxt is None or nxt.sent != title.sent or nxt.kind != "person" or title.end <= cue <= nxt.start:
         return None
     between = text[title.end:nxt.start]
-    if any(c in between for c in _CLAUSE_PUNCT) or len(between.split()) > APPOSITION_WORDS:
+    if len(between.split()) > APPOSITION_WORDS:
         return None
+    if any(c in between for c in _CLAUSE_PUNCT):
+        # "أكد المتحدث باسم «الحركة» في اليمن، محمد X، أن …": a name set off by commas after the title's
+        # phrase (a quoted body's name inside it) is in apposition to the title
+        if not _set_off(text, between, nxt):
+            return None
     return nxt
+
+
+def _set_off(text: str, between: str, name: Mention) -> bool:
+    """Whether ``name`` is set off by commas as an apposition: ``between`` (the words before it) ends
+    with its only clause mark, a comma, quoted words aside, and a comma or a colon follows the name."""
+    inner = between.rstrip()
+    if not inner.endswith((",", "،")):
+        return False
+    inner = re.sub(r"[«“\"][^«»“”\"]*[»”\"]", "", inner[:-1])
+    after = text[name.end:name.end + 2].lstrip()[:1]
+    return not any(c in inner for c in _CLAUSE_PUNCT) and after in (",", "،", ":")
 
 
 def _title_holder(title: Mention, people: list[Mention], pos: int, when: date | None) -> Mention | None:
@@ -834,7 +850,8 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
                 # further on it is part of what was said ("موضحا أن الحكومة …")
                 break
             # Arabic puts a descriptive phrase between verb and name: "صرح المتحدث الرسمي باسم الوزارة السفير X"
-            if len(between.split()) <= prof["speaker_after_cue_words"] and not any(c in between for c in ":«“\"،,."):
+            if len(between.split()) <= prof["speaker_after_cue_words"] and (
+                    not any(c in between for c in ":«“\"،,.") or _set_off(text, between, m)):
                 if inverted and (always or row.get("form") == "verb"):
                     return m
             break

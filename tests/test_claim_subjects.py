@@ -136,3 +136,13 @@ def test_a_statement_of_a_body_named_without_its_country_is_the_body_named_befor
 def test_afada_reports_a_claim_of_its_subject() -> None:
     out = said("أفادت وزارة الخارجية الروسية بأن الوزير سيزور طهران قريبا.", "ar")
     assert out == [("Ministry of Foreign Affairs of Russia", "name", "الوزير سيزور طهران قريبا")]
+
+
+@pytest.mark.parametrize("text", [
+    "أكد المتحدث باسم «حركة النهضة» في البلاد، حسن الموسوي، أن الحوار مستمر بين الطرفين.",
+    "وقال نائب المتحدث باسم الوزارة، حسن الموسوي: إن الحوار مستمر بين الطرفين.",
+])
+def test_a_name_set_off_by_commas_after_a_title_is_the_speaker(text: str) -> None:
+    out = said(text, "ar", people=("حسن الموسوي",))
+    assert [o[0] for o in out] == ["حسن الموسوي"]
+    assert out[0][2].endswith("الحوار مستمر بين الطرفين")
