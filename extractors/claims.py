@@ -170,6 +170,9 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         prev_end = max((c.end for c in cues[:ci] if c.end <= cue.start and _can_open(view, c, prof, quotes)),
                        default=s)
         attribution = row.get("form") == "attribution"
+        if attribution and any(c.end <= cue.start and s <= c.start and c.payloads[0].get("form") != "attribution"
+                               and _can_open(view, c, prof, quotes) for c in cues[:ci]):
+            continue  # "X said that Y, according to Z": inside the claim a cue before it opened
         if attribution:
             # "according to X, …", "به گفته وی …", "وبحسب البيان، …": the source is named right after the
             # phrase; an agency that reports, or no one named there, makes no claim
@@ -223,6 +226,11 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             continue
         cs, ce = _trim(text, *span)
         if len(text[cs:ce].split()) < MIN_CLAIM_WORDS or not_a_claim(view, cs, ce) is not None:
+            continue
+        if attribution and any(True for _ in _readout_trie(lang).scan(view.tokens_in(cs, ce),
+                                                                      clitics=prof["proclitics"])):
+            # "On Monday X met with Y, according to the ministry": a source for the account of a meeting
+            # (``readouts``, anywhere in the clause: the phrase may stand at either end of it)
             continue
         if speaker is None and row.get("form") == "participle" and text[ce:ce + 1] in ",،":
             # "After stressing X, Lavrov signed …": an adverbial phrase's subject opens the clause after it
@@ -872,8 +880,9 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
                 continue  # "the sister of leader Y", "met with Y": Y is no subject
             if m.kind != "institution":
                 subject = _sentence_subject(text, sent_people, s, cue.start, view.lang, prof)
-                if subject is not None and subject is not m and (
-                        _coordinated(text, s, cue, prof) or any(c in text[m.end:cue.start] for c in _CLAUSE_MARKS)):
+                if subject is not None and subject is not m and (_coordinated(text, s, cue, prof) or (
+                        any(c in text[m.end:cue.start] for c in _CLAUSE_MARKS)
+                        and not _subject_lead(text, s, m, view.lang, prof))):
                     # "A thanked B and assured …", "A thanked B …, describing …", "A, the sister of B,
                     # warned …": a coordinated verb, a participle or a verb after an apposition has the
                     # sentence's subject, not the person named nearest before it
@@ -1162,7 +1171,9 @@ def _can_open(view: View, cue, prof: dict[str, Any], quotes: dict[str, str]) -> 
     complement, or the colon, quotation, complementizer or preposition it needs follows it closely."""
     row = cue.payloads[0]
     takes = row.get("takes", [])
-    if any(t in takes for t in ("object", "final", "phrase", "as_predicate", "comma", "attribution")):
+    if "attribution" in takes:
+        return False  # "…, according to X" ends no claim: it is inside one or names the source of its clause
+    if any(t in takes for t in ("object", "final", "phrase", "as_predicate", "comma")):
         return True
     text = view.text
     e = view.sentences[view.sentence_of(cue.start)][1]

@@ -146,3 +146,16 @@ def test_a_name_set_off_by_commas_after_a_title_is_the_speaker(text: str) -> Non
     out = said(text, "ar", people=("حسن الموسوي",))
     assert [o[0] for o in out] == ["حسن الموسوي"]
     assert out[0][2].endswith("الحوار مستمر بين الطرفين")
+
+
+def test_an_attribution_phrase_inside_a_claim_neither_ends_it_nor_speaks() -> None:
+    out = said("Lina Dervaux wrote that the storm would reach the coast on Friday, according to the weather "
+               "office, and that schools would close.", "en", people=("Lina Dervaux",))
+    assert [o[0] for o in out] == ["Lina Dervaux"]
+    assert out[0][2].endswith("schools would close")
+
+
+def test_an_attribution_phrase_for_the_account_of_a_meeting_makes_no_claim() -> None:
+    out = said("On Monday Tomas Brenvik met with Lina Dervaux in the capital, according to Omar Haddad.", "en",
+               people=("Tomas Brenvik", "Lina Dervaux", "Omar Haddad"))
+    assert out == []
