@@ -551,8 +551,11 @@ def _antecedent(seen: list[Mention], people: list[Mention], pos: int, feminine: 
 def _later_subject(subjects: list[Mention], claims: list[Claim], si: int, pos: int,
                    gender: str | None) -> Mention | None:
     """The last sentence subject (``subjects``) after the sentence of the last claim and before ``pos``
-    in an earlier sentence than ``si``, agreeing with a gendered pronoun; None when there is none."""
-    after = claims[-1].sent if claims else -1
+    in an earlier sentence than ``si``, agreeing with a gendered pronoun; None when there is none or
+    no claim was made yet."""
+    if not claims:
+        return None  # with no claim yet, the last person named stands (``_antecedent``)
+    after = claims[-1].sent
     return next((m for m in reversed(subjects) if after < m.sent < si and m.end <= pos and (
         gender is None or m.actor is None or m.actor.gender in (None, gender))), None)
 
@@ -1158,6 +1161,11 @@ def _attributed_span(text: str, cue, speaker: Mention, lo: int, nxt: int,
         # "وجاء في بيان الخارجية: «…»": a quotation after a colon, over several sentences if need be
         i = _skip_ws(text, i + 1, len(text))
         close = text.find(quotes[text[i]], i + 1) if text[i:i + 1] in quotes else -1
+        if close > 0 and quotes[text[i]] == text[i]:
+            # a straight mark may also quote a phrase inside ('… "ضبط المواقف" …'): the quotation runs
+            # to the last one of its paragraph
+            para = text.find("\n", i)
+            close = text.rfind(text[i], i + 1, para if para > 0 else len(text))
         if 0 < close - i < MAX_QUOTE_CHARS:
             return i + 1, close
     if len(text[i:nxt].split()) >= MIN_CLAIM_WORDS:

@@ -159,3 +159,9 @@ def test_an_attribution_phrase_for_the_account_of_a_meeting_makes_no_claim() -> 
     out = said("On Monday Tomas Brenvik met with Lina Dervaux in the capital, according to Omar Haddad.", "en",
                people=("Tomas Brenvik", "Lina Dervaux", "Omar Haddad"))
     assert out == []
+
+
+def test_a_statement_quoted_in_straight_marks_runs_past_a_phrase_quoted_inside_it() -> None:
+    out = said('أعلنت وزارة الخارجية الروسية أن الاجتماع سيعقد في الربيع. وجاء في بيان الخارجية: '
+               '"نحن مستعدون للحوار. كما نريد "حلا عادلا" لجميع الأطراف".', "ar")
+    assert out[-1][2] == 'نحن مستعدون للحوار. كما نريد "حلا عادلا" لجميع الأطراف'
