@@ -173,6 +173,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         if attribution and any(c.end <= cue.start and s <= c.start and c.payloads[0].get("form") != "attribution"
                                and _can_open(view, c, prof, quotes) for c in cues[:ci]):
             continue  # "X said that Y, according to Z": inside the claim a cue before it opened
+        if attribution and not _opens_clause(text, s, cue.start, prof):
+            continue  # "ما جاء في بيان المبعوث الذي …": a relative clause, not the source of one
         if attribution:
             # "according to X, …", "به گفته وی …", "وبحسب البيان، …": the source is named right after the
             # phrase; an agency that reports, or no one named there, makes no claim
@@ -1126,6 +1128,14 @@ def _last_reference(people: list[Mention], ref: Mention) -> int:
     earlier reference ("The ministry labelled … According to the statement, …")."""
     return max((m.sent for m in people if m.kind == "institution" and m.key == ref.key and m.end <= ref.start
                 and m.role != "agency"), default=ref.antecedent.sent if ref.antecedent is not None else ref.sent)
+
+
+def _opens_clause(text: str, s: int, pos: int, prof: dict[str, Any]) -> bool:
+    """Whether only conjunctions stand between the last clause mark (or the sentence start) and ``pos``."""
+    lead = text[s:pos]
+    cut = max(lead.rfind(c) for c in _CLAUSE_PUNCT) + 1
+    glue = {fold(w) for w in prof["list_glue"]}
+    return all(fold(w) in glue for w in lead[cut:].split())
 
 
 def _named_before(people: list[Mention], m: Mention) -> Mention | None:

@@ -165,3 +165,13 @@ def test_a_statement_quoted_in_straight_marks_runs_past_a_phrase_quoted_inside_i
     out = said('أعلنت وزارة الخارجية الروسية أن الاجتماع سيعقد في الربيع. وجاء في بيان الخارجية: '
                '"نحن مستعدون للحوار. كما نريد "حلا عادلا" لجميع الأطراف".', "ar")
     assert out[-1][2] == 'نحن مستعدون للحوار. كما نريد "حلا عادلا" لجميع الأطراف'
+
+
+def test_an_attribution_phrase_must_open_its_clause() -> None:
+    text = "وهذا يتناقض مع ما جاء في بيان حسن الموسوي الذي أبدى فيه تفاؤلا بشأن مسار السلام."
+    assert said(text, "ar", people=("حسن الموسوي",)) == []
+
+
+def test_a_statement_that_the_two_discussed_is_the_account_of_a_meeting() -> None:
+    text = "وبحسب حسن الموسوي، تباحث الرئيس مع ضيفه بشأن سبل تعزيز العلاقات الثنائية."
+    assert said(text, "ar", people=("حسن الموسوي",)) == []
