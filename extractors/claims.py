@@ -14,8 +14,14 @@ the clause that follows the cue directly (رأى، اعتبر، أكد أهمي�
 the narrator's account of a meeting or a courtesy (``claims.json`` ``not_claims``) is not a claim.
 
 The speaker is the person the cue points to (after a verb-initial Arabic cue, before an
-English or Persian one); a pronoun, honorific or missing subject ("سماحته", "ایشان", "he",
-"وأضاف:") is the most recent speaker. An unresolvable speaker keeps its text with name null.
+English or Persian one; an Arabic subject put before its verb, "فإن X أبلغ Y أنه", is the subject);
+a coordinated verb, a participle or a verb after an apposition ("A thanked B and assured …", "A,
+the sister of B, warned …") has the sentence's subject; a cue inside a quotation has its subject
+inside it. A pronoun, honorific or missing subject ("سماحته", "ایشان", "he", "وأضاف:") is the most
+recent speaker, or the subject of the sentences since the last claim when another person opened
+them. A coordinated subject ("A and B stressed") gives one claim per speaker, and "they" after it
+speaks for them all. An attribution phrase ("according to X", "به گفته X", "وبحسب البيان") opening
+a clause names the speaker of that clause. An unresolvable speaker keeps its text with name null.
 """
 
 from __future__ import annotations
