@@ -14,8 +14,14 @@ the clause that follows the cue directly (رأى، اعتبر، أكد أهمي�
 the narrator's account of a meeting or a courtesy (``claims.json`` ``not_claims``) is not a claim.
 
 The speaker is the person the cue points to (after a verb-initial Arabic cue, before an
-English or Persian one); a pronoun, honorific or missing subject ("سماحته", "ایشان", "he",
-"وأضاف:") is the most recent speaker. An unresolvable speaker keeps its text with name null.
+English or Persian one; an Arabic subject put before its verb, "فإن X أبلغ Y أنه", is the subject);
+a coordinated verb, a participle or a verb after an apposition ("A thanked B and assured …", "A,
+the sister of B, warned …") has the sentence's subject; a cue inside a quotation has its subject
+inside it. A pronoun, honorific or missing subject ("سماحته", "ایشان", "he", "وأضاف:") is the most
+recent speaker, or the subject of the sentences since the last claim when another person opened
+them. A coordinated subject ("A and B stressed") gives one claim per speaker, and "they" after it
+speaks for them all. An attribution phrase ("according to X", "به گفته X", "وبحسب البيان") opening
+a clause names the speaker of that clause. An unresolvable speaker keeps its text with name null.
 """
 
 from __future__ import annotations
@@ -147,6 +153,12 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         by_sent.setdefault(p.sent, []).append(p)
     consumed_until = -1
     last_in_sentence: dict[int, Mention] = {}
+    group: list[Mention] = []  # the people last named together as a cue's subject ("A and B said")
+    # where the subject stands before its verb, the person opening each sentence (a pronoun's antecedent)
+    subjects = [] if prof["speaker_after_cue"] == "always" else [
+        m for si_, ms in sorted(by_sent.items()) for m in ms[:1]
+        if m.kind in ("person", "title") and (m.actor is not None or m.kind == "person")
+        and _subject_lead(text, view.sentences[si_][0], m, lang, prof)]
     for ci, cue in enumerate(cues):
         row = cue.payloads[0]
         si = view.sentence_of(cue.start)
@@ -163,7 +175,20 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         nxt_cue = min(nxt_any, e)
         prev_end = max((c.end for c in cues[:ci] if c.end <= cue.start and _can_open(view, c, prof, quotes)),
                        default=s)
-        speaker = _speaker(view, by_sent.get(si, []), cue, s, e, row, prof)
+        attribution = row.get("form") == "attribution"
+        if attribution and any(c.end <= cue.start and s <= c.start and c.payloads[0].get("form") != "attribution"
+                               and _can_open(view, c, prof, quotes) for c in cues[:ci]):
+            continue  # "X said that Y, according to Z": inside the claim a cue before it opened
+        if attribution and not _opens_clause(text, s, cue.start, prof):
+            continue  # "ما جاء في بيان المبعوث الذي …": a relative clause, not the source of one
+        if attribution:
+            # "according to X, …", "به گفته وی …", "وبحسب البيان، …": the source is named right after the
+            # phrase; an agency that reports, or no one named there, makes no claim
+            speaker = _attributed(view, by_sent.get(si, []), cue, e)
+            if speaker is None or (speaker.kind == "institution" and speaker.role == "agency"):
+                continue
+        else:
+            speaker = _speaker(view, by_sent.get(si, []), cue, s, e, row, prof)
         if speaker is not None and _bare_title(speaker):
             # "وأعرب رئيس لجنة الصداقة X عن …": the name in apposition to the title is the speaker
             speaker = _apposed_name(text, speaker, by_sent.get(si, []), cue.start) or speaker
@@ -177,7 +202,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             speaker = _speaker(view, others, cue, s, e, row, prof)
             if speaker is None:
                 continue
-        speaker = _country_speaker(view, countries, governed, cue, s, e, speaker, prof)
+        if not attribution:
+            speaker = _country_speaker(view, countries, governed, cue, s, e, speaker, prof)
         unnamed = _anonymous(view, cue, s, speaker, prof) or _unrecognised_subject(view, cue, row, mentions, speaker,
                                                                                prof, speakers_seen)
         if unnamed is not None:
@@ -209,6 +235,11 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         cs, ce = _trim(text, *span)
         if len(text[cs:ce].split()) < MIN_CLAIM_WORDS or not_a_claim(view, cs, ce) is not None:
             continue
+        if attribution and any(True for _ in _readout_trie(lang).scan(view.tokens_in(cs, ce),
+                                                                      clitics=prof["proclitics"])):
+            # "On Monday X met with Y, according to the ministry": a source for the account of a meeting
+            # (``readouts``, anywhere in the clause: the phrase may stand at either end of it)
+            continue
         if speaker is None and row.get("form") == "participle" and text[ce:ce + 1] in ",،":
             # "After stressing X, Lavrov signed …": an adverbial phrase's subject opens the clause after it
             speaker = next((m for m in by_sent.get(si, []) if m.is_person and m.start > ce
@@ -232,14 +263,19 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             # "The Turkish presidency told …": someone unnamed spoke, not the last person named
             claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), None, "name", None, si))
             continue
-        if speaker is not None and speaker.kind == "institution" and speaker.antecedent is not None:
+        named = _named_before(people, speaker) if speaker is not None else None
+        if named is not None:
+            # "وجاء في بيان الخارجية" after "وزارة الخارجية الروسية": a body named without its country is
+            # the one of its kind named in full before
+            via, speaker, resolution = speaker, named, "pronoun"
+        elif speaker is not None and speaker.kind == "institution" and speaker.antecedent is not None:
             # "the ministry", "it", "این وزارت": the institution named before; "it" and "the statement"
             # refer to the last institution that spoke, or else to one named in this or the last sentence
             via = speaker
             spoke = next((m for m in reversed(speakers_seen) if m.kind == "institution"), None)
             if not anaphor_kinds(via.rule or "") and spoke is not None:
                 speaker = spoke
-            elif anaphor_kinds(via.rule or "") or si - via.antecedent.sent <= 1:
+            elif anaphor_kinds(via.rule or "") or si - _last_reference(people, via) <= 1:
                 speaker = via.antecedent
             else:
                 speaker = None
@@ -248,6 +284,11 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             via = speaker
             gender = _pronoun_gender(lang).get(fold(text[via.start:via.end])) if via is not None else None
             speaker = _antecedent(speakers_seen, people, cue.start, _feminine_verb(text, cue, row, prof), gender)
+            later = _later_subject(subjects, claims, si, cue.start, gender)
+            if later is not None and (speaker is None or speaker.kind != "institution"):
+                # "X said …. Y arrived on Monday and addressed the troops. He said …": the pronoun is the
+                # subject of the sentences since the last claim, not its speaker
+                speaker = later
             resolution = "pronoun"
         elif speaker.kind == "title":
             resolution = "title"
@@ -259,10 +300,48 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
                 via, speaker = speaker, holder
         if speaker is not None and speaker.kind == "title" and resolution == "pronoun":
             resolution = "pronoun"
+        together: list[Mention] = []
+        if speaker is not None and resolution != "pronoun":
+            anchor = via if via is not None else speaker
+            together = [m for m in _conjuncts(text, anchor, by_sent.get(si, []), cue.start, s, lang, prof)
+                        if not _bare_title(m)]
+            group = [speaker, *together] if together else group
+        elif resolution == "pronoun" and via is None and group and speakers_seen and speakers_seen[-1] in group \
+                and _plural_subject(text, s, cue.start, lang, prof):
+            # "A and B stressed …. They added …": the plural pronoun is all who spoke together
+            speaker, together = group[0], group[1:]
         if speaker is not None and (speaker.actor is not None or speaker.kind in ("person", "org", "institution")):
             speakers_seen.append(speaker)
         claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), speaker, resolution, via, si))
+        claims.extend(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), m, resolution, None, si)
+                      for m in together)
     return claims
+
+
+@cache
+def _conjunct_title_words(lang: str) -> frozenset[str]:
+    """The words of the language's titles and title glue, and ``claims.json`` ``conjunct_words``: what
+    may stand between a coordinated subject's conjunction and the next person."""
+    words = {fold(w) for t in load_jsonl(lang, "titles.jsonl") for p in t["patterns"] for w in p.split()}
+    words |= {fold(w) for w in profile(lang)["title_glue"]}
+    row = load_json(lang, "claims.json").get("conjunct_words")
+    return frozenset(words | {fold(w) for w in (row["words"] if row else ())})
+
+
+@cache
+def _plural_pronouns(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json(lang, "pronouns.json").get("plural", ()))
+
+
+def _plural_subject(text: str, s: int, pos: int, lang: str, prof: dict[str, Any]) -> bool:
+    """Whether the cue at ``pos`` has a plural pronoun as its subject ("They also stressed …"): the
+    last word of its clause before the cue, past adverbs that are no subject ("also", "then")."""
+    plural = _plural_pronouns(lang)
+    clause = re.split(r"[,;:“”\"]", text[s:pos])[-1].split()
+    skip = {fold(w) for w in prof["not_a_subject"]} - plural
+    while clause and fold(clause[-1]) in skip:
+        clause.pop()
+    return bool(clause) and fold(clause[-1]) in plural
 
 
 def reportable(view: View, claims: list[Claim]) -> list[Claim]:
@@ -477,6 +556,18 @@ def _antecedent(seen: list[Mention], people: list[Mention], pos: int, feminine: 
     return last if last is None or agrees(last) else None
 
 
+def _later_subject(subjects: list[Mention], claims: list[Claim], si: int, pos: int,
+                   gender: str | None) -> Mention | None:
+    """The last sentence subject (``subjects``) after the sentence of the last claim and before ``pos``
+    in an earlier sentence than ``si``, agreeing with a gendered pronoun; None when there is none or
+    no claim was made yet."""
+    if not claims:
+        return None  # with no claim yet, the last person named stands (``_antecedent``)
+    after = claims[-1].sent
+    return next((m for m in reversed(subjects) if after < m.sent < si and m.end <= pos and (
+        gender is None or m.actor is None or m.actor.gender in (None, gender))), None)
+
+
 @cache
 def _pronoun_gender(lang: str) -> dict[str, str]:
     return {fold(w): g for w, g in load_json(lang, "pronouns.json").get("gender", {}).items()}
@@ -578,6 +669,97 @@ def _country_speaker(view: View, countries: list[Mention], governed: frozenset[s
                    why="country as speaker", rule=COUNTRY_SPEAKER_RULE)
 
 
+def _subject_lead(text: str, s: int, m: Mention, lang: str, prof: dict[str, Any]) -> bool:
+    """Whether ``m`` opens its sentence's clause: after the last clause mark before it stand only
+    conjunctions, the words of a title ("Prime Minister", "Egyptian Foreign Minister": capitalised in
+    a cased script) and words without letters or in capitals (a dateline's "10 (AFP) --")."""
+    lead = text[s:m.start]
+    cut = max(lead.rfind(c) for c in _CLAUSE_PUNCT) + 1
+    allowed = {fold(w) for w in prof["list_glue"]} | _conjunct_title_words(lang)
+    return all(fold(w) in allowed or w[:1].isupper() or w.isupper() or not any(ch.isalpha() for ch in w)
+               for w in lead[cut:].split())
+
+
+def _fronted_subject(text: str, s: int, m: Mention, lang: str, prof: dict[str, Any]) -> bool:
+    """Whether ``m`` opens its clause (after a clause mark or a complementizer, with a conjunction glued
+    to it: "فإن") with at most title words before it: a subject put before its verb in a verb-first
+    language."""
+    lead = text[s:m.start]
+    cut = max(lead.rfind(c) for c in _CLAUSE_PUNCT) + 1
+    comps = {fold(w) for w in prof["complementizers"]}
+    allowed = {fold(w) for w in prof["list_glue"]} | _conjunct_title_words(lang) | comps
+    conj = prof.get("verb_proclitics", "")
+    words = lead[cut:].split()
+
+    def comp(w: str) -> bool:
+        return fold(w) in comps or (w[:1] in conj and fold(w[1:]) in comps)
+
+    # a clause opens at its complementizer too: "وقال البيان إن X أبلغ …"
+    last = max((k for k, w in enumerate(words) if comp(w)), default=-1)
+    return all(fold(w) in allowed for w in words[last + 1:])
+
+
+def _sentence_subject(text: str, people: list[Mention], s: int, pos: int, lang: str,
+                      prof: dict[str, Any]) -> Mention | None:
+    """The subject of the sentence that holds ``pos``: the first person, title, pronoun or institution
+    before ``pos`` that opens a clause (``_subject_lead``); None when nobody does."""
+    return next((m for m in people if s <= m.start and m.end <= pos and m.kind != "joint"
+                 and _subject_lead(text, s, m, lang, prof)), None)
+
+
+def _coordinated(text: str, s: int, cue, prof: dict[str, Any]) -> bool:
+    """A cue coordinated with an earlier verb of its clause ("… and assured …") or a participle after a
+    comma (", describing …"): its subject is that of the sentence."""
+    prev = text[s:cue.start].split()[-1:]
+    return bool(prev and prev[0].lower() in {w.lower() for w in prof["list_glue"]}) or \
+        _participle_clause(text, cue, prof)
+
+
+def _conjuncts(text: str, speaker: Mention, people: list[Mention], cue_start: int, s: int, lang: str,
+               prof: dict[str, Any]) -> list[Mention]:
+    """The other people of a coordinated subject ("A and B stressed …", "أكد A وB …"): persons or titles
+    joined to the speaker by a conjunction alone, on the speaker's side of the cue, each of whom makes
+    the claim (the gold conventions: a joint statement counts once per speaker)."""
+    if speaker.kind not in ("person", "title"):
+        return []
+    glue = {fold(w) for w in prof["list_glue"]}
+    out: list[Mention] = []
+    before = speaker.end <= cue_start
+    chain = [speaker]
+    while True:
+        edge = chain[-1]
+        if before:
+            cand = next((m for m in reversed(people) if m.end <= edge.start), None)
+            between = text[cand.end:edge.start] if cand is not None else ""
+        else:
+            cand = next((m for m in people if m.start >= edge.end), None)
+            between = text[edge.end:cand.start] if cand is not None else ""
+        raw = between.split()
+        title = _conjunct_title_words(lang)
+        if cand is None or cand.kind not in ("person", "title") or not raw or fold(raw[0]) not in glue \
+                or len(raw) > APPOSITION_WORDS or any(c in between for c in _CLAUSE_PUNCT) \
+                or not all(fold(w) in title or w[:1].isupper() for w in raw[1:]):
+            return out  # "and his Japanese counterpart B", "and Saudi Foreign Minister B": title words only
+        if before and not _subject_lead(text, s, cand, lang, prof):
+            return out
+        out.append(cand)
+        chain.append(cand)
+
+
+def _open_quotation(text: str, s: int, pos: int, quotes: dict[str, str]) -> int:
+    """Where the innermost quotation still open at ``pos`` begins (just after its opening mark),
+    counting from the sentence start ``s``; ``s`` when none is open. Nested pairs close in order
+    ("«A … «B» … and said»": at "said" the outer one is open)."""
+    stack: list[tuple[str, int]] = []
+    for i in range(s, pos):
+        ch = text[i]
+        if stack and ch == quotes.get(stack[-1][0]):
+            stack.pop()
+        elif ch in quotes:
+            stack.append((ch, i + 1))
+    return stack[-1][1] if stack else s
+
+
 def _bare_title(m: Mention) -> bool:
     """A title that names no office holder: no dictionary person, no country or organisation to
     resolve it by ("the envoy", "رئيس هيئة …" where the body is not known), no name given to it."""
@@ -615,9 +797,25 @@ def _apposed_name(text: str, title: Mention, people: list[Mention], cue: int) ->
     if nxt is None or nxt.sent != title.sent or nxt.kind != "person" or title.end <= cue <= nxt.start:
         return None
     between = text[title.end:nxt.start]
-    if any(c in between for c in _CLAUSE_PUNCT) or len(between.split()) > APPOSITION_WORDS:
+    if len(between.split()) > APPOSITION_WORDS:
         return None
+    if any(c in between for c in _CLAUSE_PUNCT):
+        # "أكد المتحدث باسم «الحركة» في اليمن، محمد X، أن …": a name set off by commas after the title's
+        # phrase (a quoted body's name inside it) is in apposition to the title
+        if not _set_off(text, between, nxt):
+            return None
     return nxt
+
+
+def _set_off(text: str, between: str, name: Mention) -> bool:
+    """Whether ``name`` is set off by commas as an apposition: ``between`` (the words before it) ends
+    with its only clause mark, a comma, quoted words aside, and a comma or a colon follows the name."""
+    inner = between.rstrip()
+    if not inner.endswith((",", "،")):
+        return False
+    inner = re.sub(r"[«“\"][^«»“”\"]*[»”\"]", "", inner[:-1])
+    after = text[name.end:name.end + 2].lstrip()[:1]
+    return not any(c in inner for c in _CLAUSE_PUNCT) and after in (",", "،", ":")
 
 
 def _title_holder(title: Mention, people: list[Mention], pos: int, when: date | None) -> Mention | None:
@@ -653,6 +851,13 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
     # quotation or a comma and a verb ('“…,” said Aliyev': "after_quote")
     always = prof["speaker_after_cue"] == "always"
     inverted = always or text[s:cue.start].rstrip()[-1:] in (",", "،", "”", "\"", "»")
+    if always:
+        # "فإن X أبلغ Y أنه …": a person right before a verb-first cue, opening its clause after at most a
+        # complementizer, is its subject; the person after the verb is then its object
+        pre = next((m for m in reversed(sent_people) if m.end <= cue.start), None)
+        if pre is not None and pre.kind in ("person", "title") and not text[pre.end:cue.start].strip() \
+                and _fronted_subject(text, s, pre, view.lang, prof):
+            return pre
     for m in sent_people:
         if m.start >= cue.end:
             between = text[cue.end:m.start]
@@ -664,7 +869,8 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
                 # further on it is part of what was said ("موضحا أن الحكومة …")
                 break
             # Arabic puts a descriptive phrase between verb and name: "صرح المتحدث الرسمي باسم الوزارة السفير X"
-            if len(between.split()) <= prof["speaker_after_cue_words"] and not any(c in between for c in ":«“\"،,."):
+            if len(between.split()) <= prof["speaker_after_cue_words"] and (
+                    not any(c in between for c in ":«“\"،,.") or _set_off(text, between, m)):
                 if inverted and (always or row.get("form") == "verb"):
                     return m
             break
@@ -684,6 +890,14 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
             if m.kind != "institution" and not absolute and _governed(text, s, m, preps):
                 continue  # "the sister of leader Y", "met with Y": Y is no subject
             if m.kind != "institution":
+                subject = _sentence_subject(text, sent_people, s, cue.start, view.lang, prof)
+                if subject is not None and subject is not m and (_coordinated(text, s, cue, prof) or (
+                        any(c in text[m.end:cue.start] for c in _CLAUSE_MARKS)
+                        and not _subject_lead(text, s, m, view.lang, prof))):
+                    # "A thanked B and assured …", "A thanked B …, describing …", "A, the sister of B,
+                    # warned …": a coordinated verb, a participle or a verb after an apposition has the
+                    # sentence's subject, not the person named nearest before it
+                    return subject
                 return m
             between = text[m.end:cue.start]
             words = between.split()
@@ -704,7 +918,10 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
         # an institution only where it opens its clause ("وزارت خارجه … اعلام کرد"), not as a genitive
         return free(m) and (m.kind != "institution" or _clause_initial(text, lo, m, prof, _group_words(view.lang)))
 
-    cuts = [s] + [i + 1 for i in range(s, cue.start) if text[i] in "،,"]
+    # a cue inside a quotation ("X announced: «Y praised … and said that …»") has its subject inside it
+    floor = _open_quotation(text, s, cue.start, _quote_pairs(view.lang))
+    before = [m for m in before if m.start >= floor]
+    cuts = [floor] + [i + 1 for i in range(floor, cue.start) if text[i] in "،,"]
     for lo in reversed(cuts):  # the nearest comma-separated segment that names someone
         for m in before:
             if m.start >= lo and subject(m, lo):
@@ -721,6 +938,8 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
     takes = row.get("takes", [])
     (lo, e), (nxt, nxt_any) = sent, nexts
     s = view.sentences[view.sentence_of(cue.start)][0]
+    if "attribution" in takes and speaker is not None:
+        return _attributed_span(text, cue, speaker, lo, nxt, quotes), False
     # a quotation just before the cue (and its speaker): “…,” Kalin said
     j = speaker.start if speaker is not None and speaker.end <= cue.start and \
         not text[speaker.end:cue.start].strip(" \n\t") else cue.start
@@ -737,7 +956,10 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
     # a straight quotation mark closes when an odd number of them open before it in its paragraph:
     # a quotation of several sentences opens sentences before its "…," X said
     para = text.rfind("\n", 0, j) + 1
-    if "quote" in takes and j >= s and (text[j] in closers or (text[j] == '"' and text.count('"', para, j) % 2 == 1)):
+    # a participle's complement follows it: in "شدد X على «…»، مكررا القول: «…»" the quotation before
+    # "مكررا" is the verb's before it
+    if "quote" in takes and row.get("form") != "participle" and j >= s and (
+            text[j] in closers or (text[j] == '"' and text.count('"', para, j) % 2 == 1)):
         opener = closers.get(text[j], '"')
         open_at = text.rfind(opener, max(0, j - MAX_QUOTE_CHARS), j)
         if open_at >= 0:
@@ -789,6 +1011,11 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
     # a clause-final verb ("… بر X تأکید کرد.") has its claim before it; one followed by a clause of
     # its own ("تأکید کرد ایران …") has it after
     if "final" in takes and not ("object" in takes and len(words) >= MIN_CLAIM_WORDS):
+        opened = text[lo:cue.start].split()[:1]
+        if lo > s and opened and opened[0] in prof["complementizers"]:
+            # "X گفت که Y دعوت Z را رد کرد": a clause-final verb after the complementizer of the cue before
+            # it ends that cue's complement clause; its subject is in the clause, not the speaker
+            return None, False
         start = speaker.end if speaker is not None and speaker.end <= cue.start else s
         floor = _clause_floor(text, cue.start, s, prof["clause_joiners"])
         marker = prof["object_marker"]
@@ -819,7 +1046,7 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
     while j > s and text[j] in " ,،\n":
         j -= 1
     closers = {c: o for o, c in quotes.items()}
-    if j >= s and text[j] in closers:
+    if j >= s and text[j] in closers and row.get("form") != "participle":
         open_at = text.rfind(closers[text[j]], max(0, j - MAX_QUOTE_CHARS), j)
         if open_at >= 0:
             return (open_at + 1, j), True
@@ -902,11 +1129,74 @@ def _before_setting(view: View, start: int, end: int, prof: dict[str, Any]) -> i
     return end
 
 
+def _last_reference(people: list[Mention], ref: Mention) -> int:
+    """The sentence of the last mention of the body ``ref`` refers to before it, by its name or by an
+    earlier reference ("The ministry labelled … According to the statement, …")."""
+    return max((m.sent for m in people if m.kind == "institution" and m.key == ref.key and m.end <= ref.start
+                and m.role != "agency"), default=ref.antecedent.sent if ref.antecedent is not None else ref.sent)
+
+
+def _opens_clause(text: str, s: int, pos: int, prof: dict[str, Any]) -> bool:
+    """Whether only conjunctions stand between the last clause mark (or the sentence start) and ``pos``."""
+    lead = text[s:pos]
+    cut = max(lead.rfind(c) for c in _CLAUSE_PUNCT) + 1
+    glue = {fold(w) for w in prof["list_glue"]}
+    return all(fold(w) in glue for w in lead[cut:].split())
+
+
+def _named_before(people: list[Mention], m: Mention) -> Mention | None:
+    """For an institution named without its country or canonical name ("الخارجية", "the foreign
+    ministry"), the last institution of the same kind named in full before it; else None."""
+    if m.kind != "institution" or m.label or m.antecedent is not None or m.role in (None, "agency", "anaphor"):
+        return None
+    return next((p for p in reversed(people) if p.end <= m.start and p.kind == "institution"
+                 and p.role == m.role and p.label), None)
+
+
+def _attributed(view: View, people: list[Mention], cue, e: int) -> Mention | None:
+    """The source an attribution phrase names: the first person, pronoun, title or institution after
+    it in its sentence with nothing but title words between ("according to Foreign Minister X");
+    None when the phrase names no one ("according to the plan")."""
+    title = _conjunct_title_words(view.lang)
+    m = next((m for m in people if cue.end <= m.start < e), None)
+    if m is None:
+        return None
+    between = view.text[cue.end:m.start]
+    if any(c in between for c in _CLAUSE_PUNCT) or not all(fold(w) in title for w in between.split()):
+        return None
+    return m
+
+
+def _attributed_span(text: str, cue, speaker: Mention, lo: int, nxt: int,
+                     quotes: dict[str, str]) -> tuple[int, int]:
+    """The clause an attribution phrase goes with: what follows its source ("According to the
+    statement, Iraq has not …"), or, when the phrase ends its clause ("…, according to the minister."),
+    the clause before it."""
+    i = _skip_ws(text, speaker.end, nxt)
+    if text[i:i + 1] in (":", "："):
+        # "وجاء في بيان الخارجية: «…»": a quotation after a colon, over several sentences if need be
+        i = _skip_ws(text, i + 1, len(text))
+        close = text.find(quotes[text[i]], i + 1) if text[i:i + 1] in quotes else -1
+        if close > 0 and quotes[text[i]] == text[i]:
+            # a straight mark may also quote a phrase inside ('… "ضبط المواقف" …'): the quotation runs
+            # to the last one of its paragraph
+            para = text.find("\n", i)
+            close = text.rfind(text[i], i + 1, para if para > 0 else len(text))
+        if 0 < close - i < MAX_QUOTE_CHARS:
+            return i + 1, close
+    if len(text[i:nxt].split()) >= MIN_CLAIM_WORDS:
+        return i, nxt
+    comma = max(text.rfind(",", lo, cue.start), text.rfind("،", lo, cue.start))
+    return lo, comma if comma > lo else cue.start
+
+
 def _can_open(view: View, cue, prof: dict[str, Any], quotes: dict[str, str]) -> bool:
     """Whether a cue can open a claim of its own, and so end the one before it: it takes a direct
     complement, or the colon, quotation, complementizer or preposition it needs follows it closely."""
     row = cue.payloads[0]
     takes = row.get("takes", [])
+    if "attribution" in takes:
+        return False  # "…, according to X" ends no claim: it is inside one or names the source of its clause
     if any(t in takes for t in ("object", "final", "phrase", "as_predicate", "comma")):
         return True
     text = view.text

@@ -459,8 +459,8 @@ def _institution(view: View, m, idx: int, raw, rows: list[dict], places: Gazette
 
 def _institution_anaphora(mentions: list[Mention]) -> None:
     """Give each institution anaphor ("the ministry", "it", "الوزارة", "این وزارت") the nearest
-    institution before it, of a kind the anaphor may refer to, at most ``ANAPHOR_SENTENCES`` back;
-    drop the anaphors that find none."""
+    institution before it, of a kind the anaphor may refer to, at most ``ANAPHOR_SENTENCES`` back from
+    the body's name or from the last reference to it; drop the anaphors that find none."""
     refers = {}
     for m in mentions:
         if m.kind == "institution" and m.role == "anaphor":
@@ -478,12 +478,15 @@ def _institution_anaphora(mentions: list[Mention]) -> None:
             continue
         kinds = refers[id(m)]
         ante = next((a for a in reversed(last) if m.sent - a.sent <= ANAPHOR_SENTENCES
-                     and (not kinds or a.role in kinds)), None)
+                     and (not kinds or (a.antecedent or a).role in kinds)), None)
         if ante is not None:
             m.antecedent = ante.antecedent or ante
             m.label, m.country, m.org, m.key = ante.label, ante.country, ante.org, ante.key
             m.resolution, m.why = "pronoun", "refers back"
             keep.append(m)
+            # a chain of references keeps the body in view: "the ministry … the statement … the
+            # ministry said" reaches back from each reference, not only from the body's own name
+            last.append(m)
     mentions[:] = keep
 
 
