@@ -623,3 +623,17 @@ def test_en_a_bare_office_before_the_verb_refers_back_like_a_pronoun(stages):
     assert {frozenset(names(m)) for m in meetings(recs)} == {
         frozenset({"Abbas Araghchi", "Luis Quispe"}), frozenset({"Abbas Araghchi", "Kofi Mensah"})}
 
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Kazakh President Kassym-Jomart Tokayev paid a state visit to Iran on Sunday at the invitation "
+           "of Iranian President Ebrahim Raisi."),
+    ("ar", "قام الرئيس الكازاخستاني قاسم جومارت توكاييف اليوم الأحد بزيارة دولة إلى إيران تلبية لدعوة من "
+           "الرئيس الإيراني إبراهيم رئيسي."),
+    ("fa", "قاسم-جومارت توکایف رئیس‌جمهور قزاقستان امروز یکشنبه به دعوت ابراهیم رئیسی رئیس‌جمهور ایران "
+           "به تهران سفر کرد."),
+])
+def test_the_person_who_invited_a_visitor_is_not_said_to_have_met_him(stages, lang, text):
+    # the visit is held; the invitation says who asked him, not whom he met
+    recs = run(stages, text, "2023-11-26")
+    assert not any("Ebrahim Raisi" in names(m) for m in meetings(recs))
