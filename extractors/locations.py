@@ -35,6 +35,8 @@ DATELINE_MAX_LINE = 2
 DATELINE_MAX_CHARS = 400
 # How far after the text's start a venue dateline ("UNITED NATIONS, Sep 23") is looked for
 DATELINE_VENUE_CHARS = 80
+# A headline is the text's first line, short and a sentence of its own ("X meets Y in Cairo")
+HEADLINE_MAX_CHARS = 160
 
 
 @dataclass
@@ -51,6 +53,10 @@ class Context:
     @cached_property
     def dateline(self) -> Where | None:
         return _find_dateline(self)
+
+    @cached_property
+    def headline(self) -> tuple[Where, frozenset[str]] | None:
+        return _find_headline(self)
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,8 @@ def stated(ctx: Context, m: Meeting) -> Where | None:
     "بالرياض"), as "the capital X", after a venue ("Vnukovo airport Moscow"), or the place a "where"
     clause hangs on ("arrived in Moscow from Beijing, where he held talks"). The first clause that
     names one wins."""
+    if m.kind == "phone_call":
+        return None  # a call has no place of its own ("he called X, who was in Paris")
     for clause in m.clauses:
         where = _stated_in(ctx, m, clause)
         if where is not None:
@@ -106,13 +114,20 @@ def _stated_in(ctx: Context, m: Meeting, clause: Clause) -> Where | None:
         if before:
             return Where(before[-1].place, "explicit", before[-1], f"{lang}.loc.where")
         start = clause.opener
-    data = load_json(lang, "meetings.json")
-    preps = set(data["location_preps"])
-    clitics = profile(lang)["proclitics"]
     # a place inside what someone said ("I have travelled to Iran") is not where they met, unless
     # the meeting itself is what was said ("the spokesman said that the minister met … in Doha")
     told = [c for c in ctx.claims if c is not clause.said]
-    places = [x for x in ctx.mentions if x.kind == "place" and start <= x.start < clause.end and x.place is not None
+    return _stated_span(ctx, start, clause.end, told)
+
+
+def _stated_span(ctx: Context, start: int, end: int, told: Sequence[Claim] = ()) -> Where | None:
+    """The place a span that states a meeting names: a locative, a head word, a venue, the deictic
+    "here" of a report with a dateline, else a city naming the meeting."""
+    view, lang = ctx.view, ctx.view.lang
+    data = load_json(lang, "meetings.json")
+    preps = set(data["location_preps"])
+    clitics = profile(lang)["proclitics"]
+    places = [x for x in ctx.mentions if x.kind == "place" and start <= x.start < end and x.place is not None
               and not any(c.start <= x.start < c.end for c in told)]
     heads = set(data.get("location_heads", []))
     venue_heads = set(data.get("venue_heads", []))
@@ -133,9 +148,12 @@ def _stated_in(ctx: Context, m: Meeting, clause: Clause) -> Where | None:
                 found = Where(p.place, "explicit", p, f"{lang}.loc.prep")
                 if p.place.kind == "city":
                     return found
+    if found is None and ctx.dateline is not None and scan(view, "location_deictics", start, end):
+        # "the talks held here today" in a report filed from a city: the dateline's city
+        found = Where(ctx.dateline.place, "explicit", ctx.dateline.mention, f"{lang}.loc.here")
     # a locative states the place more surely than a name given to the talks ("the coordinator of
     # the Vienna talks met X in Tehran")
-    return found or _attributive(ctx, places, start, clause.end)
+    return found or _attributive(ctx, places, start, end)
 
 
 def _attributive(ctx: Context, places: list[Mention], start: int, end: int) -> Where | None:
@@ -209,15 +227,19 @@ def host_capital(ctx: Context, m: Meeting) -> Where | None:
 def same_leg(ctx: Context, m: Meeting) -> Where | None:
     """"On Monday X met the Afghan president in Kabul. He also held talks with the Afghan foreign
     minister": the next sentence's meeting of the same person with another official of the host
-    country happened in the same place."""
+    country happened in the same place. A lead that sums the day up ("X is meeting the president")
+    takes the place from the sentence right after it ("The foreign minister received X in Abuja")
+    when no sentence before it places one."""
     if not _in_person(m):
         return None
-    first = min(m.evidence_sents)
-    prev = [o for o in ctx.meetings if o is not m and o.location is not None and _in_person(o)
-            and max(o.evidence_sents) in (first - 1, first)]
-    if not prev:
+    first, last = min(m.evidence_sents), max(m.evidence_sents)
+    placed = [o for o in ctx.meetings if o is not m and o.location is not None and _in_person(o)
+              and o.location.rule != "loc.same_leg"]
+    prev = [o for o in placed if max(o.evidence_sents) in (first - 1, first)]
+    nxt = [o for o in placed if min(o.evidence_sents) == last + 1]
+    if not prev and not nxt:
         return None
-    o = max(prev, key=lambda o: max(o.evidence_sents))
+    o = max(prev, key=lambda o: max(o.evidence_sents)) if prev else min(nxt, key=lambda o: o.evidence_sents)
     shared = m.identities() & o.identities()
     others = [p for p in m.parties if (p.identity or p.text) not in shared]
     if not shared or not others:
@@ -239,6 +261,19 @@ def posting(ctx: Context, m: Meeting) -> Where | None:
             place = ctx.lex.places.country(to)
             if place is not None:
                 return Where(place, "inferred", None, "loc.posting")
+    return None
+
+
+def headline(ctx: Context, m: Meeting) -> Where | None:
+    """The place the headline states for its meeting ("Kerry attends NATO meeting in Brussels",
+    «لاوروف با همتای چینی در پکن دیدار کرد»), for an in-person meeting of the article that has a
+    party named in the headline or one at home in the place's country."""
+    found = ctx.headline
+    if not _in_person(m) or found is None:
+        return None
+    where, named = found
+    if m.identities() & named or any(_country_of(p) == where.place.country and not is_envoy(p) for p in m.parties):
+        return Where(where.place, "inferred", where.mention, "loc.headline")
     return None
 
 
@@ -273,6 +308,7 @@ RULES: tuple[Rule, ...] = (
     Rule(("loc.host_capital",), host_capital),
     Rule(("loc.same_leg",), same_leg),
     Rule(("loc.posting",), posting),
+    Rule(("loc.headline",), headline),
     Rule(("loc.dateline", "<lang>.dateline.*"), dateline),
     Rule(("loc.city_of_country",), city_of_country, narrows=True),
 )
@@ -283,6 +319,35 @@ RULES: tuple[Rule, ...] = (
 _FURNITURE = re.compile(r"\s*(?:\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])?\s*")
 # What follows a dateline's city: a comma, a bracket, a dash, a date
 _DATELINE_END = re.compile(r"\s*(?:[,،(:/\-\u2013\u2014]|\d)")
+
+
+def _find_headline(ctx: Context) -> tuple[Where, frozenset[str]] | None:
+    """The place stated in a headline that reports a meeting, with the identities it names: the
+    headline is the text's first line when it is short and the text goes on below it."""
+    view = ctx.view
+    if not view.sentences:
+        return None
+    s, e = view.sentences[0]
+    os_, _ = view.orig_span(s, e)
+    line_end = view.original.find("\n", os_)
+    if view.original[:os_].strip() or line_end < 0 or line_end - os_ > HEADLINE_MAX_CHARS:
+        return None
+    # the view's end of that line (sentence splitting may run a headline into the lead)
+    lo, hi = s, e
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if view.orig_span(s, mid)[1] <= line_end:
+            lo = mid
+        else:
+            hi = mid - 1
+    e = lo
+    if not scan(view, "triggers", s, e):
+        return None
+    where = _stated_span(ctx, s, e)
+    if where is None or where.rule.endswith(".loc.here"):
+        return None
+    named = frozenset(x.identity or x.text for x in ctx.mentions if s <= x.start < e and x.is_person)
+    return where, named
 
 
 def _at_home(m: Meeting, line: Where) -> bool:
