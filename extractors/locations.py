@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .lang import load_json, profile
-from .meetings import Clause, Meeting, Trips, Where, is_envoy, scan, trip_visitor
+from .meetings import PHONE_KIND, Clause, Meeting, Trips, Where, is_envoy, scan, trip_visitor
 from .mentions import Lexicons, Mention
 from .view import View
 
@@ -71,11 +71,13 @@ class Rule:
 
 def place_meetings(view: View, meetings: Sequence[Meeting], mentions: Sequence[Mention], lex: Lexicons,
                    claims: Sequence[Claim], trips: Trips) -> None:
-    """Set ``location`` on every meeting some rule places, trying ``RULES`` in order."""
+    """Set ``location`` on every meeting some rule places, trying ``RULES`` in order; phone calls
+    are never placed."""
     ctx = Context(view, meetings, mentions, lex, claims, trips)
     for rule in RULES:
         for m in meetings:
-            if (m.location is not None) == rule.narrows:
+            # a call has no place of its own ("X called Y, who was visiting Paris")
+            if m.kind != PHONE_KIND and (m.location is not None) == rule.narrows:
                 where = rule.find(ctx, m)
                 if where is not None:
                     m.location = where
@@ -95,8 +97,6 @@ def stated(ctx: Context, m: Meeting) -> Where | None:
     "بالرياض"), as "the capital X", after a venue ("Vnukovo airport Moscow"), or the place a "where"
     clause hangs on ("arrived in Moscow from Beijing, where he held talks"). The first clause that
     names one wins."""
-    if m.kind == "phone_call":
-        return None  # a call has no place of its own ("he called X, who was in Paris")
     for clause in m.clauses:
         where = _stated_in(ctx, m, clause)
         if where is not None:
@@ -287,12 +287,16 @@ def dateline(ctx: Context, m: Meeting) -> Where | None:
 
 def city_of_country(ctx: Context, m: Meeting) -> Where | None:
     """A stated country narrowed to its capital when that is the one city of the country the
-    article names (a stated "Norway" with "the embassy in Oslo")."""
+    article names (a stated "Norway" with "the embassy in Oslo"). A city that states where another
+    meeting took place belongs to that meeting ("X visited Iraq … Y met the premier in Baghdad"):
+    it narrows nothing else."""
     if not _in_person(m) or m.location.place.kind != "country":
         return None
     country = m.location.place.country
+    elsewhere = {id(o.location.mention) for o in ctx.meetings if o is not m and o.location is not None
+                 and o.location.basis == "explicit" and o.location.mention is not None}
     cities = {x.place.id: x for x in ctx.mentions if x.kind == "place" and x.place is not None
-              and x.place.kind == "city" and x.place.country == country}
+              and x.place.kind == "city" and x.place.country == country and id(x) not in elsewhere}
     capital = ctx.lex.places.capital(country)
     if len(cities) == 1 and capital is not None and capital.id in cities:
         x = cities[capital.id]
@@ -317,8 +321,9 @@ RULES: tuple[Rule, ...] = (
 # -- datelines ----------------------------------------------------------------------------------------
 # Page furniture before a dateline: "(IRNA)", "[Photo]"
 _FURNITURE = re.compile(r"\s*(?:\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])?\s*")
-# What follows a dateline's city: a comma, a bracket, a dash, a date
-_DATELINE_END = re.compile(r"\s*(?:[,،(:/\-\u2013\u2014]|\d)")
+# What follows a dateline's city: a comma, a bracket, a dash, a date; Arabic typesetting also draws
+# the dash with the kashida ("عمّان ـ بترا")
+_DATELINE_END = re.compile(r"\s*(?:[,،(:/\-\u2013\u2014\u0640]|\d)")
 
 
 def _find_headline(ctx: Context) -> tuple[Where, frozenset[str]] | None:
@@ -377,7 +382,8 @@ def _find_dateline(ctx: Context) -> Where | None:
     place = next((x for x in ctx.mentions if x.kind == "place" and x.place is not None and x.place.kind == "city"
                   and (x.start == start or line_start(x))), None)
     if place is not None:
-        if _DATELINE_END.match(text, place.end):
+        # read in the original: normalization drops the kashida
+        if _DATELINE_END.match(view.original, view.orig_span(place.start, place.end)[1]):
             return Where(place.place, "inferred", place, "loc.dateline")
         return None
     for v in scan(view, "dateline_venues", start, min(len(text), start + DATELINE_VENUE_CHARS)):
