@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 PREP_WINDOW = 12
 HEAD_WINDOW = 40
 HEAD_WORDS = 3
+# Words between the seat of an office and the name after it: an honorific ("… in Iraq Dr Salim …")
+OFFICE_SEAT_GAP_WORDS = 1
 # A city naming a meeting stands next to its noun: a space between ("the London talks")
 MODIFIER_GAP_CHARS = 1
 # A dateline stands in the first lines of the text: at most this many non-blank lines and characters before it
@@ -128,7 +130,8 @@ def _stated_span(ctx: Context, start: int, end: int, told: Sequence[Claim] = ())
     preps = set(data["location_preps"])
     clitics = profile(lang)["proclitics"]
     places = [x for x in ctx.mentions if x.kind == "place" and start <= x.start < end and x.place is not None
-              and not any(c.start <= x.start < c.end for c in told)]
+              and not any(c.start <= x.start < c.end for c in told) and not _office_seat(ctx, x, preps)
+              and not _names_a_building(view, x, set(data.get("building_nouns", [])))]
     heads = set(data.get("location_heads", []))
     venue_heads = set(data.get("venue_heads", []))
     found = None
@@ -148,12 +151,69 @@ def _stated_span(ctx: Context, start: int, end: int, told: Sequence[Claim] = ())
                 found = Where(p.place, "explicit", p, f"{lang}.loc.prep")
                 if p.place.kind == "city":
                     return found
+    if found is None:
+        found = _unnamed_capital(ctx, start, end, preps, told)
     if found is None and ctx.dateline is not None and scan(view, "location_deictics", start, end):
         # "the talks held here today" in a report filed from a city: the dateline's city
         found = Where(ctx.dateline.place, "explicit", ctx.dateline.mention, f"{lang}.loc.here")
     # a locative states the place more surely than a name given to the talks ("the coordinator of
     # the Vienna talks met X in Tehran")
     return found or _attributive(ctx, places, start, end)
+
+
+def _names_a_building(view: View, p: Mention, nouns: set[str]) -> bool:
+    """A city followed by a building or street noun is part of that name, not where it stands:
+    "at Hyderabad House" is in New Delhi, "Lancaster House" in London (``building_nouns``)."""
+    after = view.text[p.end:p.end + PREP_WINDOW].split()[:1]
+    return bool(after) and after[0].strip(",.;:") in nouns
+
+
+def _office_seat(ctx: Context, p: Mention, preps: set[str]) -> bool:
+    """A place between a title and the name it introduces belongs to the office, not to the
+    meeting: "رئيس مجلس النواب في جمهورية العراق الدكتور فلان", "Iran's envoy in Oslo Ali Rezaei".
+    Only a locative stands between title and place, and at most one word (an honorific) between
+    place and name."""
+    text = ctx.view.text
+    title = next((t for t in ctx.mentions if t.kind == "title" and t.end <= p.start
+                  and text[t.end:p.start].split() in ([w] for w in preps)), None)
+    if title is None:
+        return False
+    return any(x.is_person and x.start >= p.end and len(text[p.end:x.start].split()) <= OFFICE_SEAT_GAP_WORDS
+               and not any(ch in text[p.end:x.start] for ch in ",،;؛") for x in ctx.mentions)
+
+
+def _unnamed_capital(ctx: Context, start: int, end: int, preps: set[str], told: Sequence[Claim]) -> Where | None:
+    """"in the Saudi capital", «في العاصمة السعودية», «در پایتخت عربستان»: a locative, the word
+    for a capital (``capital_heads``) and a country or its demonym, with no city named after it
+    (the named city is the ``loc.capital`` rule's): that country's capital."""
+    view, lang = ctx.view, ctx.view.lang
+    heads = set(load_json(lang, "meetings.json").get("capital_heads", []))
+    if not heads:
+        return None
+    text = view.text
+    side = profile(lang).get("place_modifier")
+    for x in ctx.mentions:
+        if not (start <= x.start < end and x.kind in ("place", "demonym")) or any(c.start <= x.start < c.end
+                                                                                 for c in told):
+            continue
+        country = x.place.country if x.kind == "place" and x.place is not None and x.place.kind == "country" \
+            else (x.country if x.kind == "demonym" else None)
+        if country is None:
+            continue
+        if side == "before":  # "in the Saudi capital": locative, article, demonym, head
+            after = text[x.end:end].split()[:1]
+            words = text[max(start, x.start - PREP_WINDOW):x.start].split()
+            ok = bool(after) and after[0].strip(",.") in heads and any(w in preps for w in words[-2:])
+        else:  # «في العاصمة السعودية», «در پایتخت عربستان»: locative, head, country
+            words = text[max(start, x.start - HEAD_WINDOW):x.start].split()[-2:]
+            # the locative a word of its own, or one letter glued to the head ("بالعاصمة")
+            ok = (len(words) == 2 and words[1] in heads and words[0] in preps) or \
+                 (len(words) >= 1 and words[-1][:1] in preps and words[-1][1:] in heads)
+        if ok:
+            cap = ctx.lex.places.capital(country)
+            if cap is not None:
+                return Where(cap, "explicit", x, f"{lang}.loc.capital_of")
+    return None
 
 
 def _attributive(ctx: Context, places: list[Mention], start: int, end: int) -> Where | None:
@@ -250,6 +310,32 @@ def same_leg(ctx: Context, m: Meeting) -> Where | None:
     return None
 
 
+def restated(ctx: Context, m: Meeting) -> Where | None:
+    """"At a news conference after their talks at the Kremlin in Moscow, Putin said … . Abe and
+    Putin discussed …": when the article reports one in-person meeting, a sentence without a meeting
+    of its own that names it again in a clause without a person ("their talks", «هذا اللقاء»,
+    «این دیدار») and states where it was places it."""
+    if not _in_person(m) or any(o is not m and _in_person(o) for o in ctx.meetings):
+        return None
+    own = {i for o in ctx.meetings for i in o.evidence_sents}
+    text = ctx.view.text
+    for si, (s, e) in enumerate(ctx.view.sentences):
+        if si in own:
+            continue
+        for t in [*scan(ctx.view, "triggers", s, e), *scan(ctx.view, "anaphora", s, e)]:
+            cs, ce = t.start, t.end
+            while cs > s and text[cs - 1] not in _CLAUSE_BOUNDARY:
+                cs -= 1
+            while ce < e and text[ce] not in _CLAUSE_BOUNDARY:
+                ce += 1
+            if any(x.is_person and cs <= x.start < ce for x in ctx.mentions):
+                continue
+            where = _stated_span(ctx, cs, ce, ctx.claims)
+            if where is not None and not where.rule.endswith(".loc.here"):
+                return Where(where.place, "explicit", where.mention, "loc.restated")
+    return None
+
+
 def posting(ctx: Context, m: Meeting) -> Where | None:
     """An envoy posted to a country meets that country's people there: "سفیر ایران در نروژ … به
     پادشاه این کشور" took place in Norway (the last rule may narrow it to a city)."""
@@ -312,10 +398,16 @@ RULES: tuple[Rule, ...] = (
     Rule(("loc.host_capital",), host_capital),
     Rule(("loc.same_leg",), same_leg),
     Rule(("loc.posting",), posting),
+    Rule(("loc.restated",), restated),
     Rule(("loc.headline",), headline),
     Rule(("loc.dateline", "<lang>.dateline.*"), dateline),
     Rule(("loc.city_of_country",), city_of_country, narrows=True),
 )
+
+
+# What ends a clause when a sentence names a meeting again ("At a news conference after their talks in
+# Moscow, Putin said"): the clause is the part between two of these
+_CLAUSE_BOUNDARY = frozenset(",،;؛:.!?؟\n«»“”\"()")
 
 
 # -- datelines ----------------------------------------------------------------------------------------
