@@ -392,14 +392,14 @@ def city_of_country(ctx: Context, m: Meeting) -> Where | None:
 
 RULES: tuple[Rule, ...] = (
     Rule(("<lang>.loc.prep", "<lang>.loc.capital", "<lang>.loc.venue_head", "<lang>.loc.where",
-          "<lang>.loc.modifier"), stated),
+          "<lang>.loc.capital_of", "<lang>.loc.here", "<lang>.loc.modifier"), stated),
     Rule(("<lang>.venue.*",), venue),
     Rule(("loc.visit_destination",), visit_destination),
     Rule(("loc.host_capital",), host_capital),
     Rule(("loc.same_leg",), same_leg),
     Rule(("loc.posting",), posting),
-    Rule(("loc.restated",), restated),
     Rule(("loc.headline",), headline),
+    Rule(("loc.restated",), restated),
     Rule(("loc.dateline", "<lang>.dateline.*"), dateline),
     Rule(("loc.city_of_country",), city_of_country, narrows=True),
 )

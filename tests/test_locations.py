@@ -37,8 +37,9 @@ def test_a_headline_place_needs_a_meeting_word_a_named_party_or_one_at_home(stag
     body = "Russian Foreign Minister Sergey Lavrov met Jordanian Foreign Minister Ayman Safadi on Monday."
     (m,) = run(stages, "Lavrov in Beijing\n" + body, "2023-03-07")  # no meeting word in the headline
     assert m["location"] is None
-    (m,) = run(stages, "Talks in Beijing\n" + body, "2023-03-07")  # nobody of it named, nobody Chinese
-    assert m["location"] is None
+    two = body + " Safadi also met Iraqi Foreign Minister Fuad Hussein on Tuesday."
+    recs = run(stages, "Talks in Beijing\n" + two, "2023-03-07")  # nobody of it named, nobody Chinese
+    assert [m["location"] for m in recs] == [None, None]
     (m,) = run(stages, "Talks in Amman\n" + body, "2023-03-07")  # the Jordanian is at home
     assert where(m) == ("Amman", "loc.headline")
 
@@ -116,3 +117,49 @@ def test_ar_a_kashida_dateline(stages):
             "التقى رئيس مجلس النواب نبيه بري اليوم السفير الفرنسي هيرفي ماغرو.")
     (m,) = run(stages, text, "2024-02-01", lang="ar", people=("هيرفي ماغرو",))
     assert where(m) == ("Beirut", "loc.dateline")
+
+
+# -- the seat of an office, an unnamed capital, a building's name --------------------------------------
+def test_ar_a_place_between_a_title_and_its_name_is_the_offices_seat(stages):
+    text = ("التقى رئيس مجلس النواب في جمهورية العراق الدكتور سليم الجبوري اليوم وزير الخارجية الأردني "
+            "أيمن الصفدي.")
+    (m,) = run(stages, text, "2017-03-06", lang="ar")
+    assert m["location"] is None
+    (m,) = run(stages, text.replace("اليوم", "اليوم في بغداد"), "2017-03-06", lang="ar")
+    assert where(m) == ("Baghdad", "ar.loc.prep")
+
+
+def test_a_capital_named_by_its_country_alone(stages):
+    en = "Martin Griffiths met Yemeni Vice President Ali Mohsen al-Ahmar in the Saudi capital on Monday."
+    (m,) = run(stages, en, "2018-11-26")
+    assert where(m) == ("Riyadh", "en.loc.capital_of") and m["location"]["basis"] == "explicit"
+    (m,) = run(stages, en.replace("Saudi capital", "Saudi capital Riyadh"), "2018-11-26")
+    assert where(m) == ("Riyadh", "en.loc.capital")
+    (m,) = run(stages, en.replace("in the Saudi capital", "about the Saudi economy"), "2018-11-26")
+    assert m["location"] is None
+    ar = "التقى المبعوث الأممي مارتن غريفيث بالعاصمة السعودية نائب الرئيس اليمني علي محسن الأحمر."
+    (m,) = run(stages, ar, "2018-11-26", lang="ar")
+    assert where(m) == ("Riyadh", "ar.loc.capital_of")
+    fa = "مارتین گریفیتس در پایتخت عربستان با علی محسن الاحمر معاون رئیس جمهور یمن دیدار کرد."
+    (m,) = run(stages, fa, "2018-11-26", lang="fa", people=("مارتین گریفیتس",))
+    assert where(m) == ("Riyadh", "fa.loc.capital_of")
+
+
+def test_a_city_that_names_a_building_is_not_where_it_stands(stages):
+    text = "Hassan Rouhani held talks with Indian Prime Minister Narendra Modi at Hyderabad House on Saturday."
+    (m,) = run(stages, text, "2018-02-18")
+    assert m["location"] is None or m["location"]["name"] != "Hyderabad"
+    (m,) = run(stages, text.replace("at Hyderabad House", "in Hyderabad"), "2018-02-18")
+    assert where(m) == ("Hyderabad", "en.loc.prep")
+
+
+# -- a lone meeting restated elsewhere -----------------------------------------------------------------
+def test_a_lone_meeting_takes_the_place_of_a_clause_that_restates_it(stages):
+    # (a headline without a person that names the lone meeting's place does the same)
+    text = ("At a news conference after their talks at the Kremlin in Moscow, the two leaders spoke of "
+            "progress. Shinzo Abe and Vladimir Putin discussed joint projects on the islands.")
+    (m,) = run(stages, text, "2018-05-27")
+    assert where(m) == ("Moscow", "loc.restated")
+    two = text + " Putin also met Turkish President Recep Tayyip Erdogan in Sochi."
+    recs = run(stages, two, "2018-05-27")
+    assert by_party(recs, "Shinzo Abe")["location"] is None  # whose talks? not said
