@@ -328,8 +328,8 @@ def restated(ctx: Context, m: Meeting) -> Where | None:
                 cs -= 1
             while ce < e and text[ce] not in _CLAUSE_BOUNDARY:
                 ce += 1
-            if any(x.is_person and cs <= x.start < ce for x in ctx.mentions):
-                continue
+            if any(x.is_person and cs <= x.start < ce for x in ctx.mentions) or scan(ctx.view, "planned", cs, ce):
+                continue  # a clause with people of its own, or an event still ahead ("will be raised in Varna")
             where = _stated_span(ctx, cs, ce, ctx.claims)
             if where is not None and not where.rule.endswith(".loc.here"):
                 return Where(where.place, "explicit", where.mention, "loc.restated")
