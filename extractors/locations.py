@@ -153,6 +153,10 @@ def _stated_span(ctx: Context, start: int, end: int, told: Sequence[Claim] = ())
                     return found
     if found is None:
         found = _unnamed_capital(ctx, start, end, preps, told)
+    if found is None or found.place.kind == "country":
+        seat = _seat(ctx, start, end, preps, told)
+        if seat is not None and (found is None or found.place.country == seat.place.country):
+            found = seat
     if found is None and ctx.dateline is not None and scan(view, "location_deictics", start, end):
         # "the talks held here today" in a report filed from a city: the dateline's city
         found = Where(ctx.dateline.place, "explicit", ctx.dateline.mention, f"{lang}.loc.here")
@@ -180,6 +184,25 @@ def _office_seat(ctx: Context, p: Mention, preps: set[str]) -> bool:
         return False
     return any(x.is_person and x.start >= p.end and len(text[p.end:x.start].split()) <= OFFICE_SEAT_GAP_WORDS
                and not any(ch in text[p.end:x.start] for ch in ",،;؛") for x in ctx.mentions)
+
+
+def _seat(ctx: Context, start: int, end: int, preps: set[str], told: Sequence[Claim]) -> Where | None:
+    """"at the Kremlin", «في قصر الإليزيه», «در کاخ سعدآباد»: a seat of government after a
+    locative (an institution of kind ``seat`` in institutions.jsonl) stands in its country's capital."""
+    text = ctx.view.text
+    clitics = profile(ctx.view.lang)["proclitics"]
+    for x in ctx.mentions:
+        if x.kind != "institution" or x.role != "seat" or not x.country or not start <= x.start < end \
+                or any(c.start <= x.start < c.end for c in told):
+            continue
+        # "at the Kremlin", "في قصر …", or one letter glued to it ("بالكرملين")
+        words = text[max(start, x.start - PREP_WINDOW):x.start].split()[-2:]
+        glued = clitics and x.start > 0 and text[x.start - 1:x.start] in preps
+        if glued or any(w in preps for w in words):
+            cap = ctx.lex.places.capital(x.country)
+            if cap is not None:
+                return Where(cap, "explicit", x, f"{ctx.view.lang}.loc.seat")
+    return None
 
 
 def _unnamed_capital(ctx: Context, start: int, end: int, preps: set[str], told: Sequence[Claim]) -> Where | None:
@@ -392,7 +415,7 @@ def city_of_country(ctx: Context, m: Meeting) -> Where | None:
 
 RULES: tuple[Rule, ...] = (
     Rule(("<lang>.loc.prep", "<lang>.loc.capital", "<lang>.loc.venue_head", "<lang>.loc.where",
-          "<lang>.loc.capital_of", "<lang>.loc.here", "<lang>.loc.modifier"), stated),
+          "<lang>.loc.capital_of", "<lang>.loc.seat", "<lang>.loc.here", "<lang>.loc.modifier"), stated),
     Rule(("<lang>.venue.*",), venue),
     Rule(("loc.visit_destination",), visit_destination),
     Rule(("loc.host_capital",), host_capital),

@@ -163,3 +163,16 @@ def test_a_lone_meeting_takes_the_place_of_a_clause_that_restates_it(stages):
     two = text + " Putin also met Turkish President Recep Tayyip Erdogan in Sochi."
     recs = run(stages, two, "2018-05-27")
     assert by_party(recs, "Shinzo Abe")["location"] is None  # whose talks? not said
+
+
+def test_a_seat_of_government_after_a_locative_is_in_the_capital(stages):
+    en = "Vladimir Putin met Turkish President Recep Tayyip Erdogan at the Kremlin on Monday."
+    (m,) = run(stages, en, "2019-04-08")
+    assert where(m) == ("Moscow", "en.loc.seat")
+    ar = "استقبل رئيس مجلس النواب نبيه بري في عين التينة السفير الفرنسي هيرفي ماغرو."
+    (m,) = run(stages, ar, "2024-02-01", lang="ar", people=("هيرفي ماغرو",))
+    assert where(m) == ("Beirut", "ar.loc.seat")
+    # the seat as a speaker says nothing of where the meeting was
+    said = "Vladimir Putin met Recep Tayyip Erdogan on Monday, the Kremlin said."
+    (m,) = run(stages, said, "2019-04-08")
+    assert m["location"] is None
