@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 PREP_WINDOW = 12
 HEAD_WINDOW = 40
 HEAD_WORDS = 3
+# How far before a place a topic noun and its locative are looked for ("developments in Iraq")
+TOPIC_WINDOW = 40
 # Words between the seat of an office and the name after it: an honorific ("… in Iraq Dr Salim …")
 OFFICE_SEAT_GAP_WORDS = 1
 # A city naming a meeting stands next to its noun: a space between ("the London talks")
@@ -131,7 +133,8 @@ def _stated_span(ctx: Context, start: int, end: int, told: Sequence[Claim] = ())
     clitics = profile(lang)["proclitics"]
     places = [x for x in ctx.mentions if x.kind == "place" and start <= x.start < end and x.place is not None
               and not any(c.start <= x.start < c.end for c in told) and not _office_seat(ctx, x, preps)
-              and not _names_a_building(view, x, set(data.get("building_nouns", [])))]
+              and not _names_a_building(view, x, set(data.get("building_nouns", [])))
+              and not _topic_place(view, x, start, preps, set(data.get("topic_nouns", [])))]
     heads = set(data.get("location_heads", []))
     venue_heads = set(data.get("venue_heads", []))
     found = None
@@ -163,6 +166,20 @@ def _stated_span(ctx: Context, start: int, end: int, told: Sequence[Claim] = ())
     # a locative states the place more surely than a name given to the talks ("the coordinator of
     # the Vienna talks met X in Tehran")
     return found or _attributive(ctx, places, start, end)
+
+
+def _topic_place(view: View, p: Mention, start: int, preps: set[str], nouns: set[str]) -> bool:
+    """A place that completes a topic noun is where the topic is, not where they met: "talked with X
+    about developments in Iraq", «بحثا الأوضاع الراهنة في لبنان», «درباره تحولات در سوریه». The
+    noun stands right before the locative, or one word before it where adjectives follow the noun
+    (``place_modifier``: "after"); ``topic_nouns`` leaves out nouns that also name talks ("peace")."""
+    words = [w.strip(",،.;:") for w in view.text[max(start, p.start - TOPIC_WINDOW):p.start].split()]
+    glued = view.text[p.start - 1:p.start] in preps if p.start > 0 else False
+    if not words or not (words[-1] in preps or glued):
+        return False
+    words = words[:-1]
+    reach = 2 if profile(view.lang).get("place_modifier") == "after" else 1
+    return any(w in nouns for w in words[-reach:])
 
 
 def _names_a_building(view: View, p: Mention, nouns: set[str]) -> bool:

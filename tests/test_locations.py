@@ -176,3 +176,14 @@ def test_a_seat_of_government_after_a_locative_is_in_the_capital(stages):
     said = "Vladimir Putin met Recep Tayyip Erdogan on Monday, the Kremlin said."
     (m,) = run(stages, said, "2019-04-08")
     assert m["location"] is None
+
+
+def test_a_place_that_completes_a_topic_noun_is_the_topics(stages):
+    en = "Ayman Safadi held talks with Iraqi Foreign Minister Ibrahim al-Jaafari about developments in Iraq."
+    (m,) = run(stages, en, "2017-03-27")
+    assert m["location"] is None
+    (m,) = run(stages, en.replace("developments in Iraq", "trade in Baghdad"), "2017-03-27")
+    assert where(m) == ("Baghdad", "en.loc.prep")
+    ar = "بحث وزير الخارجية الأردني أيمن الصفدي مع نظيره العراقي إبراهيم الجعفري الأوضاع الراهنة في العراق."
+    (m,) = run(stages, ar, "2017-03-27", lang="ar")
+    assert m["location"] is None
