@@ -187,3 +187,11 @@ def test_a_place_that_completes_a_topic_noun_is_the_topics(stages):
     ar = "بحث وزير الخارجية الأردني أيمن الصفدي مع نظيره العراقي إبراهيم الجعفري الأوضاع الراهنة في العراق."
     (m,) = run(stages, ar, "2017-03-27", lang="ar")
     assert m["location"] is None
+
+
+def test_ar_li_before_the_article_still_finds_a_venue(stages):
+    # ل + الجمعية is written للجمعية: the article's alif drops
+    text = ("التقى وزير الخارجية سامح شكري أمس نظيره الإيراني حسين أمير عبد اللهيان على هامش اجتماعات الدورة "
+            "الثامنة والسبعين للجمعية العامة للأمم المتحدة.")
+    (m,) = run(stages, text, "2023-09-21", lang="ar")
+    assert where(m) == ("New York City", "ar.venue.un_hq")
