@@ -432,6 +432,10 @@ def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: in
             if place is not None:
                 person = next((m for m in mentions if s <= m.start < place.start and m.is_person
                                and m.actor is not None), person)
+        if person is None and place is not None and profile(view.lang)["verb_final"]:
+            # "ظریف … به منظور رایزنی با مقامات روسیه وارد مسکو شد": a long purpose phrase between the
+            # visitor and the verb; in a verb-final clause the visitor is its first person, the subject
+            person = next((m for m in mentions if s <= m.start < t.start and m.is_person and m.actor is not None), None)
         if person is not None and place is not None:
             trips[person.actor.id] = place.place
             made.append((t, person, place))

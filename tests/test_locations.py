@@ -195,3 +195,10 @@ def test_ar_li_before_the_article_still_finds_a_venue(stages):
             "الثامنة والسبعين للجمعية العامة للأمم المتحدة.")
     (m,) = run(stages, text, "2023-09-21", lang="ar")
     assert where(m) == ("New York City", "ar.venue.un_hq")
+
+
+def test_fa_the_visitor_is_the_subject_of_a_verb_final_arrival(stages):
+    text = ("محمد جواد ظریف وزیر امور خارجه برای رایزنی با مقامات روسیه و امضای چند سند همکاری وارد مسکو شد. "
+            "ظریف روز دوشنبه با سرگئی لاوروف دیدار کرد.")
+    recs = run(stages, text, "2019-05-06", lang="fa")
+    assert where(by_party(recs, "Sergey Lavrov")) == ("Moscow", "loc.visit_destination")
