@@ -95,8 +95,7 @@ def fold(s: str | None) -> str:
 def clitic_variants(token: str) -> list[str]:
     """Readings of a folded Arabic-script token with proclitics and the article removed.
 
-    "وباکو" -> ["وباکو", "باکو"]; "والرییس" -> ["والرییس", "الرییس", "رییس"]; "للجمعیه" -> [...,
-    "الجمعیه", "جمعیه"] (li- before the article drops its alif). The token itself comes
+    "وباکو" -> ["وباکو", "باکو"]; "والرییس" -> ["والرییس", "الرییس", "رییس"]. The token itself comes
     first so exact matches win; callers try the variants in order.
     """
     out = [token]
@@ -107,10 +106,6 @@ def clitic_variants(token: str) -> list[str]:
             out.append(t)
         else:
             break
-    for v in list(out):
-        # the preposition li- before the article drops the article's alif: "للجمعية" is ل + الجمعية
-        if v.startswith("لل") and len(v) > 4:
-            out.append("ا" + v[1:])
     for v in list(out):
         if v.startswith("ال") and len(v) > 4:
             out.append(v[2:])
