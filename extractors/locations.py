@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .lang import load_json, profile
-from .meetings import Clause, Meeting, Trips, Where, is_envoy, scan, trip_visitor
+from .meetings import PHONE_KIND, Clause, Meeting, Trips, Where, is_envoy, scan, trip_visitor
 from .mentions import Lexicons, Mention
 from .view import View
 
@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 PREP_WINDOW = 12
 HEAD_WINDOW = 40
 HEAD_WORDS = 3
+# How far before a place a topic noun and its locative are looked for ("developments in Iraq")
+TOPIC_WINDOW = 40
+# Words between the seat of an office and the name after it: an honorific ("… in Iraq Dr Salim …")
+OFFICE_SEAT_GAP_WORDS = 1
 # A city naming a meeting stands next to its noun: a space between ("the London talks")
 MODIFIER_GAP_CHARS = 1
 # A dateline stands in the first lines of the text: at most this many non-blank lines and characters before it
@@ -35,6 +39,8 @@ DATELINE_MAX_LINE = 2
 DATELINE_MAX_CHARS = 400
 # How far after the text's start a venue dateline ("UNITED NATIONS, Sep 23") is looked for
 DATELINE_VENUE_CHARS = 80
+# A headline is the text's first line, short and a sentence of its own ("X meets Y in Cairo")
+HEADLINE_MAX_CHARS = 160
 
 
 @dataclass
@@ -52,6 +58,10 @@ class Context:
     def dateline(self) -> Where | None:
         return _find_dateline(self)
 
+    @cached_property
+    def headline(self) -> tuple[Where, frozenset[str]] | None:
+        return _find_headline(self)
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -65,11 +75,13 @@ class Rule:
 
 def place_meetings(view: View, meetings: Sequence[Meeting], mentions: Sequence[Mention], lex: Lexicons,
                    claims: Sequence[Claim], trips: Trips) -> None:
-    """Set ``location`` on every meeting some rule places, trying ``RULES`` in order."""
+    """Set ``location`` on every meeting some rule places, trying ``RULES`` in order; phone calls
+    are never placed."""
     ctx = Context(view, meetings, mentions, lex, claims, trips)
     for rule in RULES:
         for m in meetings:
-            if (m.location is not None) == rule.narrows:
+            # a call has no place of its own ("X called Y, who was visiting Paris")
+            if m.kind != PHONE_KIND and (m.location is not None) == rule.narrows:
                 where = rule.find(ctx, m)
                 if where is not None:
                     m.location = where
@@ -106,14 +118,23 @@ def _stated_in(ctx: Context, m: Meeting, clause: Clause) -> Where | None:
         if before:
             return Where(before[-1].place, "explicit", before[-1], f"{lang}.loc.where")
         start = clause.opener
-    data = load_json(lang, "meetings.json")
-    preps = set(data["location_preps"])
-    clitics = profile(lang)["proclitics"]
     # a place inside what someone said ("I have travelled to Iran") is not where they met, unless
     # the meeting itself is what was said ("the spokesman said that the minister met … in Doha")
     told = [c for c in ctx.claims if c is not clause.said]
-    places = [x for x in ctx.mentions if x.kind == "place" and start <= x.start < clause.end and x.place is not None
-              and not any(c.start <= x.start < c.end for c in told)]
+    return _stated_span(ctx, start, clause.end, told)
+
+
+def _stated_span(ctx: Context, start: int, end: int, told: Sequence[Claim] = ()) -> Where | None:
+    """The place a span that states a meeting names: a locative, a head word, a venue, the deictic
+    "here" of a report with a dateline, else a city naming the meeting."""
+    view, lang = ctx.view, ctx.view.lang
+    data = load_json(lang, "meetings.json")
+    preps = set(data["location_preps"])
+    clitics = profile(lang)["proclitics"]
+    places = [x for x in ctx.mentions if x.kind == "place" and start <= x.start < end and x.place is not None
+              and not any(c.start <= x.start < c.end for c in told) and not _office_seat(ctx, x, preps)
+              and not _names_a_building(view, x, set(data.get("building_nouns", [])))
+              and not _topic_place(view, x, start, preps, set(data.get("topic_nouns", [])))]
     heads = set(data.get("location_heads", []))
     venue_heads = set(data.get("venue_heads", []))
     found = None
@@ -133,9 +154,106 @@ def _stated_in(ctx: Context, m: Meeting, clause: Clause) -> Where | None:
                 found = Where(p.place, "explicit", p, f"{lang}.loc.prep")
                 if p.place.kind == "city":
                     return found
+    if found is None:
+        found = _unnamed_capital(ctx, start, end, preps, told)
+    if found is None or found.place.kind == "country":
+        seat = _seat(ctx, start, end, preps, told)
+        if seat is not None and (found is None or found.place.country == seat.place.country):
+            found = seat
+    if found is None and ctx.dateline is not None and scan(view, "location_deictics", start, end):
+        # "the talks held here today" in a report filed from a city: the dateline's city
+        found = Where(ctx.dateline.place, "explicit", ctx.dateline.mention, f"{lang}.loc.here")
     # a locative states the place more surely than a name given to the talks ("the coordinator of
     # the Vienna talks met X in Tehran")
-    return found or _attributive(ctx, places, start, clause.end)
+    return found or _attributive(ctx, places, start, end)
+
+
+def _topic_place(view: View, p: Mention, start: int, preps: set[str], nouns: set[str]) -> bool:
+    """A place that completes a topic noun is where the topic is, not where they met: "talked with X
+    about developments in Iraq", «بحثا الأوضاع الراهنة في لبنان», «درباره تحولات در سوریه». The
+    noun stands right before the locative, or one word before it where adjectives follow the noun
+    (``place_modifier``: "after"); ``topic_nouns`` leaves out nouns that also name talks ("peace")."""
+    words = [w.strip(",،.;:") for w in view.text[max(start, p.start - TOPIC_WINDOW):p.start].split()]
+    glued = view.text[p.start - 1:p.start] in preps if p.start > 0 else False
+    if not words or not (words[-1] in preps or glued):
+        return False
+    words = words[:-1]
+    reach = 2 if profile(view.lang).get("place_modifier") == "after" else 1
+    return any(w in nouns for w in words[-reach:])
+
+
+def _names_a_building(view: View, p: Mention, nouns: set[str]) -> bool:
+    """A city followed by a building or street noun is part of that name, not where it stands:
+    "at Hyderabad House" is in New Delhi, "Lancaster House" in London (``building_nouns``)."""
+    after = view.text[p.end:p.end + PREP_WINDOW].split()[:1]
+    return bool(after) and after[0].strip(",.;:") in nouns
+
+
+def _office_seat(ctx: Context, p: Mention, preps: set[str]) -> bool:
+    """A place between a title and the name it introduces belongs to the office, not to the
+    meeting: "رئيس مجلس النواب في جمهورية العراق الدكتور فلان", "Iran's envoy in Oslo Ali Rezaei".
+    Only a locative stands between title and place, and at most one word (an honorific) between
+    place and name."""
+    text = ctx.view.text
+    title = next((t for t in ctx.mentions if t.kind == "title" and t.end <= p.start
+                  and text[t.end:p.start].split() in ([w] for w in preps)), None)
+    if title is None:
+        return False
+    return any(x.is_person and x.start >= p.end and len(text[p.end:x.start].split()) <= OFFICE_SEAT_GAP_WORDS
+               and not any(ch in text[p.end:x.start] for ch in ",،;؛") for x in ctx.mentions)
+
+
+def _seat(ctx: Context, start: int, end: int, preps: set[str], told: Sequence[Claim]) -> Where | None:
+    """"at the Kremlin", «في قصر الإليزيه», «در کاخ سعدآباد»: a seat of government after a
+    locative (an institution of kind ``seat`` in institutions.jsonl) stands in its country's capital."""
+    text = ctx.view.text
+    clitics = profile(ctx.view.lang)["proclitics"]
+    for x in ctx.mentions:
+        if x.kind != "institution" or x.role != "seat" or not x.country or not start <= x.start < end \
+                or any(c.start <= x.start < c.end for c in told):
+            continue
+        # "at the Kremlin", "في قصر …", or one letter glued to it ("بالكرملين")
+        words = text[max(start, x.start - PREP_WINDOW):x.start].split()[-2:]
+        glued = clitics and x.start > 0 and text[x.start - 1:x.start] in preps
+        if glued or any(w in preps for w in words):
+            cap = ctx.lex.places.capital(x.country)
+            if cap is not None:
+                return Where(cap, "explicit", x, f"{ctx.view.lang}.loc.seat")
+    return None
+
+
+def _unnamed_capital(ctx: Context, start: int, end: int, preps: set[str], told: Sequence[Claim]) -> Where | None:
+    """"in the Saudi capital", «في العاصمة السعودية», «در پایتخت عربستان»: a locative, the word
+    for a capital (``capital_heads``) and a country or its demonym, with no city named after it
+    (the named city is the ``loc.capital`` rule's): that country's capital."""
+    view, lang = ctx.view, ctx.view.lang
+    heads = set(load_json(lang, "meetings.json").get("capital_heads", []))
+    if not heads:
+        return None
+    text = view.text
+    side = profile(lang).get("place_modifier")
+    for x in ctx.mentions:
+        if not (start <= x.start < end and x.kind in ("place", "demonym")) or any(c.start <= x.start < c.end
+                                                                                 for c in told):
+            continue
+        country = x.place.country if x.kind == "place" and x.place is not None and x.place.kind == "country" \
+            else (x.country if x.kind == "demonym" else None)
+        if country is None:
+            continue
+        if side == "before":  # "in the Saudi capital": locative, article, demonym, head
+            after = text[x.end:end].split()[:1]
+            words = text[max(start, x.start - PREP_WINDOW):x.start].split()
+            ok = bool(after) and after[0].strip(",.") in heads and any(w in preps for w in words[-2:])
+        else:  # «في العاصمة السعودية», «در پایتخت عربستان»: locative, head, country
+            words = text[max(start, x.start - HEAD_WINDOW):x.start].split()[-2:]
+            # the locative a word of its own, or one letter glued to the head ("بالعاصمة")
+            ok = (len(words) == 2 and words[1] in heads and words[0] in preps) or \
+                 (len(words) >= 1 and words[-1][:1] in preps and words[-1][1:] in heads)
+        if ok:
+            cap = ctx.lex.places.capital(country)
+            if cap is not None:
+                return Where(cap, "explicit", x, f"{lang}.loc.capital_of")
+    return None
 
 
 def _attributive(ctx: Context, places: list[Mention], start: int, end: int) -> Where | None:
@@ -209,15 +327,19 @@ def host_capital(ctx: Context, m: Meeting) -> Where | None:
 def same_leg(ctx: Context, m: Meeting) -> Where | None:
     """"On Monday X met the Afghan president in Kabul. He also held talks with the Afghan foreign
     minister": the next sentence's meeting of the same person with another official of the host
-    country happened in the same place."""
+    country happened in the same place. A lead that sums the day up ("X is meeting the president")
+    takes the place from the sentence right after it ("The foreign minister received X in Abuja")
+    when no sentence before it places one."""
     if not _in_person(m):
         return None
-    first = min(m.evidence_sents)
-    prev = [o for o in ctx.meetings if o is not m and o.location is not None and _in_person(o)
-            and max(o.evidence_sents) in (first - 1, first)]
-    if not prev:
+    first, last = min(m.evidence_sents), max(m.evidence_sents)
+    placed = [o for o in ctx.meetings if o is not m and o.location is not None and _in_person(o)
+              and o.location.rule != "loc.same_leg"]
+    prev = [o for o in placed if max(o.evidence_sents) in (first - 1, first)]
+    nxt = [o for o in placed if min(o.evidence_sents) == last + 1]
+    if not prev and not nxt:
         return None
-    o = max(prev, key=lambda o: max(o.evidence_sents))
+    o = max(prev, key=lambda o: max(o.evidence_sents)) if prev else min(nxt, key=lambda o: o.evidence_sents)
     shared = m.identities() & o.identities()
     others = [p for p in m.parties if (p.identity or p.text) not in shared]
     if not shared or not others:
@@ -225,6 +347,32 @@ def same_leg(ctx: Context, m: Meeting) -> Where | None:
     country = o.location.place.country
     if all(_country_of(p) == country for p in others):
         return Where(o.location.place, "inferred", None, "loc.same_leg")
+    return None
+
+
+def restated(ctx: Context, m: Meeting) -> Where | None:
+    """"At a news conference after their talks at the Kremlin in Moscow, Putin said … . Abe and
+    Putin discussed …": when the article reports one in-person meeting, a sentence without a meeting
+    of its own that names it again in a clause without a person ("their talks", «هذا اللقاء»,
+    «این دیدار») and states where it was places it."""
+    if not _in_person(m) or any(o is not m and _in_person(o) for o in ctx.meetings):
+        return None
+    own = {i for o in ctx.meetings for i in o.evidence_sents}
+    text = ctx.view.text
+    for si, (s, e) in enumerate(ctx.view.sentences):
+        if si in own:
+            continue
+        for t in [*scan(ctx.view, "triggers", s, e), *scan(ctx.view, "anaphora", s, e)]:
+            cs, ce = t.start, t.end
+            while cs > s and text[cs - 1] not in _CLAUSE_BOUNDARY:
+                cs -= 1
+            while ce < e and text[ce] not in _CLAUSE_BOUNDARY:
+                ce += 1
+            if any(x.is_person and cs <= x.start < ce for x in ctx.mentions) or scan(ctx.view, "planned", cs, ce):
+                continue  # a clause with people of its own, or an event still ahead ("will be raised in Varna")
+            where = _stated_span(ctx, cs, ce, ctx.claims)
+            if where is not None and not where.rule.endswith(".loc.here"):
+                return Where(where.place, "explicit", where.mention, "loc.restated")
     return None
 
 
@@ -242,6 +390,19 @@ def posting(ctx: Context, m: Meeting) -> Where | None:
     return None
 
 
+def headline(ctx: Context, m: Meeting) -> Where | None:
+    """The place the headline states for its meeting ("Kerry attends NATO meeting in Brussels",
+    «لاوروف با همتای چینی در پکن دیدار کرد»), for an in-person meeting of the article that has a
+    party named in the headline or one at home in the place's country."""
+    found = ctx.headline
+    if not _in_person(m) or found is None:
+        return None
+    where, named = found
+    if m.identities() & named or any(_country_of(p) == where.place.country and not is_envoy(p) for p in m.parties):
+        return Where(where.place, "inferred", where.mention, "loc.headline")
+    return None
+
+
 def dateline(ctx: Context, m: Meeting) -> Where | None:
     """The city the report was filed from, for an in-person meeting where one side is at home."""
     line = ctx.dateline
@@ -252,12 +413,16 @@ def dateline(ctx: Context, m: Meeting) -> Where | None:
 
 def city_of_country(ctx: Context, m: Meeting) -> Where | None:
     """A stated country narrowed to its capital when that is the one city of the country the
-    article names (a stated "Norway" with "the embassy in Oslo")."""
+    article names (a stated "Norway" with "the embassy in Oslo"). A city that states where another
+    meeting took place belongs to that meeting ("X visited Iraq … Y met the premier in Baghdad"):
+    it narrows nothing else."""
     if not _in_person(m) or m.location.place.kind != "country":
         return None
     country = m.location.place.country
+    elsewhere = {id(o.location.mention) for o in ctx.meetings if o is not m and o.location is not None
+                 and o.location.basis == "explicit" and o.location.mention is not None}
     cities = {x.place.id: x for x in ctx.mentions if x.kind == "place" and x.place is not None
-              and x.place.kind == "city" and x.place.country == country}
+              and x.place.kind == "city" and x.place.country == country and id(x) not in elsewhere}
     capital = ctx.lex.places.capital(country)
     if len(cities) == 1 and capital is not None and capital.id in cities:
         x = cities[capital.id]
@@ -267,22 +432,59 @@ def city_of_country(ctx: Context, m: Meeting) -> Where | None:
 
 RULES: tuple[Rule, ...] = (
     Rule(("<lang>.loc.prep", "<lang>.loc.capital", "<lang>.loc.venue_head", "<lang>.loc.where",
-          "<lang>.loc.modifier"), stated),
+          "<lang>.loc.capital_of", "<lang>.loc.seat", "<lang>.loc.here", "<lang>.loc.modifier"), stated),
     Rule(("<lang>.venue.*",), venue),
     Rule(("loc.visit_destination",), visit_destination),
     Rule(("loc.host_capital",), host_capital),
     Rule(("loc.same_leg",), same_leg),
     Rule(("loc.posting",), posting),
+    Rule(("loc.headline",), headline),
+    Rule(("loc.restated",), restated),
     Rule(("loc.dateline", "<lang>.dateline.*"), dateline),
     Rule(("loc.city_of_country",), city_of_country, narrows=True),
 )
 
 
+# What ends a clause when a sentence names a meeting again ("At a news conference after their talks in
+# Moscow, Putin said"): the clause is the part between two of these
+_CLAUSE_BOUNDARY = frozenset(",،;؛:.!?؟\n«»“”\"()")
+
+
 # -- datelines ----------------------------------------------------------------------------------------
 # Page furniture before a dateline: "(IRNA)", "[Photo]"
 _FURNITURE = re.compile(r"\s*(?:\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])?\s*")
-# What follows a dateline's city: a comma, a bracket, a dash, a date
-_DATELINE_END = re.compile(r"\s*(?:[,،(:/\-\u2013\u2014]|\d)")
+# What follows a dateline's city: a comma, a bracket, a dash, a date; Arabic typesetting also draws
+# the dash with the kashida ("عمّان ـ بترا")
+_DATELINE_END = re.compile(r"\s*(?:[,،(:/\-\u2013\u2014\u0640]|\d)")
+
+
+def _find_headline(ctx: Context) -> tuple[Where, frozenset[str]] | None:
+    """The place stated in a headline that reports a meeting, with the identities it names: the
+    headline is the text's first line when it is short and the text goes on below it."""
+    view = ctx.view
+    if not view.sentences:
+        return None
+    s, e = view.sentences[0]
+    os_, _ = view.orig_span(s, e)
+    line_end = view.original.find("\n", os_)
+    if view.original[:os_].strip() or line_end < 0 or line_end - os_ > HEADLINE_MAX_CHARS:
+        return None
+    # the view's end of that line (sentence splitting may run a headline into the lead)
+    lo, hi = s, e
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if view.orig_span(s, mid)[1] <= line_end:
+            lo = mid
+        else:
+            hi = mid - 1
+    e = lo
+    if not scan(view, "triggers", s, e):
+        return None
+    where = _stated_span(ctx, s, e)
+    if where is None or where.rule.endswith(".loc.here"):
+        return None
+    named = frozenset(x.identity or x.text for x in ctx.mentions if s <= x.start < e and x.is_person)
+    return where, named
 
 
 def _at_home(m: Meeting, line: Where) -> bool:
@@ -312,7 +514,8 @@ def _find_dateline(ctx: Context) -> Where | None:
     place = next((x for x in ctx.mentions if x.kind == "place" and x.place is not None and x.place.kind == "city"
                   and (x.start == start or line_start(x))), None)
     if place is not None:
-        if _DATELINE_END.match(text, place.end):
+        # read in the original: normalization drops the kashida
+        if _DATELINE_END.match(view.original, view.orig_span(place.start, place.end)[1]):
             return Where(place.place, "inferred", place, "loc.dateline")
         return None
     for v in scan(view, "dateline_venues", start, min(len(text), start + DATELINE_VENUE_CHARS)):

@@ -163,7 +163,7 @@ def _tries(lang: str) -> dict[str, Trie]:
     # plain word lists: plan exceptions ("به دعوت", "at the invitation of"), host markers, clause openers
     for group, key in (("planned_exceptions", "planned_exceptions"), ("host_markers", "host_markers"),
                        ("clause_openers", "clause_openers"), ("venue_names", "venue_heads"),
-                       ("reciprocals", "reciprocals")):
+                       ("reciprocals", "reciprocals"), ("location_deictics", "location_deictics")):
         t = Trie()
         for pat in data.get(key, []):
             for k in match_keys(pat):
@@ -438,6 +438,11 @@ def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: in
         # "to Baku" after the visit word, or its object right after it ("زار العراق", "visited Kenya")
         place = next((m for m in near if m.kind == "place" and m.start > t.end
                       and (dest(m) or m.start - t.end <= OBJECT_GAP_CHARS)), None)
+        if place is None:
+            # a long subject between the word and its destination, in the same clause: "وصل الملك
+            # فلان والرئيس فلان الى بيروت", "the visit of the king and his foreign minister to Hanoi"
+            stop = _clause_end(view.text, t.end, e)
+            place = next((m for m in mentions if m.kind == "place" and t.end < m.start < stop and dest(m)), None)
         if place is not None and place.start - t.end <= OBJECT_GAP_CHARS and prior:
             person = prior[-1]  # "Ghani visited Islamabad": the place is the object, the visitor the subject
         elif after and (place is None or place.start > after[0].end):
@@ -451,6 +456,10 @@ def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: in
             if place is not None:
                 person = next((m for m in mentions if s <= m.start < place.start and m.is_person
                                and m.actor is not None), person)
+        if person is None and place is not None and profile(view.lang)["verb_final"]:
+            # "ظریف … به منظور رایزنی با مقامات روسیه وارد مسکو شد": a long purpose phrase between the
+            # visitor and the verb; in a verb-final clause the visitor is its first person, the subject
+            person = next((m for m in mentions if s <= m.start < t.start and m.is_person and m.actor is not None), None)
         if person is not None and place is not None:
             trips[person.actor.id] = place.place
             made.append((t, person, place))

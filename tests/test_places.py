@@ -37,7 +37,7 @@ NAMES = [
     ("Baku", "city:587084", "Baku"),
     ("Moscow", "city:524901", "Moscow"),
     ("New York", "city:5128581", "New York City"),
-    ("Washington", "city:4140963", "Washington"),
+    ("Washington", "city:4140963", "Washington, D.C."),
     ("Islamic Republic of Iran", "country:IR", "Iran"),
     ("Republic of Azerbaijan", "country:AZ", "Azerbaijan"),
     ("U.S.", "country:US", "United States"),
@@ -121,7 +121,7 @@ DEMONYMS = [
 CAPITALS = [
     ("AZ", "Baku"),
     ("IR", "Tehran"),
-    ("US", "Washington"),
+    ("US", "Washington, D.C."),
     ("IN", "New Delhi"),
     ("KZ", "Astana"),
     ("TM", "Ashgabat"),

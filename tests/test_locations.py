@@ -1,0 +1,197 @@
+"""Where meetings took place: the rules of ``extractors/locations.py`` on passages written for
+these tests (agency style, none taken from the gold sets or the news corpus). The stages run without
+a model; names the dictionary does not know are given as what NER would tag."""
+
+from __future__ import annotations
+
+from extractors import InputDoc
+
+
+def run(extractor, text: str, date: str, lang: str | None = None, people: tuple[str, ...] = ()) -> list[dict]:
+    extractor.ner.names = dict.fromkeys(people, "PER")
+    doc = InputDoc(id="t", text=text, lang=lang, date=date, date_source="input")
+    (res,) = extractor.extract_many([doc])
+    assert res.error is None, res.error
+    return [r for r in res.records if r["type"] == "meeting" and r["status"] == "happened"]
+
+
+def where(m: dict) -> tuple[str, str] | None:
+    loc = m["location"]
+    return loc and (loc["name"], loc["rule"])
+
+
+def by_party(recs: list[dict], name: str) -> dict:
+    (m,) = [r for r in recs if name in {p["name"] for p in r["participants"]}]
+    return m
+
+
+# -- the headline ----------------------------------------------------------------------------------
+def test_a_headline_place_places_the_meetings_of_the_person_it_names(stages):
+    text = ("Lavrov holds talks in Beijing\n"
+            "Russian Foreign Minister Sergey Lavrov met Jordanian Foreign Minister Ayman Safadi on Monday.")
+    (m,) = run(stages, text, "2023-03-07")
+    assert where(m) == ("Beijing", "loc.headline")
+    # a locative in the body outranks the headline
+    (m,) = run(stages, text.replace(" on Monday", " in Moscow on Monday"), "2023-03-07")
+    assert where(m) == ("Moscow", "en.loc.prep")
+    # a first line longer than a headline is the lead's beginning, no headline
+    lead = "Officials said the talks in Beijing " + "covered trade and energy and " * 8 + "security\n"
+    (m,) = run(stages, lead + "Sergey Lavrov met Ayman Safadi on Monday.", "2023-03-07")
+    assert m["location"] is None or m["location"]["rule"] != "loc.headline"
+
+
+def test_a_headline_place_needs_a_meeting_word_a_named_party_or_one_at_home(stages):
+    body = "Russian Foreign Minister Sergey Lavrov met Jordanian Foreign Minister Ayman Safadi on Monday."
+    (m,) = run(stages, "Lavrov in Beijing\n" + body, "2023-03-07")  # no meeting word in the headline
+    assert m["location"] is None
+    two = body + " Safadi also met Iraqi Foreign Minister Fuad Hussein on Tuesday."
+    recs = run(stages, "Talks in Beijing\n" + two, "2023-03-07")  # nobody of it named, nobody Chinese
+    assert [m["location"] for m in recs] == [None, None]
+    (m,) = run(stages, "Talks in Amman\n" + body, "2023-03-07")  # the Jordanian is at home
+    assert where(m) == ("Amman", "loc.headline")
+
+
+# -- the deictic "here" of a dated report ------------------------------------------------------------
+def test_here_in_the_meeting_clause_is_the_dateline_city_even_when_nobody_is_at_home(stages):
+    text = ("TEHRAN, May 2 (Agency) - Turkish Foreign Minister Hakan Fidan met Jordanian Foreign Minister "
+            "Ayman Safadi here on Monday.")
+    (m,) = run(stages, text, "2023-05-02")
+    assert where(m) == ("Tehran", "en.loc.here") and m["location"]["basis"] == "explicit"
+    (m,) = run(stages, text.replace(" here", ""), "2023-05-02")  # neither is Iranian: no dateline place
+    assert m["location"] is None
+
+
+def test_ar_here_without_a_dateline_places_nothing(stages):
+    text = "التقى وزير الخارجية التركي هاكان فيدان هنا اليوم وزير الخارجية الأردني أيمن الصفدي."
+    (m,) = run(stages, text, "2023-05-02", lang="ar")
+    assert m["location"] is None
+    (m,) = run(stages, "طهران - وكالات\n" + text, "2023-05-02", lang="ar")
+    assert where(m) == ("Tehran", "ar.loc.here")
+
+
+# -- the sentence after a lead -----------------------------------------------------------------------
+def test_a_lead_takes_the_place_of_the_next_sentence_on_the_same_leg(stages):
+    text = ("Nigerian President Bola Tinubu met US Secretary of State Antony Blinken on Tuesday. "
+            "Blinken also held talks with Foreign Minister Yusuf Tuggar in Abuja.")
+    recs = run(stages, text, "2024-01-23", people=("Yusuf Tuggar",))
+    assert where(by_party(recs, "Bola Tinubu")) == ("Abuja", "loc.same_leg")
+    other = text.replace("Nigerian President Bola Tinubu", "Kenyan President William Ruto")
+    recs = run(stages, other, "2024-01-23", people=("Yusuf Tuggar",))
+    assert by_party(recs, "William Ruto")["location"] is None  # a Kenyan is not at home in Abuja
+
+
+# -- a visit's destination ---------------------------------------------------------------------------
+def test_ar_a_long_subject_between_the_arrival_and_its_destination(stages):
+    text = ("وصل الرئيس الفرنسي إيمانويل ماكرون ووزير الخارجية الفرنسي جان إيف لودريان ووزير الاقتصاد برونو "
+            "لومير الى بيروت اليوم. والتقى ماكرون الرئيس اللبناني ميشال عون.")
+    recs = run(stages, text, "2020-08-06", lang="ar", people=("برونو لومير",))
+    assert where(by_party(recs, "Michel Aoun")) == ("Beirut", "loc.visit_destination")
+
+
+# -- what is never placed, and what narrows nothing ---------------------------------------------------
+def test_a_phone_call_is_never_placed(stages):
+    text = "Iraqi Foreign Minister Fuad Hussein spoke by phone in Baghdad with Jordanian Foreign Minister Ayman Safadi."
+    (m,) = run(stages, text, "2023-03-06")
+    assert m["kind"] == "phone_call" and m["location"] is None
+    (v,) = run(stages, text.replace("spoke by phone", "held talks"), "2023-03-06")
+    assert where(v) == ("Baghdad", "en.loc.prep")
+
+
+def test_a_city_that_places_another_meeting_does_not_narrow_a_visited_country(stages):
+    text = ("Mohammad Javad Zarif visited Iraq in January and met Iraqi President Barham Salih. "
+            "On Sunday, Abbas Araghchi met Iraqi Prime Minister Adil Abdul-Mahdi in Baghdad.")
+    recs = run(stages, text, "2019-05-06")
+    assert where(by_party(recs, "Barham Salih"))[0] == "Iraq"
+    assert where(by_party(recs, "Abbas Araghchi")) == ("Baghdad", "en.loc.prep")
+
+
+def test_ar_a_kashida_dateline(stages):
+    text = ("بيروت ـ وكالات\n"
+            "التقى رئيس مجلس النواب نبيه بري اليوم السفير الفرنسي هيرفي ماغرو.")
+    (m,) = run(stages, text, "2024-02-01", lang="ar", people=("هيرفي ماغرو",))
+    assert where(m) == ("Beirut", "loc.dateline")
+
+
+# -- the seat of an office, an unnamed capital, a building's name --------------------------------------
+def test_ar_a_place_between_a_title_and_its_name_is_the_offices_seat(stages):
+    text = ("التقى رئيس مجلس النواب في جمهورية العراق الدكتور سليم الجبوري اليوم وزير الخارجية الأردني "
+            "أيمن الصفدي.")
+    (m,) = run(stages, text, "2017-03-06", lang="ar")
+    assert m["location"] is None
+    (m,) = run(stages, text.replace("اليوم", "اليوم في بغداد"), "2017-03-06", lang="ar")
+    assert where(m) == ("Baghdad", "ar.loc.prep")
+
+
+def test_a_capital_named_by_its_country_alone(stages):
+    en = "Martin Griffiths met Yemeni Vice President Ali Mohsen al-Ahmar in the Saudi capital on Monday."
+    (m,) = run(stages, en, "2018-11-26")
+    assert where(m) == ("Riyadh", "en.loc.capital_of") and m["location"]["basis"] == "explicit"
+    (m,) = run(stages, en.replace("Saudi capital", "Saudi capital Riyadh"), "2018-11-26")
+    assert where(m) == ("Riyadh", "en.loc.capital")
+    (m,) = run(stages, en.replace("in the Saudi capital", "about the Saudi economy"), "2018-11-26")
+    assert m["location"] is None
+    ar = "التقى المبعوث الأممي مارتن غريفيث بالعاصمة السعودية نائب الرئيس اليمني علي محسن الأحمر."
+    (m,) = run(stages, ar, "2018-11-26", lang="ar")
+    assert where(m) == ("Riyadh", "ar.loc.capital_of")
+    fa = "مارتین گریفیتس در پایتخت عربستان با علی محسن الاحمر معاون رئیس جمهور یمن دیدار کرد."
+    (m,) = run(stages, fa, "2018-11-26", lang="fa", people=("مارتین گریفیتس",))
+    assert where(m) == ("Riyadh", "fa.loc.capital_of")
+
+
+def test_a_city_that_names_a_building_is_not_where_it_stands(stages):
+    text = "Hassan Rouhani held talks with Indian Prime Minister Narendra Modi at Hyderabad House on Saturday."
+    (m,) = run(stages, text, "2018-02-18")
+    assert m["location"] is None or m["location"]["name"] != "Hyderabad"
+    (m,) = run(stages, text.replace("at Hyderabad House", "in Hyderabad"), "2018-02-18")
+    assert where(m) == ("Hyderabad", "en.loc.prep")
+
+
+# -- a lone meeting restated elsewhere -----------------------------------------------------------------
+def test_a_lone_meeting_takes_the_place_of_a_clause_that_restates_it(stages):
+    # (a headline without a person that names the lone meeting's place does the same)
+    text = ("At a news conference after their talks at the Kremlin in Moscow, the two leaders spoke of "
+            "progress. Shinzo Abe and Vladimir Putin discussed joint projects on the islands.")
+    (m,) = run(stages, text, "2018-05-27")
+    assert where(m) == ("Moscow", "loc.restated")
+    two = text + " Putin also met Turkish President Recep Tayyip Erdogan in Sochi."
+    recs = run(stages, two, "2018-05-27")
+    assert by_party(recs, "Shinzo Abe")["location"] is None  # whose talks? not said
+
+
+def test_a_seat_of_government_after_a_locative_is_in_the_capital(stages):
+    en = "Vladimir Putin met Turkish President Recep Tayyip Erdogan at the Kremlin on Monday."
+    (m,) = run(stages, en, "2019-04-08")
+    assert where(m) == ("Moscow", "en.loc.seat")
+    ar = "استقبل رئيس مجلس النواب نبيه بري في عين التينة السفير الفرنسي هيرفي ماغرو."
+    (m,) = run(stages, ar, "2024-02-01", lang="ar", people=("هيرفي ماغرو",))
+    assert where(m) == ("Beirut", "ar.loc.seat")
+    # the seat as a speaker says nothing of where the meeting was
+    said = "Vladimir Putin met Recep Tayyip Erdogan on Monday, the Kremlin said."
+    (m,) = run(stages, said, "2019-04-08")
+    assert m["location"] is None
+
+
+def test_a_place_that_completes_a_topic_noun_is_the_topics(stages):
+    en = "Ayman Safadi held talks with Iraqi Foreign Minister Ibrahim al-Jaafari about developments in Iraq."
+    (m,) = run(stages, en, "2017-03-27")
+    assert m["location"] is None
+    (m,) = run(stages, en.replace("developments in Iraq", "trade in Baghdad"), "2017-03-27")
+    assert where(m) == ("Baghdad", "en.loc.prep")
+    ar = "بحث وزير الخارجية الأردني أيمن الصفدي مع نظيره العراقي إبراهيم الجعفري الأوضاع الراهنة في العراق."
+    (m,) = run(stages, ar, "2017-03-27", lang="ar")
+    assert m["location"] is None
+
+
+def test_ar_li_before_the_article_still_finds_a_venue(stages):
+    # ل + الجمعية is written للجمعية: the article's alif drops
+    text = ("التقى وزير الخارجية سامح شكري أمس نظيره الإيراني حسين أمير عبد اللهيان على هامش اجتماعات الدورة "
+            "الثامنة والسبعين للجمعية العامة للأمم المتحدة.")
+    (m,) = run(stages, text, "2023-09-21", lang="ar")
+    assert where(m) == ("New York City", "ar.venue.un_hq")
+
+
+def test_fa_the_visitor_is_the_subject_of_a_verb_final_arrival(stages):
+    text = ("محمد جواد ظریف وزیر امور خارجه برای رایزنی با مقامات روسیه و امضای چند سند همکاری وارد مسکو شد. "
+            "ظریف روز دوشنبه با سرگئی لاوروف دیدار کرد.")
+    recs = run(stages, text, "2019-05-06", lang="fa")
+    assert where(by_party(recs, "Sergey Lavrov")) == ("Moscow", "loc.visit_destination")
