@@ -231,7 +231,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
     for p in people:
         by_sent.setdefault(p.sent, []).append(p)
     for si, (s, e) in enumerate(view.sentences):
-        trig = scan(view, "triggers", s, e)
+        trig = [t for t in scan(view, "triggers", s, e) if not _appeal(view, t, e)]
         # "arrived in Moscow", "وارد مسکو شد": where the visitor went, though no meeting is stated yet
         arrivals = scan(view, "arrivals", s, e)
         if not trig:
@@ -464,6 +464,22 @@ def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: in
             trips[person.actor.id] = place.place
             made.append((t, person, place))
     return made
+
+
+# How far into its clause an appeal's infinitive marker may stand ("called on all parties in the
+# region to …") (words)
+APPEAL_REACH_WORDS = 12
+
+
+def _appeal(view: View, t: Match, e: int) -> bool:
+    """A trigger whose clause goes on with one of its row's ``appeal_after`` words is an appeal, not a
+    meeting: "called on the two sides to return to the talks" (while "called on the President" is a
+    courtesy call)."""
+    words = {fold(w) for p in t.payloads for w in p.get("appeal_after", ())}
+    if not words:
+        return False
+    after = [fold(w) for w in view.text[t.end:_clause_end(view.text, t.end, e)].split()][:APPEAL_REACH_WORDS]
+    return any(w in words for w in after)
 
 
 def _unmade(view: View, t: Match, s: int, e: int) -> bool:

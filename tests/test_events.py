@@ -637,3 +637,12 @@ def test_the_person_who_invited_a_visitor_is_not_said_to_have_met_him(stages, la
     # the visit is held; the invitation says who asked him, not whom he met
     recs = run(stages, text, "2023-11-26")
     assert not any("Ebrahim Raisi" in names(m) for m in meetings(recs))
+
+
+def test_en_calling_on_someone_is_a_visit_and_calling_on_someone_to_act_is_an_appeal(stages):
+    text = "Bangladesh Prime Minister Sheikh Hasina called on President Ram Nath Kovind in New Delhi on Monday."
+    (m,) = meetings(run(stages, text, "2019-10-07"))
+    assert names(m) == {"Sheikh Hasina", "Ram Nath Kovind"} and m["kind"] == "meeting"
+    assert m["location"]["name"] == "New Delhi"
+    text = "Sheikh Hasina called on President Ram Nath Kovind to release the detained fishermen."
+    assert meetings(run(stages, text, "2019-10-07")) == []
