@@ -138,7 +138,7 @@ def _join_lines(text: str) -> tuple[list[str], list[int]]:
     line_start = 0
     while i < n:
         c = text[i]
-        if c == "\n" or (c.isspace() and "\n" in text[i : i + 1]):
+        if c == "\n":
             j = i
             while j < n and text[j].isspace():
                 j += 1
@@ -167,20 +167,39 @@ def _join_lines(text: str) -> tuple[list[str], list[int]]:
                 line_start = j
             i = j
             continue
-        chars.append(c)
-        offs.append(i)
-        i += 1
+        k = text.find("\n", i)  # the rest of the line is copied as it is
+        k = n if k < 0 else k
+        chars.extend(text[i:k])
+        offs.extend(range(i, k))
+        i = k
     return chars, offs
 
 
+@cache
+def _letter_map(lang: str) -> dict[str, str]:
+    """What each character becomes in the view (itself, a folded letter or digit, or nothing for
+    a diacritic), filled in as characters are met: a text repeats a few dozen letters."""
+    return {}
+
+
+def _letter(c: str, lang: str) -> str:
+    if ARABIC_DIACRITICS.match(c) and c != "\u0654":
+        return ""
+    return load_json(lang, "normalize.json").get("letter_map", {}).get(c, DIGITS.get(c, c))
+
+
 def _letters(b: _Builder, lang: str) -> None:
-    table = {**DIGITS, **load_json(lang, "normalize.json").get("letter_map", {})}
+    known = _letter_map(lang)
     chars: list[str] = []
     offs: list[int] = []
     for c, o in zip(b.chars, b.offs, strict=True):
-        if ARABIC_DIACRITICS.match(c) and c != "\u0654":
+        r = known.get(c)
+        if r is None:
+            r = known[c] = _letter(c, lang)
+        if r == c:
+            chars.append(c)
+            offs.append(o)
             continue
-        r = table.get(c, c)
         for ch in r:
             chars.append(ch)
             offs.append(o)
