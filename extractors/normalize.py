@@ -83,10 +83,20 @@ _FOLD = _CharTable()
 _MATCHING = {False: _CharTable(matching=True), True: _CharTable(matching=True, squeeze=True)}
 
 
+# Distinct strings whose folded key one process remembers: names, titles and words are folded
+# again each time a document mentions them.
+FOLD_CACHE_SIZE = 1 << 16
+
+
 def fold(s: str | None) -> str:
     """The matching key: letter variants, diacritics, digits, case, punctuation and spacing folded."""
     if not s:
         return ""
+    return _fold(s)
+
+
+@functools.lru_cache(maxsize=FOLD_CACHE_SIZE)
+def _fold(s: str) -> str:
     s = unicodedata.normalize("NFKC", s).translate(_FOLD)
     s = _PUNCT.sub(" ", s)
     return " ".join(s.split())

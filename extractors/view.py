@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from .lang import load_json, profile
 from .normalize import ARABIC_DIACRITICS, DIGITS, Folded, fold_with_offsets
@@ -217,18 +217,29 @@ def _zwnj_rules(lang: str) -> dict:
     }
 
 
+# Distinct words whose ZWNJ repairs one process remembers: a language's running text repeats its
+# words ("می‌گوید", "کشورهای"), and the repairs of a word do not depend on where it stands.
+ZWNJ_CACHE_SIZE = 1 << 16
+
+
 def _zwnj_edits(word: str, start: int, lang: str) -> list[tuple[int, int, str]]:
     """Where a Persian word lost its ZWNJ: verb prefix می/نمی, plural ها/های, clitics after ه."""
+    return [(start + s, start + e, new) for s, e, new in _zwnj_word_edits(word, lang)]
+
+
+@lru_cache(maxsize=ZWNJ_CACHE_SIZE)
+def _zwnj_word_edits(word: str, lang: str) -> tuple[tuple[int, int, str], ...]:
+    """``_zwnj_edits`` of a word standing at offset 0."""
     r = _zwnj_rules(lang)
     edits: list[tuple[int, int, str]] = []
     for joined, fixed in r["compounds"]:
         k = word.find(joined)
         if k >= 0 and joined != fixed:
-            return [(start + k, start + k + len(joined), fixed)]
+            return ((k, k + len(joined), fixed),)
     for p in r["verb_prefixes"]:
         if word.startswith(p) and len(word) - len(p) >= r["verb_prefix_min_rest"]:
             if not any(word.startswith(e) for e in r["verb_ex"]):
-                edits.append((start + len(p), start + len(p), ZWNJ))
+                edits.append((len(p), len(p), ZWNJ))
             break
     done = False
     if word not in r["plural_ex"]:
@@ -241,22 +252,22 @@ def _zwnj_edits(word: str, start: int, lang: str) -> list[tuple[int, int, str]]:
                 ):
                     break  # read as Xه + ای below
                 if stem not in ("آن", "این") or s != "ها":
-                    edits.append((start + len(stem), start + len(stem), ZWNJ))
+                    edits.append((len(stem), len(stem), ZWNJ))
                 done = True
                 break
     if not done and word not in r["clitic_ex"]:
         for s in r["clitic_after_heh"]:
             stem = word[: -len(s)]
             if word.endswith(s) and stem.endswith("ه") and len(stem) >= r["clitic_min_stem"]:
-                edits.append((start + len(stem), start + len(stem), ZWNJ))
+                edits.append((len(stem), len(stem), ZWNJ))
                 done = True
                 break
     for s in r["word_suffixes"]:
         stem = word[: -len(s)]
         if not done and word.endswith(s) and len(stem) >= 3:
-            edits.append((start + len(stem), start + len(stem), ZWNJ))
+            edits.append((len(stem), len(stem), ZWNJ))
             break
-    return sorted(set(edits))
+    return tuple(sorted(set(edits)))
 
 
 def _repairs(b: _Builder, lang: str) -> None:
