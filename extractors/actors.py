@@ -135,9 +135,13 @@ class ActorDB:
         self.short: dict[str, list[str]] = defaultdict(list)
         # holders of each role: title resolution looks among a few hundred people, not thousands
         self.by_role: dict[str, list[Actor]] = defaultdict(list)
+        # and of each role in one country: "the president of Azerbaijan" looks among a handful
+        self.by_role_country: dict[tuple[str, str], list[Actor]] = defaultdict(list)
         for a in self.by_id.values():
             for role in dict.fromkeys(o.role for o in a.offices):
                 self.by_role[role].append(a)
+            for key in dict.fromkeys((o.role, o.country) for o in a.offices if o.country):
+                self.by_role_country[key].append(a)
             for alias in a.aliases:
                 for k in match_keys(alias):
                     if a.id not in self.full[k]:
@@ -151,7 +155,8 @@ class ActorDB:
         return len(self.by_id)
 
     def holders(self, role: str, country: str | None, d: date | None, org: str | None = None) -> list[Actor]:
-        return [a for a in self.by_role.get(role, ()) if a.holds(role, country, org, d)]
+        pool = self.by_role_country.get((role, country), ()) if country else self.by_role.get(role, ())
+        return [a for a in pool if a.holds(role, country, org, d)]
 
     def choose(self, ids: Iterable[str], d: date | None, context: Iterable[str] = ()) -> Actor | None:
         """Pick one of several people sharing a name: one already named in the document, else the

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .normalize import clitic_variants
+from .normalize import clitic_readings
 
 _TOKEN = re.compile(r"\S+")
 _END = "\0"
@@ -67,17 +67,21 @@ class Trie:
     def scan(self, tokens: list[Token], clitics: bool = False, only: str | None = None) -> Iterator[Match]:
         """Longest, leftmost, non-overlapping matches. ``only``: the letters a stripped prefix may
         consist of (the conjunctions before a verb); other clitic readings are not tried."""
+        root = self.root
+        allowed = set(only) if only is not None else None
         i = 0
         while i < len(tokens):
             found = None
-            variants = clitic_variants(tokens[i].text) if clitics else [tokens[i].text]
-            if only is not None:
-                tok = tokens[i].text
-                variants = [v for v in variants if set(tok[:len(tok) - len(v)]) <= set(only)]
+            tok = tokens[i].text
+            variants = clitic_readings(tok) if clitics else (tok,)
+            if allowed is not None:
+                variants = tuple(v for v in variants if set(tok[:len(tok) - len(v)]) <= allowed)
             for v in variants:
+                if v not in root:  # most tokens start no entry: no walk
+                    continue
                 hit = self._walk(tokens, i, v)
                 if hit and (found is None or hit[0] > found[0][0]):
-                    found = (hit, len(tokens[i].text) - len(v))
+                    found = (hit, len(tok) - len(v))
             if found:
                 (j, payloads), strip = found
                 yield Match(i, j, tokens[i].start + strip, tokens[j - 1].end, tuple(payloads))

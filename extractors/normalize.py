@@ -83,10 +83,20 @@ _FOLD = _CharTable()
 _MATCHING = {False: _CharTable(matching=True), True: _CharTable(matching=True, squeeze=True)}
 
 
+# Distinct strings whose folded key one process remembers: names, titles and words are folded
+# again each time a document mentions them.
+FOLD_CACHE_SIZE = 1 << 16
+
+
 def fold(s: str | None) -> str:
     """The matching key: letter variants, diacritics, digits, case, punctuation and spacing folded."""
     if not s:
         return ""
+    return _fold(s)
+
+
+@functools.lru_cache(maxsize=FOLD_CACHE_SIZE)
+def _fold(s: str) -> str:
     s = unicodedata.normalize("NFKC", s).translate(_FOLD)
     s = _PUNCT.sub(" ", s)
     return " ".join(s.split())
@@ -98,6 +108,17 @@ def clitic_variants(token: str) -> list[str]:
     "وباکو" -> ["وباکو", "باکو"]; "والرییس" -> ["والرییس", "الرییس", "رییس"]. The token itself comes
     first so exact matches win; callers try the variants in order.
     """
+    return list(clitic_readings(token))
+
+
+# Distinct tokens seen by one process: a news corpus's vocabulary stays well under this, and a
+# dictionary scan asks for the readings of the same words ("في", "الرئيس") thousands of times.
+CLITIC_CACHE_SIZE = 1 << 16
+
+
+@functools.lru_cache(maxsize=CLITIC_CACHE_SIZE)
+def clitic_readings(token: str) -> tuple[str, ...]:
+    """``clitic_variants`` as a tuple, computed once per distinct token."""
     out = [token]
     t = token
     for _ in range(2):
@@ -109,8 +130,7 @@ def clitic_variants(token: str) -> list[str]:
     for v in list(out):
         if v.startswith("ال") and len(v) > 4:
             out.append(v[2:])
-    seen: set[str] = set()
-    return [v for v in out if not (v in seen or seen.add(v))]
+    return tuple(dict.fromkeys(out))
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ documents go to NER together."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import os
@@ -162,6 +163,17 @@ class Extractor:
             self._freeze_pending = False
             gc.collect()
             gc.freeze()
+        if any(p.lang not in self._warm for p in group):
+            # A language's first group loads its NER model, dictionaries and tries: hundreds of
+            # thousands of objects that live as long as the process. Every collection the
+            # allocations trigger would rescan them all (about a second of CPU in a process that
+            # meets the three languages), so the collector waits until they are frozen (see above).
+            with gc_paused():
+                self._tag_and_run(group)
+        else:
+            self._tag_and_run(group)
+
+    def _tag_and_run(self, group: list[_Part]) -> None:
         views: list[View | None] = [build_view(p.job.doc.text, p.lang, p.start, p.end) for p in group]
         entities: list[list[Any]] = [[] for _ in group]
         by_lang: dict[str, list[int]] = {}
@@ -265,6 +277,18 @@ def run_stages(view: View, entities: Sequence[Entity], doc_date: date | None, me
     place_meetings(view, meetings, mentions, lex, said, trips)
     claims = reportable(view, joint_speakers(view, claims, meetings))
     return build_records(meta, view, meetings, claims, lex.places)
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for the block, then back as it was."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from .lang import load_json, profile
 from .normalize import ARABIC_DIACRITICS, DIGITS, Folded, fold_with_offsets
@@ -138,7 +138,7 @@ def _join_lines(text: str) -> tuple[list[str], list[int]]:
     line_start = 0
     while i < n:
         c = text[i]
-        if c == "\n" or (c.isspace() and "\n" in text[i : i + 1]):
+        if c == "\n":
             j = i
             while j < n and text[j].isspace():
                 j += 1
@@ -167,20 +167,39 @@ def _join_lines(text: str) -> tuple[list[str], list[int]]:
                 line_start = j
             i = j
             continue
-        chars.append(c)
-        offs.append(i)
-        i += 1
+        k = text.find("\n", i)  # the rest of the line is copied as it is
+        k = n if k < 0 else k
+        chars.extend(text[i:k])
+        offs.extend(range(i, k))
+        i = k
     return chars, offs
 
 
+@cache
+def _letter_map(lang: str) -> dict[str, str]:
+    """What each character becomes in the view (itself, a folded letter or digit, or nothing for
+    a diacritic), filled in as characters are met: a text repeats a few dozen letters."""
+    return {}
+
+
+def _letter(c: str, lang: str) -> str:
+    if ARABIC_DIACRITICS.match(c) and c != "\u0654":
+        return ""
+    return load_json(lang, "normalize.json").get("letter_map", {}).get(c, DIGITS.get(c, c))
+
+
 def _letters(b: _Builder, lang: str) -> None:
-    table = {**DIGITS, **load_json(lang, "normalize.json").get("letter_map", {})}
+    known = _letter_map(lang)
     chars: list[str] = []
     offs: list[int] = []
     for c, o in zip(b.chars, b.offs, strict=True):
-        if ARABIC_DIACRITICS.match(c) and c != "\u0654":
+        r = known.get(c)
+        if r is None:
+            r = known[c] = _letter(c, lang)
+        if r == c:
+            chars.append(c)
+            offs.append(o)
             continue
-        r = table.get(c, c)
         for ch in r:
             chars.append(ch)
             offs.append(o)
@@ -198,18 +217,29 @@ def _zwnj_rules(lang: str) -> dict:
     }
 
 
+# Distinct words whose ZWNJ repairs one process remembers: a language's running text repeats its
+# words ("می‌گوید", "کشورهای"), and the repairs of a word do not depend on where it stands.
+ZWNJ_CACHE_SIZE = 1 << 16
+
+
 def _zwnj_edits(word: str, start: int, lang: str) -> list[tuple[int, int, str]]:
     """Where a Persian word lost its ZWNJ: verb prefix می/نمی, plural ها/های, clitics after ه."""
+    return [(start + s, start + e, new) for s, e, new in _zwnj_word_edits(word, lang)]
+
+
+@lru_cache(maxsize=ZWNJ_CACHE_SIZE)
+def _zwnj_word_edits(word: str, lang: str) -> tuple[tuple[int, int, str], ...]:
+    """``_zwnj_edits`` of a word standing at offset 0."""
     r = _zwnj_rules(lang)
     edits: list[tuple[int, int, str]] = []
     for joined, fixed in r["compounds"]:
         k = word.find(joined)
         if k >= 0 and joined != fixed:
-            return [(start + k, start + k + len(joined), fixed)]
+            return ((k, k + len(joined), fixed),)
     for p in r["verb_prefixes"]:
         if word.startswith(p) and len(word) - len(p) >= r["verb_prefix_min_rest"]:
             if not any(word.startswith(e) for e in r["verb_ex"]):
-                edits.append((start + len(p), start + len(p), ZWNJ))
+                edits.append((len(p), len(p), ZWNJ))
             break
     done = False
     if word not in r["plural_ex"]:
@@ -222,22 +252,22 @@ def _zwnj_edits(word: str, start: int, lang: str) -> list[tuple[int, int, str]]:
                 ):
                     break  # read as Xه + ای below
                 if stem not in ("آن", "این") or s != "ها":
-                    edits.append((start + len(stem), start + len(stem), ZWNJ))
+                    edits.append((len(stem), len(stem), ZWNJ))
                 done = True
                 break
     if not done and word not in r["clitic_ex"]:
         for s in r["clitic_after_heh"]:
             stem = word[: -len(s)]
             if word.endswith(s) and stem.endswith("ه") and len(stem) >= r["clitic_min_stem"]:
-                edits.append((start + len(stem), start + len(stem), ZWNJ))
+                edits.append((len(stem), len(stem), ZWNJ))
                 done = True
                 break
     for s in r["word_suffixes"]:
         stem = word[: -len(s)]
         if not done and word.endswith(s) and len(stem) >= 3:
-            edits.append((start + len(stem), start + len(stem), ZWNJ))
+            edits.append((len(stem), len(stem), ZWNJ))
             break
-    return sorted(set(edits))
+    return tuple(sorted(set(edits)))
 
 
 def _repairs(b: _Builder, lang: str) -> None:

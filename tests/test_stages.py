@@ -625,3 +625,32 @@ def test_a_list_that_meets_a_list_is_one_meeting() -> None:
     subject, a, b = _three("en")
     met = _met(text, "en", (subject, a, b, "Wang Yi"))
     assert len(met) == 1 and {subject, a, b} <= set(met[0][1])
+
+
+def test_the_collector_is_off_only_while_a_language_loads_and_as_the_caller_left_it_after(stages) -> None:
+    import gc
+
+    seen: list[tuple[str, bool]] = []
+    given = stages.ner
+
+    class Watching:
+        def tag(self, lang, sentences):
+            seen.append((lang, gc.isenabled()))
+            return given.tag(lang, sentences)
+
+    stages.ner = Watching()
+    stages.doc_date = date(2024, 5, 2)
+    stages.group_chars = 1  # one document per group
+    first = InputDoc(id="a", text="The minister of Ruritania spoke to reporters in the capital.", lang="en")
+    second = InputDoc(id="b", text="The delegation left the capital on Tuesday evening by train.", lang="en")
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        stages.extract_many([first, second])
+        assert seen == [("en", False), ("en", True)]  # off for the cold group only
+        assert gc.isenabled()
+        gc.disable()  # a caller that runs with the collector off keeps it off
+        stages.extract_many([InputDoc(id="c", text="Talks resumed in the morning.", lang="fa")])
+        assert seen[-1] == ("fa", False) and not gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
