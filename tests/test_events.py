@@ -501,7 +501,9 @@ def test_ar_the_meeting_named_again_is_no_new_meeting(stages):
     ("en", "At the invitation of Prime Minister Imran Khan, Ashraf Ghani visited Islamabad and met Khan on Thursday."),
 ])
 def test_at_the_invitation_of_is_no_plan(stages, lang, text):
-    (m,) = meetings(run(stages, text, "2019-06-28"))
+    # the short form "Khan" is what the English model tags in the second clause (the host is met
+    # there, not in the invitation's phrase)
+    (m,) = meetings(run(stages, text, "2019-06-28", people=("Imran Khan", "Ashraf Ghani", "Khan")))
     assert names(m) == {"Ashraf Ghani", "Imran Khan"} and m["location"]["name"] == "Islamabad"
 
 
