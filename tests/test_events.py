@@ -587,7 +587,7 @@ def test_en_an_envoy_meets_the_host_countrys_minister(stages):
 
 def test_fa_present_tense_dated_after_publication_is_planned(stages):
     # Persian uses the present tense for a schedule: "tomorrow, Sunday, he travels to Tehran"
-    text = "قاسم-جومارت توکایف رئیس‌جمهور قزاقستان فردا دوشنبه به دعوت رسمی رئیس‌جمهور ایران به تهران سفر می‌کند."
+    text = "قاسم-جومارت توکایف رئیس‌جمهور قزاقستان فردا دوشنبه در تهران با ابراهیم رئیسی رئیس‌جمهور ایران دیدار می‌کند."
     recs = run(stages, text, "2023-11-26")
     assert meetings(recs) == []
     assert meetings(recs, "planned")
