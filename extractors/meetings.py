@@ -321,8 +321,11 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             continue
         parties = _listed(view, parties, t0.start, trig, mentions)
         envoy_guest = any(p.get("roles") == "envoy_guest" for p in t0.payloads)
+        # a welcome on arrival where every place the sentence names is in one country: arriving there
+        welcome_in = _arrival_country(view, mentions, s, e) \
+            if arrivals and any(p.get("roles") == "host_subject" for p in t0.payloads) else None
         for group in _pairs(parties, view, t0.start, _hosts(view, s, e, parties), t0.end):
-            if _one_side(group, t0.payloads[0]["kind"], envoy_guest) or \
+            if _welcomed_home(group, welcome_in) or _one_side(group, t0.payloads[0]["kind"], envoy_guest) or \
                     not any(_codable(p) or _described(view, p, mentions) for p in group):
                 continue
             m = Meeting(t0.payloads[0], status, list(group), list(attendees), evidence_sents=[si],
@@ -618,6 +621,23 @@ def _described(view: View, p: Mention, mentions: Sequence[Mention]) -> bool:
     return any(m.kind in _DESCRIBING_KINDS and a <= m.start and m.end <= b
                and not any(c in _DESCRIPTION_END for c in view.text[min(m.end, p.end):max(m.start, _lead(p))])
                for m in mentions)
+
+
+def _arrival_country(view: View, mentions: Sequence[Mention], s: int, e: int) -> str | None:
+    """The one country of all the places a sentence names, or None (none, or several)."""
+    countries = {m.place.country for m in mentions if m.kind == "place" and s <= m.start < e
+                 and m.place is not None and m.place.country}
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _welcomed_home(group: Sequence[Mention], country: str | None) -> bool:
+    """A welcome on arrival in ``country`` of one of its own people by people of no other country
+    ("… با استقبال A و B وارد فرودگاه مهرآباد تهران شد" of the Iranian speaker, a governor greeting his
+    president at the airport of a provincial city): he came home, and no two sides met."""
+    if country is None or len(group) != 2:
+        return False
+    a, b = (_side_country(p) for p in group)
+    return (a == country and b in (None, country)) or (b == country and a in (None, country))
 
 
 def _one_side(group: Sequence[Mention], kind: str, envoy_guest: bool) -> bool:

@@ -648,3 +648,19 @@ def test_en_calling_on_someone_is_a_visit_and_calling_on_someone_to_act_is_an_ap
     assert m["location"]["name"] == "New Delhi"
     text = "Sheikh Hasina called on President Ram Nath Kovind to release the detained fishermen."
     assert meetings(run(stages, text, "2019-10-07")) == []
+
+
+def test_fa_a_welcome_home_on_arrival_is_no_meeting(stages):
+    # the speaker lands in his own capital, welcomed by members of his parliament: no two sides met
+    text = ("محمدباقر قالیباف رئیس مجلس شورای اسلامی امروز با استقبال رضا کریمی و علی نوری وارد فرودگاه "
+            "مهرآباد تهران شد.")
+    recs = run(stages, text, "2023-04-20", people=("رضا کریمی", "علی نوری"))
+    assert not any("Mohammad Bagher Ghalibaf" in names(m) for m in meetings(recs))
+
+
+def test_en_a_welcome_on_arrival_abroad_is_a_meeting(stages):
+    # the guard of the welcome-home rule: the one welcomed is of another country than the place
+    text = ("Algerian President Abdelmadjid Tebboune received Iranian President Ebrahim Raisi on his arrival in "
+            "Algiers on Monday.")
+    (m,) = meetings(run(stages, text, "2023-05-08"))
+    assert names(m) == {"Ebrahim Raisi", "Abdelmadjid Tebboune"}
