@@ -360,8 +360,10 @@ def _inside_longer_name(view: View, m, idx: int, raw, entities: Sequence[Entity]
                     others.extend(r[2])
                     continue
                 rest = rest.replace(view.text[r[0].start:r[0].end], " ")
+        # an office or courtesy word beside the surname is how the article names its holder
+        # ("Secretary Blinken", "Senator Coons"), not another person's given name
         if not any(sum(c.isalpha() for c in w) > 1 and all(c.isalpha() or c == "\u200c" for c in w)
-                   for w in rest.split()):
+                   and fold(w) not in _office_words(view.lang) for w in rest.split()):
             return False
         whole = _span_actor(view.text[e.start:e.end], [*raw[idx][2], *others], db, view.lang)
         return whole is None or whole not in raw[idx][2]
@@ -520,6 +522,7 @@ def _add_ner_people(mentions: list[Mention], entities: Sequence[Entity], view: V
                 start = te
         while start < e.end and not view.text[start].isalnum():
             start += 1
+        start = _past_compound_title(view, start, e.end)
         if start >= e.end or any(s < e.end and start < t for s, t in taken):
             continue
         for s0, e0 in _name_spans(view, start, e.end):
@@ -529,11 +532,32 @@ def _add_ner_people(mentions: list[Mention], entities: Sequence[Entity], view: V
                 continue
             if len(words) == 1 and words[0] in _rule_words(view.lang):
                 continue  # "أعرب", "گفت" read as a name: a reporting or meeting word is no one
-            if all(w in _office_words(view.lang) for w in words):
-                continue  # "Chairperson", "Honourable Dato", "مساعد أمين": an office or a courtesy is no name
+            if all(w in description_words(view.lang) for w in words):
+                continue  # "Chairperson", "Head of State", "مساعد أمين": an office or a courtesy is no name
             if not _name_shaped(view, s0, e0):
                 continue
             mentions.append(Mention(s0, e0, "person", text, sent(s0), key=unknown_key(text), why="NER"))
+
+
+HYPHENS = "-\u2010\u2011"
+
+
+def _past_compound_title(view: View, start: int, end: int) -> int:
+    """Where a name begins when NER starts it inside a hyphenated title: "Assistant
+    Secretary-General Jane Roe" tagged from "General" is "Jane Roe" (the word before the hyphen
+    is an office word, so the word after it is the rest of the title, not a name). "al-Sudani"
+    keeps its start: "al" is no office word."""
+    if start < 2 or view.text[start - 1] not in HYPHENS or not view.text[start - 2].isalpha():
+        return start
+    head = view.text.rfind(" ", 0, start - 1) + 1
+    if fold(view.text[head:start - 1]) not in _office_words(view.lang):
+        return start
+    nxt = view.text.find(" ", start, end)
+    if nxt < 0:
+        return end
+    while nxt < end and not view.text[nxt].isalnum():
+        nxt += 1
+    return nxt
 
 
 # A word Latin-script names may carry in lower case between capitalised words ("Lula da Silva",
@@ -671,6 +695,7 @@ def _office_words(lang: str) -> frozenset[str]:
     a span NER calls a person that is made of them only names no one."""
     words = {w for row in load_jsonl(lang, "titles.jsonl") for p in row["patterns"] for w in fold(p).split()}
     words |= honorific_words(lang)
+    words |= {w for p in load_json(lang, "pronouns.json").get("office_nouns", []) for w in fold(p).split()}
     return frozenset(words - {fold(f) for f in _function_words(lang)})
 
 

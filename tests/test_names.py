@@ -95,3 +95,25 @@ def test_an_unsupported_one_word_name_is_dropped_a_repeated_one_kept():
     ms = _people(text, "en", ["Recalling", "Okonkwo", "Okonkwo#2"])
     assert _texts(ms) == ["Okonkwo", "Okonkwo"]
 
+
+
+def test_an_office_word_before_a_dictionary_surname_names_that_holder():
+    # NER tags title and surname together; the office word is no given name of someone else
+    text = "Secretary Blinken and Senator Coons arrived in Ankara on Monday."
+    ms = _people(text, "en", ["Secretary Blinken", "Senator Coons"])
+    assert [m.actor.name for m in ms if m.actor] == ["Antony Blinken"]
+    assert "Secretary Blinken" not in _texts(ms)
+
+
+def test_a_span_of_office_nouns_and_function_words_names_no_one():
+    text = "The Deputy received the Head of State on Friday. The Deputy said the visit was useful."
+    assert _texts(_people(text, "en", ["Deputy", "Head of State", "Deputy#2"])) == []
+
+
+def test_a_name_does_not_begin_inside_a_hyphenated_title():
+    text = "Assistant Secretary-General Adeyemi met the envoy. Adeyemi said the talks were useful."
+    ms = _people(text, "en", ["General Adeyemi", "Adeyemi#2"])
+    assert _texts(ms) == ["Adeyemi", "Adeyemi"]
+    # a particle before the hyphen is no office: the name keeps its first word
+    ms = _people("Ahmed al-Nouri Karim met the envoy.", "en", ["Nouri Karim"])
+    assert _texts(ms) == ["Nouri Karim"]
