@@ -283,7 +283,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         elif speaker is None or speaker.kind == "pronoun":
             via = speaker
             gender = _pronoun_gender(lang).get(fold(text[via.start:via.end])) if via is not None else None
-            speaker = _antecedent(speakers_seen, people, cue.start, _feminine_verb(text, cue, row, prof), gender)
+            speaker = _antecedent(speakers_seen, people, cue.start, _feminine_verb(text, cue, row, prof), gender,
+                                  personal=via is not None)
             later = _later_subject(subjects, claims, si, cue.start, gender)
             if later is not None and (speaker is None or speaker.kind != "institution"):
                 # "X said …. Y arrived on Monday and addressed the troops. He said …": the pronoun is the
@@ -538,18 +539,20 @@ def _unnamed_subject(text: str, s: int, cue: int, prof: dict[str, Any]) -> bool:
 
 
 def _antecedent(seen: list[Mention], people: list[Mention], pos: int, feminine: bool,
-                gender: str | None = None) -> Mention | None:
+                gender: str | None = None, personal: bool = False) -> Mention | None:
     """Who a pronoun or a missing subject refers to: the last speaker that is a person and agrees
     with a gendered pronoun ("she" skips the men who spoke; a person of unknown gender agrees with
     either); after an institution spoke, a feminine verb with no subject ("وأضافت", the ministry
-    being feminine) is that institution."""
+    being feminine) is that institution. A personal pronoun (``personal``: "he", «وی») never
+    refers to an organisation NER named ("The Senate said …. He added" is not the Senate)."""
     if feminine and seen and seen[-1].kind == "institution":
         return seen[-1]
 
     def agrees(m: Mention) -> bool:
         return gender is None or m.actor is None or m.actor.gender in (None, gender)
 
-    prev = next((m for m in reversed(seen) if m.kind != "institution" and agrees(m)), None)
+    prev = next((m for m in reversed(seen) if m.kind != "institution" and not (personal and m.kind == "org")
+                 and agrees(m)), None)
     if prev is not None:
         return None if prev.kind == UNNAMED else prev
     last = _last_person(people, pos)

@@ -122,6 +122,15 @@ def test_he_after_an_institution_spoke_is_the_last_person_not_the_institution() 
     assert [o[0] for o in out] == ["Tomas Brenvik", "Ministry of Foreign Affairs of Chile", "Tomas Brenvik"]
 
 
+
+def test_he_is_never_an_organisation_ner_named() -> None:
+    # no person spoke before: "he" has no antecedent rather than the bank that spoke
+    out = said("The Northern Trade Bank said that rates would rise. He added that the talks had gone well.",
+               "en", orgs=("The Northern Trade Bank",))
+    assert [o[0] for o in out if "talks" in o[2]] in ([], [None])
+    assert all(o[0] != "The Northern Trade Bank" for o in out if "talks" in o[2])
+
+
 # -- records ---------------------------------------------------------------------------------------
 def test_records_name_the_institution_its_country_and_the_rule(stages) -> None:
     text = "The Chilean Foreign Ministry said that the talks had been useful. Moscow said that it disagreed with them."
