@@ -453,9 +453,12 @@ _CLAUSE_BOUNDARY = frozenset(",،;؛:.!?؟\n«»“”\"()")
 # -- datelines ----------------------------------------------------------------------------------------
 # Page furniture before a dateline: "(IRNA)", "[Photo]"
 _FURNITURE = re.compile(r"\s*(?:\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])?\s*")
-# What follows a dateline's city: a comma, a bracket, a dash, a date; Arabic typesetting also draws
-# the dash with the kashida ("عمّان ـ بترا")
-_DATELINE_END = re.compile(r"\s*(?:[,،(:/\-\u2013\u2014\u0640]|\d)")
+# What follows a dateline's city: a comma, a bracket (the country in square brackets of "New Delhi
+# [India], March 5 (ANI):"), a dash, a date; Arabic typesetting also draws the dash with the
+# kashida ("عمّان ـ بترا")
+_DATELINE_END = re.compile(r"\s*(?:[,،(\[:/\-\u2013\u2014\u0640]|\d)")
+# A dateline's city in parentheses before a dash: "(BEIJING) -", "(Doha) –"
+_BRACKETED_DATELINE = re.compile(r"\s*\(([^()]{2,40})\)\s*[\-\u2013\u2014]")
 
 
 def _find_headline(ctx: Context) -> tuple[Where, frozenset[str]] | None:
@@ -511,8 +514,14 @@ def _find_dateline(ctx: Context) -> Where | None:
         if not (0 < os_ < DATELINE_MAX_CHARS and view.original[os_ - 1] == "\n"):
             return False
         return len([ln for ln in view.original[:os_].split("\n") if ln.strip()]) <= DATELINE_MAX_LINE
+    bracketed = _BRACKETED_DATELINE.match(text)
+    if bracketed is not None:
+        # the furniture pattern took the bracket for page furniture: here it holds the city
+        start = bracketed.start(1)
     place = next((x for x in ctx.mentions if x.kind == "place" and x.place is not None and x.place.kind == "city"
                   and (x.start == start or line_start(x))), None)
+    if place is not None and bracketed is not None and place.start == start:
+        return Where(place.place, "inferred", place, "loc.dateline") if place.end == bracketed.end(1) else None
     if place is not None:
         # read in the original: normalization drops the kashida
         if _DATELINE_END.match(view.original, view.orig_span(place.start, place.end)[1]):

@@ -112,6 +112,26 @@ def test_ar_a_kashida_dateline(stages):
     assert where(m) == ("Beirut", "loc.dateline")
 
 
+
+def test_a_dateline_with_the_country_in_square_brackets(stages):
+    text = ("Hanoi [Vietnam], May 4 (ANI): Vietnamese Foreign Minister Bui Thanh Son met Russian Foreign "
+            "Minister Sergey Lavrov on Tuesday.")
+    (m,) = run(stages, text, "2024-05-04", people=("Bui Thanh Son",))
+    assert where(m) == ("Hanoi", "loc.dateline")
+
+
+def test_a_dateline_city_in_parentheses_before_a_dash(stages):
+    text = ("(HANOI) - Vietnamese Foreign Minister Bui Thanh Son met Russian Foreign Minister Sergey Lavrov "
+            "on Tuesday.")
+    (m,) = run(stages, text, "2024-05-04", people=("Bui Thanh Son",))
+    assert where(m) == ("Hanoi", "loc.dateline")
+    # a bracket of page furniture that is no city still places nothing by the dateline
+    text = ("(Updated) - Vietnamese Foreign Minister Bui Thanh Son met Russian Foreign Minister Sergey Lavrov "
+            "on Tuesday.")
+    (m,) = run(stages, text, "2024-05-04", lang="en", people=("Bui Thanh Son",))
+    assert where(m) is None
+
+
 # -- the seat of an office, an unnamed capital, a building's name --------------------------------------
 def test_ar_a_place_between_a_title_and_its_name_is_the_offices_seat(stages):
     text = ("التقى رئيس مجلس النواب في جمهورية العراق الدكتور سليم الجبوري اليوم وزير الخارجية الأردني "
