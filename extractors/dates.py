@@ -49,6 +49,9 @@ def _patterns(lang: str):
     b_l = r"(?<![\w])"
     b_r = r"(?![\w])"
     wd_pre = _alt(d.get("weekday_prefixes", [])) or "(?!)"
+    nxt = d.get("coming_weekday", {})
+    n_pre = _alt(nxt.get("before", [])) or "(?!)"
+    n_suf = _alt(nxt.get("after", [])) or "(?!)"
     ordinals = d.get("ordinal_days", {})
     o_alt = _alt(ordinals) or "(?!)"
     pats = [
@@ -60,6 +63,10 @@ def _patterns(lang: str):
         ("date.md", re.compile(rf"{b_l}({m_alt})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?{b_r}", re.I)),
         ("date.relative", re.compile(
             rf"{b_l}(?:ال)?({r_alt}){b_r}(?:[\s,،(]*(?:{wd_pre})?[\s(]*(?:ال)?({w_alt}){b_r}\)?)?", re.I)),
+        # "next Tuesday", "Tuesday next week", «سه‌شنبه هفته آینده», «الثلاثاء المقبل»: a day ahead
+        ("date.coming_weekday", re.compile(
+            rf"{b_l}(?:(?:{n_pre})\s+(?:ال)?({w_alt}){b_r}"
+            rf"|(?:(?:{wd_pre})\s+)?(?:ال)?({w_alt})\s+(?:{n_suf}){b_r})", re.I)),
         ("date.weekday", re.compile(rf"{b_l}(?:(?:{wd_pre})\s+)?(?:ال)?({w_alt}){b_r}", re.I)),
     ]
     return d, months, pats
@@ -97,7 +104,8 @@ def find_dates(text: str, lang: str, doc_date: date | None, base: int = 0) -> li
             s, e = m.span()
             if any(a < e and s < b for a, b in taken):
                 continue
-            expr = _interpret(rule, m, months, weekdays, relative, doc_date, d.get("ordinal_days", {}))
+            expr = _interpret(rule, m, months, weekdays, relative, doc_date, d.get("ordinal_days", {}),
+                              d.get("coming_weekday", {}).get("week_starts", 0))
             if expr is None:
                 continue
             value, gran, wd, basis = expr
@@ -116,9 +124,16 @@ def _weekday_of(weekdays, word: str | None) -> int | None:
     return None
 
 
-def _interpret(rule, m, months, weekdays, relative, doc_date, ordinals=None):
+def _interpret(rule, m, months, weekdays, relative, doc_date, ordinals=None, week_starts: int = 0):
     ordinals = ordinals or {}
     g = m.groups()
+    if rule == "date.coming_weekday":
+        wd = _weekday_of(weekdays, g[0] or g[1])
+        if wd is None:
+            return None
+        if doc_date is None:
+            return (None, "day", wd, "weekday")
+        return (_coming(doc_date, wd, week_starts), "day", wd, "weekday")
     if rule == "date.ordinal_dmy":
         day = next((str(v) for k, v in ordinals.items() if re.sub(r"[\s\u200c]+", " ", k) ==
                     re.sub(r"[\s\u200c]+", " ", g[0])), None)
@@ -173,6 +188,15 @@ def _interpret(rule, m, months, weekdays, relative, doc_date, ordinals=None):
         back = (doc_date.weekday() - wd) % 7
         return (doc_date - timedelta(days=back), "day", wd, "weekday")
     return None
+
+
+def _coming(doc_date: date, wd: int, week_starts: int) -> date:
+    """The day ``wd`` of the week after the one ``doc_date`` falls in, weeks starting on
+    ``week_starts`` (0 Monday … 5 Saturday): "Tuesday next week" said on a Thursday is five days on,
+    said on a Monday eight. "next Tuesday" is read the same way."""
+    into_week = (doc_date.weekday() - week_starts) % 7
+    next_week = doc_date + timedelta(days=7 - into_week)
+    return next_week + timedelta(days=(wd - week_starts) % 7)
 
 
 def document_date(text: str, lang: str) -> DateExpr | None:

@@ -151,6 +151,40 @@ def test_weekday_naming_the_doc_date_itself_is_that_day() -> None:
     assert x.value == TUE
 
 
+
+# -- a weekday in the coming week ---------------------------------------------------------------
+@pytest.mark.parametrize("text, lang, surface", [
+    ("The two ministers will meet next Monday in Ankara.", "en", "next Monday"),
+    ("The ministers meet on Monday next week in Ankara.", "en", "on Monday next week"),
+    ("يلتقي الوزيران يوم الاثنين المقبل في أنقرة.", "ar", "يوم الاثنين المقبل"),
+    ("وزیران روز دوشنبه هفته آینده در آنکارا دیدار می‌کنند.", "fa", "روز دوشنبه هفته آینده"),
+])
+def test_a_weekday_of_the_coming_week_lies_after_the_doc_date(text: str, lang: str, surface: str) -> None:
+    found, x = _one(text, lang, THU)
+    assert found == surface
+    assert x.value == date(2017, 3, 6)  # the Monday after Thursday 2 March, not the Monday before
+
+
+def test_the_coming_week_starts_on_the_languages_first_day() -> None:
+    # Saturday 4 March 2017: the Persian week has begun (it starts on Saturday), so "Monday next
+    # week" is nine days on; for English (weeks from Monday) the Monday two days on is next week's
+    sat = date(2017, 3, 4)
+    assert _one("وزیران روز دوشنبه هفته آینده دیدار می‌کنند.", "fa", sat)[1].value == date(2017, 3, 13)
+    assert _one("The ministers meet on Monday next week.", "en", sat)[1].value == date(2017, 3, 6)
+
+
+def test_a_meeting_on_a_weekday_of_the_coming_week_is_planned(extractor) -> None:
+    from extractors.pipeline import InputDoc
+
+    # the verb that governs the meeting noun is a past "announced": only the date says it is ahead
+    text = "آژانس از دیدار رافائل گروسی با محمد اسلامی در تهران در سه‌شنبه هفته آینده خبر داد."
+    (res,) = extractor.extract_many([InputDoc(id="next", text=text, lang="fa", date="2024-11-07",
+                                              date_source="input")])
+    assert res.ok, res.error
+    meetings = [r for r in res.records if r["type"] == "meeting"]
+    assert meetings and all(m["status"] == "planned" for m in meetings), meetings
+
+
 # -- no guessing ------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, lang", [
     ("The foreign ministers met on Monday in Ankara.", "en"),
