@@ -203,19 +203,31 @@ def _office_seat(ctx: Context, p: Mention, preps: set[str]) -> bool:
                and not any(ch in text[p.end:x.start] for ch in ",،;؛") for x in ctx.mentions)
 
 
+# Institutions that stand in their country's capital: seats of government, and the ministries,
+# presidencies, parliaments and offices of a country (an embassy stands in another country's)
+SEATED_KINDS = frozenset({"seat", "ministry", "presidency", "parliament", "office"})
+
+
 def _seat(ctx: Context, start: int, end: int, preps: set[str], told: Sequence[Claim]) -> Where | None:
-    """"at the Kremlin", «في قصر الإليزيه», «در کاخ سعدآباد»: a seat of government after a
-    locative (an institution of kind ``seat`` in institutions.jsonl) stands in its country's capital."""
+    """"at the Kremlin", «في قصر الإليزيه», «در کاخ سعدآباد», "at the Turkish Foreign Ministry",
+    «في مقر وزارة الخارجية التركية», «در محل وزارت امور خارجه ترکیه»: a seat of government or a
+    country's ministry after a locative, or after a locative and a noun of premises
+    (``premises_nouns``: headquarters, «مقر», «محل»), stands in its country's capital."""
     text = ctx.view.text
     clitics = profile(ctx.view.lang)["proclitics"]
+    premises = set(load_json(ctx.view.lang, "meetings.json").get("premises_nouns", []))
     for x in ctx.mentions:
-        if x.kind != "institution" or x.role != "seat" or not x.country or not start <= x.start < end \
+        if x.kind != "institution" or x.role not in SEATED_KINDS or not x.country or not start <= x.start < end \
                 or any(c.start <= x.start < c.end for c in told):
             continue
-        # "at the Kremlin", "في قصر …", or one letter glued to it ("بالكرملين")
-        words = text[max(start, x.start - PREP_WINDOW):x.start].split()[-2:]
+        # "at the Kremlin", "في قصر …", or one letter glued to it ("بالكرملين"); "في مقر …", "بمقر …"
+        words = text[max(start, x.start - PREP_WINDOW):x.start].split()[-3:]
+        while words and words[-1] in premises and len(words) > 1:
+            words = words[:-1]
+        if words and words[-1][1:] in premises and clitics and words[-1][:1] in preps:
+            words = [words[-1][:1]]
         glued = clitics and x.start > 0 and text[x.start - 1:x.start] in preps
-        if glued or any(w in preps for w in words):
+        if glued or any(w in preps for w in words[-2:]):
             cap = ctx.lex.places.capital(x.country)
             if cap is not None:
                 return Where(cap, "explicit", x, f"{ctx.view.lang}.loc.seat")

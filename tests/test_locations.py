@@ -191,6 +191,21 @@ def test_a_seat_of_government_after_a_locative_is_in_the_capital(stages):
     assert m["location"] is None
 
 
+def test_a_countrys_ministry_after_a_locative_or_its_premises_is_in_the_capital(stages):
+    en = "Sergey Lavrov met Turkish Foreign Minister Hakan Fidan at the Turkish Foreign Ministry on Tuesday."
+    (m,) = run(stages, en, "2024-05-07")
+    assert where(m) == ("Ankara", "en.loc.seat")
+    ar = "التقى سيرغي لافروف وزير الخارجية التركي هاكان فيدان في مقر وزارة الخارجية التركية اليوم."
+    (m,) = run(stages, ar, "2024-05-07", lang="ar")
+    assert where(m) == ("Ankara", "ar.loc.seat")
+    fa = "سرگئی لاوروف امروز با هاکان فیدان وزیر خارجه ترکیه در محل وزارت امور خارجه ترکیه دیدار کرد."
+    (m,) = run(stages, fa, "2024-05-07", lang="fa")
+    assert where(m) == ("Ankara", "fa.loc.seat")
+    # a ministry with no country says nothing of which capital
+    (m,) = run(stages, en.replace("the Turkish Foreign Ministry", "the ministry"), "2024-05-07")
+    assert m["location"] is None
+
+
 def test_a_place_that_completes_a_topic_noun_is_the_topics(stages):
     en = "Ayman Safadi held talks with Iraqi Foreign Minister Ibrahim al-Jaafari about developments in Iraq."
     (m,) = run(stages, en, "2017-03-27")
