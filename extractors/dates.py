@@ -28,6 +28,9 @@ class DateExpr:
     weekday: int | None
     basis: str  # explicit | relative | weekday
     rule: str
+    # the words themselves put the day after publication ("tomorrow", "next Monday"), known even
+    # when the publication date is not
+    ahead: bool = False
 
 
 def _alt(words) -> str:
@@ -54,12 +57,20 @@ def _patterns(lang: str):
     n_suf = _alt(nxt.get("after", [])) or "(?!)"
     ordinals = d.get("ordinal_days", {})
     o_alt = _alt(ordinals) or "(?!)"
+    # "the 22nd of April", «الـ22 من نيسان», «22 من شهر أبريل»: an article on the day, a word between
+    # day and month
+    d_pre = _alt(d.get("day_prefixes", [])) or "(?!)"
+    link = rf"(?:(?:{_alt(d['day_links'])})\s+)?" if d.get("day_links") else ""
+    # a month named twice, in two traditions: «نيسان/أبريل», «نيسان (أبريل)»
+    twice = rf"(?:\s*[/(]\s*(?:{m_alt})\s*\)?)?"
     pats = [
         ("date.ordinal_dmy", re.compile(rf"{b_l}({o_alt}){_SEP}({m_alt}){_SEP}(\d{{4}})(?:\s*(?:{ysuf}){b_r})?", re.I)),
-        ("date.dmy", re.compile(rf"{b_l}(\d{{1,2}}){_SEP}({m_alt})\.?{_SEP}(\d{{4}})(?:\s*(?:{ysuf}){b_r})?", re.I)),
+        ("date.dmy", re.compile(
+            rf"{b_l}(?:{d_pre})?(\d{{1,2}}){_SEP}{link}({m_alt}){twice}\.?{_SEP}(\d{{4}})(?:\s*(?:{ysuf}){b_r})?",
+            re.I)),
         ("date.mdy", re.compile(rf"{b_l}({m_alt})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){b_r}", re.I)),
         ("date.iso", re.compile(rf"{b_l}(\d{{4}})-(\d{{2}})-(\d{{2}}){b_r}")),
-        ("date.dm", re.compile(rf"{b_l}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({m_alt}){b_r}", re.I)),
+        ("date.dm", re.compile(rf"{b_l}(?:{d_pre})?(\d{{1,2}})(?:st|nd|rd|th)?\s+{link}({m_alt}){b_r}", re.I)),
         ("date.md", re.compile(rf"{b_l}({m_alt})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?{b_r}", re.I)),
         ("date.relative", re.compile(
             rf"{b_l}(?:ال)?({r_alt}){b_r}(?:[\s,،(]*(?:{wd_pre})?[\s(]*(?:ال)?({w_alt}){b_r}\)?)?", re.I)),
@@ -109,7 +120,9 @@ def find_dates(text: str, lang: str, doc_date: date | None, base: int = 0) -> li
             if expr is None:
                 continue
             value, gran, wd, basis = expr
-            out.append(DateExpr(base + s, base + e, m.group(), value, gran, wd, basis, f"{lang}.{rule}"))
+            ahead = rule == "date.coming_weekday" or (
+                rule == "date.relative" and (_offset(relative, m.group(1)) or 0) > 0)
+            out.append(DateExpr(base + s, base + e, m.group(), value, gran, wd, basis, f"{lang}.{rule}", ahead))
             taken.append((s, e))
     return sorted(out, key=lambda x: x.start)
 
@@ -122,6 +135,15 @@ def _weekday_of(weekdays, word: str | None) -> int | None:
         if re.sub(r"[\s\u200c]+", " ", k) == w or k.lower() == word.lower():
             return v
     return None
+
+
+def _offset(relative: dict[str, int], key: str) -> int | None:
+    """Days from the publication date a relative word gives ("yesterday" -1), or None."""
+    off = relative.get(key, relative.get(key.lower()))
+    if off is None:
+        off = next((v for k, v in relative.items() if re.sub(r"[\s\u200c]+", " ", k) ==
+                    re.sub(r"[\s\u200c]+", " ", key)), None)
+    return off
 
 
 def _interpret(rule, m, months, weekdays, relative, doc_date, ordinals=None, week_starts: int = 0):
@@ -165,11 +187,7 @@ def _interpret(rule, m, months, weekdays, relative, doc_date, ordinals=None, wee
                 return (v, "day", None, "explicit")
         return (None, "day", None, "explicit")
     if rule == "date.relative":
-        key = m.group(1)
-        off = relative.get(key, relative.get(key.lower()))
-        if off is None:
-            off = next((v for k, v in relative.items() if re.sub(r"[\s\u200c]+", " ", k) ==
-                        re.sub(r"[\s\u200c]+", " ", key)), None)
+        off = _offset(relative, m.group(1))
         if off is None:
             return None
         wd = _weekday_of(weekdays, g[1]) if len(g) > 1 else None

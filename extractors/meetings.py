@@ -354,7 +354,10 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
 
 
 def _dated_after(d: DateExpr | None, doc_date: date | None) -> bool:
-    """``d`` falls after the publication date: a day after it, or a month after its month."""
+    """``d`` falls after the publication date: a day after it, or a month after its month, or, with
+    no publication date known, a day its own words put ahead ("tomorrow", "Tuesday next week")."""
+    if d is not None and d.ahead:
+        return True
     if d is None or d.value is None or doc_date is None:
         return False
     if d.granularity == "day":

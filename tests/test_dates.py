@@ -152,6 +152,17 @@ def test_weekday_naming_the_doc_date_itself_is_that_day() -> None:
 
 
 
+@pytest.mark.parametrize("text, lang, surface, value", [
+    ("بحث الوزيران في الـ14 من آب/أغسطس الماضي العلاقات الثنائية.", "ar", "الـ14 من آب", date(2016, 8, 14)),
+    ("التقى الوزيران في 14 من شهر آب الماضي.", "ar", "14 من شهر آب", date(2016, 8, 14)),
+    ("التقى الوزيران يوم 14 آب (أغسطس) 2015 في عمان.", "ar", "14 آب (أغسطس) 2015", date(2015, 8, 14)),
+    ("The ministers met on the 14th of August in Oslo.", "en", "14th of August", date(2016, 8, 14)),
+])
+def test_a_day_with_its_article_a_link_word_or_a_month_named_twice(text, lang, surface, value) -> None:
+    found, x = _one(text, lang, date(2016, 9, 1))
+    assert (found, x.value) == (surface, value)
+
+
 # -- a weekday in the coming week ---------------------------------------------------------------
 @pytest.mark.parametrize("text, lang, surface", [
     ("The two ministers will meet next Monday in Ankara.", "en", "next Monday"),
@@ -183,6 +194,10 @@ def test_a_meeting_on_a_weekday_of_the_coming_week_is_planned(extractor) -> None
     assert res.ok, res.error
     meetings = [r for r in res.records if r["type"] == "meeting"]
     assert meetings and all(m["status"] == "planned" for m in meetings), meetings
+    # with no publication date the words alone still put the day ahead
+    (res,) = extractor.extract_many([InputDoc(id="next", text=text, lang="fa")])
+    meetings = [r for r in res.records if r["type"] == "meeting"]
+    assert meetings and all(m["status"] == "planned" and m["date"]["value"] is None for m in meetings), meetings
 
 
 # -- no guessing ------------------------------------------------------------------------------
