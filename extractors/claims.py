@@ -143,11 +143,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
     quotes = _quote_pairs(lang)
     speakers_seen: list[Mention] = []
     claims: list[Claim] = []
-    # a name written with a preposition fused to it ("للمجلس الرئاسي", ``governed_prefixes``) is a
-    # complement, never a speaker
-    bound = tuple(_words(lang, "governed_prefixes"))
     people = [m for m in mentions if m.kind in ("person", "title", "pronoun", "joint", "institution")
-              and m.role != "counterpart" and not (bound and fold(text[m.start:m.end]).startswith(bound))]
+              and m.role != "counterpart"]
     # a country or its capital may speak for it ("Iran stresses", "Moscow said", "أعلنت إيران")
     countries = [m for m in mentions if m.kind == "place" and m.place is not None and m.label
                  and (m.place.kind == "country" or m.capital)]
@@ -447,7 +444,7 @@ def _predicate_row(view: View, trie: Trie, toks: list) -> str | None:
     with capitals, the capitalised words of a subject's names and titles before the predicate do not
     count ("U.S. Secretary of State Antony Blinken on Tuesday spoke with …")."""
     for m in trie.scan(toks, clitics=profile(view.lang)["proclitics"]):
-        names = sum(1 for tok in toks[:m.first] if tok.text[:1].isupper())
+        names = sum(1 for tok in toks[:m.first] if view.text[tok.start:tok.start + 1].isupper())
         for row in m.payloads:
             if (row["where"] == "head" and m.first < NONCLAIM_WORDS + names) or (
                     row["where"] == "tail" and m.last > len(toks) - NONCLAIM_WORDS):
