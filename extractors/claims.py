@@ -161,6 +161,12 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         m for si_, ms in sorted(by_sent.items()) for m in ms[:1]
         if m.kind in ("person", "title") and (m.actor is not None or m.kind == "person")
         and _subject_lead(text, view.sentences[si_][0], m, lang, prof)]
+    attributive = _words(lang, "attributive")
+    if attributive:
+        # "the proposed budget", "the Council's stated aim": a participle before its noun is no cue,
+        # neither opening a claim nor ending the one before it
+        cues = [c for c in cues if not _attributive(text, view.sentences[view.sentence_of(c.start)][0], c.start,
+                                                    attributive)]
     for ci, cue in enumerate(cues):
         row = cue.payloads[0]
         si = view.sentence_of(cue.start)
@@ -371,6 +377,17 @@ def reportable(view: View, claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def _attributive(text: str, s: int, pos: int, determiners: frozenset[str]) -> bool:
+    """Whether the word before ``pos`` is a determiner or a possessive (``claims.json``
+    ``attributive``: "the", "its", "the Council's"): a past participle after one modifies the noun
+    after it ("the proposed budget") and reports no speech."""
+    prev = text[s:pos].split()[-1:]
+    if not prev:
+        return False
+    w = prev[0]
+    return fold(w) in determiners or w.endswith(("'s", "’s"))
+
+
 def _fragment(view: View, start: int, end: int) -> bool:
     """A claim that is only a noun phrase opened by a demonstrative (``claims.json`` ``fragment``):
     the object of a clause-final verb ("این اقدام را", before "محکوم کرد"), or a demonstrative with
@@ -499,10 +516,10 @@ def _anonymous(view: View, cue, s: int, speaker: Mention | None, prof: dict[str,
                 (lo >= cue.end and speaker.start < m.start) or (lo < cue.end and speaker.start > m.start)):
             continue  # "X said, citing a source", "a source said X told": the named person is nearer
         return Mention(m.start, m.end, UNNAMED, text[m.start:m.end], view.sentence_of(m.start))
-    if lo < cue.end and (speaker is None or speaker.kind == "pronoun") and toks and \
-            fold(toks[0].text) in _group_heads(view.lang):
-        # "نمایندگان گروه … درخواست کردند": the members of a body no mention names open the clause as
-        # its subject; they are no one the text names, not the last speaker
+    if (speaker is None or speaker.kind == "pronoun") and toks and fold(toks[0].text) in _group_heads(view.lang):
+        # "نمایندگان گروه … درخواست کردند", "انتقد وزراء خارجية المجموعة …": the members of a body no
+        # mention names stand as the subject (opening the clause, or right after a verb-first cue);
+        # they are no one the text names, not the last speaker
         return Mention(toks[0].start, toks[0].end, UNNAMED, toks[0].text, view.sentence_of(toks[0].start))
     return None
 

@@ -111,3 +111,12 @@ def test_persian_objects_and_governed_persons_are_not_subjects(stages) -> None:
     # a group noun opening the clause, the only person governed by "با" before his title: no one named
     text = "نمایندگان گروه در دیدار با مقامات ازبکستان درخواست کردند که این پروژه هرچه زودتر اجرا شود."
     assert claims(stages, text) == []
+
+
+def test_a_participle_before_its_noun_is_no_cue_and_ends_no_claim(stages) -> None:
+    text = "Lorenzo Baldi said on Monday that the government's declared goal of full employment was out of reach."
+    out = said(claims(stages, text, ("Lorenzo Baldi",)))
+    assert [body for _, body, _ in out] == ["the government's declared goal of full employment was out of reach"]
+    text = "Lorenzo Baldi said on Monday that the proposed budget would be accepted without changes."
+    out = said(claims(stages, text, ("Lorenzo Baldi",)))
+    assert [body for _, body, _ in out] == ["the proposed budget would be accepted without changes"]
