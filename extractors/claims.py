@@ -53,6 +53,8 @@ MAX_QUOTE_CHARS = 3000
 COUNTRY_SPEAKER_RULE = "claims.country_subject"
 # A claim has at least this many words
 MIN_CLAIM_WORDS = 3
+# A demonstrative noun phrase given as a claim ("این اقدام تروریستی را") has at most this many words
+FRAGMENT_WORDS = 5
 # An organisation speaks when at most this many words stand between it and the cue ("the ECB said")
 ORG_CUE_WORDS = 2
 # How far before a cue a quotation that closes before an unnamed subject is looked for (characters)
@@ -159,6 +161,12 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         m for si_, ms in sorted(by_sent.items()) for m in ms[:1]
         if m.kind in ("person", "title") and (m.actor is not None or m.kind == "person")
         and _subject_lead(text, view.sentences[si_][0], m, lang, prof)]
+    attributive = _words(lang, "attributive")
+    if attributive:
+        # "the proposed budget", "the Council's stated aim": a participle before its noun is no cue,
+        # neither opening a claim nor ending the one before it
+        cues = [c for c in cues if not _attributive(text, view.sentences[view.sentence_of(c.start)][0], c.start,
+                                                    attributive)]
     for ci, cue in enumerate(cues):
         row = cue.payloads[0]
         si = view.sentence_of(cue.start)
@@ -362,12 +370,44 @@ def reportable(view: View, claims: list[Claim]) -> list[Claim]:
         if _cut_off(view.text, end):
             end = _last_coordination(view, c.start, end)
         end = _before_dangling(view, c.start, end)
-        if len(view.text[c.start:end].split()) < MIN_CLAIM_WORDS:
+        if len(view.text[c.start:end].split()) < MIN_CLAIM_WORDS or _fragment(view, c.start, end):
             continue
         if not c.direct and readout(view, c.start, end) is not None:
             continue
         out.append(c if end == c.end else replace(c, end=end))
     return out
+
+
+def _attributive(text: str, s: int, pos: int, determiners: frozenset[str]) -> bool:
+    """Whether the word before ``pos`` is a determiner or a possessive (``claims.json``
+    ``attributive``: "the", "its", "the Council's"): a past participle after one modifies the noun
+    after it ("the proposed budget") and reports no speech."""
+    prev = text[s:pos].split()[-1:]
+    if not prev:
+        return False
+    w = prev[0]
+    return fold(w) in determiners or w.endswith(("'s", "’s"))
+
+
+def _fragment(view: View, start: int, end: int) -> bool:
+    """A claim that is only a noun phrase opened by a demonstrative (``claims.json`` ``fragment``):
+    the object of a clause-final verb ("این اقدام را", before "محکوم کرد"), or a demonstrative with
+    definite words only ("هذا الهجوم الإرهابي"; with an indefinite word it is a sentence, "هذا هجوم
+    خطير"). It points back to something said before and asserts nothing. At most ``FRAGMENT_WORDS``."""
+    row = load_json(view.lang, "claims.json").get("fragment")
+    words = [fold(w.strip(_END_PUNCT)) for w in view.text[start:end].split()]
+    if row is None or not words or words[0] not in _words(view.lang, "fragment") or len(words) > FRAGMENT_WORDS:
+        return False
+    marker = profile(view.lang)["object_marker"]
+    definite = row.get("definite")
+    return (bool(marker) and words[-1] == fold(marker)) or (
+        bool(definite) and all(w.startswith(fold(definite)) for w in words[1:]))
+
+
+@cache
+def _words(lang: str, key: str) -> frozenset[str]:
+    """The folded ``words`` of the ``claims.json`` row ``key`` (empty where the language has none)."""
+    return frozenset(fold(w) for w in load_json(lang, "claims.json").get(key, {}).get("words", []))
 
 
 @cache
@@ -418,10 +458,13 @@ def readout(view: View, start: int, end: int) -> str | None:
 
 def _predicate_row(view: View, trie: Trie, toks: list) -> str | None:
     """The id of the first row of ``trie`` matched where the language puts a clause's predicate:
-    among the first words of ``toks`` ("head") or, verb-final, the last ones ("tail")."""
+    among the first words of ``toks`` ("head") or, verb-final, the last ones ("tail"). In a script
+    with capitals, the capitalised words of a subject's names and titles before the predicate do not
+    count ("U.S. Secretary of State Antony Blinken on Tuesday spoke with …")."""
     for m in trie.scan(toks, clitics=profile(view.lang)["proclitics"]):
+        names = sum(1 for tok in toks[:m.first] if view.text[tok.start:tok.start + 1].isupper())
         for row in m.payloads:
-            if (row["where"] == "head" and m.first < NONCLAIM_WORDS) or (
+            if (row["where"] == "head" and m.first < NONCLAIM_WORDS + names) or (
                     row["where"] == "tail" and m.last > len(toks) - NONCLAIM_WORDS):
                 return row["id"]
     return None
@@ -474,7 +517,19 @@ def _anonymous(view: View, cue, s: int, speaker: Mention | None, prof: dict[str,
                 (lo >= cue.end and speaker.start < m.start) or (lo < cue.end and speaker.start > m.start)):
             continue  # "X said, citing a source", "a source said X told": the named person is nearer
         return Mention(m.start, m.end, UNNAMED, text[m.start:m.end], view.sentence_of(m.start))
+    if (speaker is None or speaker.kind == "pronoun") and toks and fold(toks[0].text) in _group_heads(view.lang):
+        # "نمایندگان گروه … درخواست کردند", "انتقد وزراء خارجية المجموعة …": the members of a body no
+        # mention names stand as the subject (opening the clause, or right after a verb-first cue);
+        # they are no one the text names, not the last speaker
+        return Mention(toks[0].start, toks[0].end, UNNAMED, toks[0].text, view.sentence_of(toks[0].start))
     return None
+
+
+@cache
+def _group_heads(lang: str) -> frozenset[str]:
+    """The first words of ``claims.json`` ``groups`` ("leaders", "وزراء", "نمایندگان")."""
+    row = load_json(lang, "claims.json").get("groups")
+    return frozenset(fold(p.split()[0]) for p in (row["patterns"] if row else ()))
 
 
 @cache
@@ -913,23 +968,49 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
     # داشت، آقای علیاف … گفت" gives Aliyev).
     preps = set(prof["prepositions"])
 
+    titles = _conjunct_title_words(view.lang)
+
     def free(m: Mention) -> bool:
         prev = text[max(s, m.start - PREP_WINDOW):m.start].split()
-        return not (prev and prev[-1] in preps)
+        if prev and prev[-1] in preps:
+            return False
+        # "با مقامات X": the preposition may stand before the title words of the person's phrase
+        back = text[s:m.start].split()[-GOVERNED_LOOKBACK:]
+        head = len(back)
+        while back and fold(back[-1]) in titles:
+            back.pop()
+        return not (len(back) < head and back and back[-1] in preps)
+
+    marker = prof["object_marker"]
+
+    def marked_object(m: Mention) -> bool:
+        # "… نخست‌وزیر اسرائیل را متهم کرد": a noun phrase before the object marker is the verb's object
+        return bool(marker) and text[m.end:m.end + len(marker) + 2].split()[:1] == [marker]
 
     def subject(m: Mention, lo: int) -> bool:
         # an institution only where it opens its clause ("وزارت خارجه … اعلام کرد"), not as a genitive
-        return free(m) and (m.kind != "institution" or _clause_initial(text, lo, m, prof, _group_words(view.lang)))
+        return free(m) and not marked_object(m) and (
+            m.kind != "institution" or _clause_initial(text, lo, m, prof, _group_words(view.lang)))
 
     # a cue inside a quotation ("X announced: «Y praised … and said that …»") has its subject inside it
     floor = _open_quotation(text, s, cue.start, _quote_pairs(view.lang))
     before = [m for m in before if m.start >= floor]
+    joined = _last_joiner(text, floor, cue.start, prof)
+    if joined is not None and any(marked_object(m) for m in before if m.start >= joined) and not any(
+            subject(m, joined) for m in before if m.start >= joined):
+        # "A X را … خواند و Y را متهم کرد": a verb coordinated after "و" whose clause names only its
+        # object has the subject of the first verb, the first person opening the sentence
+        opener = next((m for m in before if subject(m, floor)), None)
+        if opener is not None:
+            return opener
     cuts = [floor] + [i + 1 for i in range(floor, cue.start) if text[i] in "،,"]
     for lo in reversed(cuts):  # the nearest comma-separated segment that names someone
         for m in before:
             if m.start >= lo and subject(m, lo):
                 return m
-    return next((m for m in before if m.kind != "institution"), None)
+    # a person governed by a preposition or marked as an object ("در دیدار با مقامات X درخواست
+    # کردند") is never the subject, even where no other person is named
+    return next((m for m in before if m.kind != "institution" and free(m) and not marked_object(m)), None)
 
 
 def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple[int, int], row, quotes,
@@ -968,13 +1049,18 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
         if open_at >= 0:
             return (open_at + 1, j), True
     if prof.get("fronted_claims"):
-        fronted = _fronted(text, cue, after, lo, nxt, speaker, prof)
+        fronted = _fronted(text, cue, after, lo, nxt, speaker, prof, _words(view.lang, "relatives"))
         if fronted is not None:
             return fronted, False
     i = _skip_ws(text, after, e)
-    # "وقال أردوغان في مؤتمر صحفي مشترك إن …", "… في كلمته الافتتاحية: «…»": a short
-    # circumstantial phrase may stand between the speaker and the colon or complementizer
-    i = _past_circumstance(text, i, nxt, prof)
+    # "وقال أردوغان في مؤتمر صحفي مشترك إن …", "… في كلمته الافتتاحية: «…»", "وأعرب الوزير خلال
+    # اللقاء عن …": a short circumstantial phrase may stand between the speaker and the colon, the
+    # complementizer or the preposition the cue governs
+    governs = frozenset(w for t, ws in prof["claim_openers"].items() if t in takes for w in ws)
+    # "told reporters on Monday that …", "told a news conference: …": the audience is the verb's
+    # object, not part of the claim (``claims.json`` ``audiences``)
+    i = _past_audience(view, i, nxt, prof)
+    i = _past_circumstance(text, i, nxt, prof, governs)
     # a colon, possibly followed by a quotation
     if "colon" in takes and i < e and text[i] in ":：":
         j = _skip_ws(text, i + 1, len(text))
@@ -1057,11 +1143,13 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
 
 
 def _fronted(text: str, cue, after: int, lo: int, nxt: int, speaker: Mention | None,
-             prof: dict[str, Any]) -> tuple[int, int] | None:
+             prof: dict[str, Any], relatives: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """"<clause>, X said after the talks." / "<clause>, he added.": in a language that may put the
     reporting clause after its content, the claim is the clause before the comma that precedes the
     speaker, when little but a circumstance follows the cue and the clause is not itself a
-    circumstantial phrase ("In Tehran, X said …")."""
+    circumstantial phrase ("In Tehran, X said …"). Not after a relative pronoun (``relatives``): in
+    "…, which he said would be fair" the reporting clause is inside a relative clause and its claim
+    follows the cue."""
     if speaker is not None and speaker.end <= cue.start:
         if len(text[speaker.end:cue.start].split()) > 1:
             return None
@@ -1071,6 +1159,8 @@ def _fronted(text: str, cue, after: int, lo: int, nxt: int, speaker: Mention | N
     # the comma before the subject, past a title or a short unnamed subject ("…, PM X said")
     comma = max(text.rfind(",", lo, subj), text.rfind("،", lo, subj))
     if comma < 0 or len(text[comma + 1:subj].split()) > FRONTED_SUBJECT_WORDS:
+        return None
+    if any(fold(w) in relatives for w in text[comma + 1:subj].split()):
         return None
     subj = comma + 1
     head = text[lo:subj].rstrip()
@@ -1244,16 +1334,32 @@ def _colon_run(view: View, start: int, e: int, nxt: int, nxt_any: int) -> tuple[
     return start, end
 
 
-def _past_circumstance(text: str, i: int, nxt: int, prof: dict[str, Any]) -> int:
+@cache
+def _audience_trie(lang: str) -> Trie:
+    row = load_json(lang, "claims.json").get("audiences")
+    return _rows_trie([row]) if row else Trie()
+
+
+def _past_audience(view: View, i: int, nxt: int, prof: dict[str, Any]) -> int:
+    """Past an audience noun phrase opening at ``i`` ("reporters", "a joint news conference"), or ``i``."""
+    toks = view.tokens_in(i, nxt)
+    last = max((m.last for m in _audience_trie(view.lang).scan(toks, clitics=prof["proclitics"]) if m.first == 0),
+               default=0)
+    return _skip_ws(view.text, toks[last - 1].end, nxt) if last else i
+
+
+def _past_circumstance(text: str, i: int, nxt: int, prof: dict[str, Any],
+                       governed: frozenset[str] = frozenset()) -> int:
     """Skip a few words opening with a circumstantial word (``circumstance_words``: في مؤتمر صحفي،
-    عقب اللقاء، للصحفيين) when a colon or a complementizer follows them; else stay at ``i``."""
+    عقب اللقاء، للصحفيين) when a colon, a complementizer or one of ``governed`` (the preposition the
+    cue governs: عن after أعرب) follows them; else stay at ``i``."""
     openers = tuple(prof["circumstance_words"])
     words = list(re.finditer(r"[^\s:：]+|[:：]", text[i:nxt]))[:CIRCUMSTANCE_WORDS + 1]
     if not openers or not words or not words[0].group().startswith(openers):
         return i
     for w in words[1:]:
         g = w.group()
-        if g in (":", "：") or g.strip("،,") in prof["complementizers"]:
+        if g in (":", "：") or g.strip("،,") in prof["complementizers"] or g in governed:
             return i + w.start()
         if any(c in g for c in ".«“\""):
             break
@@ -1266,6 +1372,17 @@ def _before_quotation(text: str, start: int, end: int, quotes: dict[str, str]) -
     opener = "".join(re.escape(q) for q in quotes)
     m = re.compile(rf"[:：]\s*[{opener}]").search(text, start, end) if opener else None
     return m.start() if m else end
+
+
+def _last_joiner(text: str, lo: int, pos: int, prof: dict[str, Any]) -> int | None:
+    """Where the clause after the last word joining clauses ("و") before ``pos`` starts, or None."""
+    words = [w for w in prof["clause_joiners"] if w.isalpha()]
+    if not words:
+        return None
+    last = None
+    for last in re.finditer(r"(?:^|\s)(?:" + "|".join(map(re.escape, words)) + r")\s", text[lo:pos]):  # noqa: B007
+        pass
+    return lo + last.end() if last is not None else None
 
 
 def _clause_floor(text: str, pos: int, s: int, joiners: list[str]) -> int:

@@ -63,7 +63,7 @@ def test_a_title_cut_from_its_complement_is_no_speaker(stages) -> None:
 def test_a_title_with_the_name_in_apposition_after_it_is_that_person(stages) -> None:
     text = "وأعرب رئيس لجنة الصداقة البرلمانية كريم منصوري عن تطلعه إلى تعميق العلاقات بين البلدين."
     assert said(claims(stages, text, ("كريم منصوري",))) == [
-        ("كريم منصوري", "عن تطلعه إلى تعميق العلاقات بين البلدين")]
+        ("كريم منصوري", "تطلعه إلى تعميق العلاقات بين البلدين")]
 
 
 @pytest.mark.parametrize(("text", "name"), [
