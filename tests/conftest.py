@@ -13,12 +13,15 @@ Stanza pipelines load once per session through the ``extractor`` fixture.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -49,6 +52,13 @@ def _models_dir() -> Path | None:
 
 
 MODELS_DIR = _models_dir()
+
+# Built objects cached on disk (extractors.cache) go to a folder of this session, removed at exit,
+# not to the user's ~/.cache; CLI subprocesses inherit it. A folder set from outside is kept.
+if "ATTACHE_CACHE_DIR" not in os.environ:
+    _CACHE = tempfile.mkdtemp(prefix="attache-test-cache-")
+    os.environ["ATTACHE_CACHE_DIR"] = _CACHE
+    atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 
 def _seeds_dir() -> Path:

@@ -82,6 +82,34 @@ def _extractor_plugin(cfg: ExtractorConfig) -> Any:
     return ExtractorPlugin(cfg)
 
 
+def _fork_workers() -> Any:
+    """Local workers forked from a fork server that has imported distributed, torch, Stanza and
+    spaCy and built the dictionaries (``preload``), instead of spawned processes that each pay
+    all of it; where the platform has no fork server, Dask's default (spawn) stays.
+
+    Dask picks the start method from ``distributed.worker.multiprocessing-method``; on its first
+    use of a fork server it also sets the server's preload list to distributed and every package
+    Dask can use (importing them all in this process first), which would replace attache's list.
+    Its flag that this was done is set here, so the server preloads what the workers need.
+
+    The setting holds until the returned ``dask.config.set`` object is exited (``close``), so that
+    a worker the nanny restarts after a crash is forked too; None where nothing was set."""
+    import multiprocessing
+
+    import dask
+    import distributed.utils
+
+    from .workers import PRELOAD
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return None
+    config = dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"})
+    if hasattr(distributed.utils, "_forkserver_preload_set"):
+        distributed.utils._forkserver_preload_set = True
+    multiprocessing.get_context("forkserver").set_forkserver_preload(["distributed", PRELOAD])
+    return config
+
+
 def extract_on_worker(cfg: ExtractorConfig, docs: list[InputDoc]) -> list[DocResult]:
     """One task: a batch of documents through the worker's extractor (built by the plugin)."""
     return extract_batch(get_extractor(cfg), docs)
@@ -98,11 +126,13 @@ class ClusterPool:
         self.cfg = cfg
         self.lost: tuple[type[BaseException], ...] = (KilledWorker,)
         self.cluster: Any = None
+        self._config: Any = None  # Dask settings of this pool's life, restored by close()
         logging.getLogger("distributed").setLevel(logging.ERROR)
         try:
             if kind == "local":
                 from distributed import LocalCluster
 
+                self._config = _fork_workers()
                 self.cluster = LocalCluster(n_workers=int(where), threads_per_worker=1, processes=True,
                                             dashboard_address=None, silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
@@ -138,3 +168,6 @@ class ClusterPool:
         if cluster is not None:
             with contextlib.suppress(Exception):
                 cluster.close()
+        config, self._config = getattr(self, "_config", None), None
+        if config is not None:
+            config.__exit__(None, None, None)

@@ -147,13 +147,38 @@ def _worker_init(cfg: ExtractorConfig, threads: int, parent: int) -> None:
 
         torch.set_num_threads(threads)
 
+    # A spawned worker's parent is the attache process; a forked one's is the fork server, which
+    # exits when the attache process dies. Either way the worker ends when its parent changes (it
+    # was re-parented) or the attache process is gone.
+    anchor = os.getppid()
+
     def watch() -> None:
         while True:
             time.sleep(1.0)
-            if os.getppid() != parent:
+            if os.getppid() != anchor or not _alive(parent):
                 os._exit(1)
 
     threading.Thread(target=watch, name="attache-parent-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs. A killed process stays a zombie until its own parent
+    reaps it (a caller reading its output first), which a signal check alone takes for alive."""
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, PermissionError):  # gone, or its number taken by someone else's
+        return False
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            # "1234 (python) Z ...": the state follows the command name, which may hold spaces
+            state = f.read().rsplit(b")", 1)[1].split()[0]
+    except (OSError, IndexError):  # no /proc (macOS): the signal check is all there is
+        return True
+    return state not in _DEAD_STATES
+
+
+# /proc states of a process that has ended: zombie, dead.
+_DEAD_STATES = (b"Z", b"X")
 
 
 def _worker_extract(docs: list[InputDoc]) -> list[DocResult]:
@@ -164,9 +189,28 @@ def _worker_extract(docs: list[InputDoc]) -> list[DocResult]:
 QUIET_TRACKER = "ignore::UserWarning:multiprocessing.resource_tracker"
 
 
+# Modules the fork server imports before forking any worker (see ``preload``).
+PRELOAD = "extractors.batch.preload"
+
+
+def _context() -> Any:
+    """Workers forked from a fork server that has imported torch, Stanza and spaCy and built the
+    dictionaries once (``preload``), where the platform has one (Linux, macOS); spawned elsewhere.
+    The server is a fresh process started for this purpose, with no threads or locks of the
+    attache process, so a fork of it inherits none mid-state; a pool replaced after a worker died
+    forks from the same server, without paying the imports again."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload([PRELOAD])
+    return ctx
+
+
 class _Pool:
-    """Worker processes (spawned, so no locks or threads are inherited mid-state), replaced by a
-    fresh pool when one of them dies (out of memory, a crash in native code)."""
+    """Worker processes (forked from a fork server, or spawned), replaced by a fresh pool when one
+    of them dies (out of memory, a crash in native code)."""
 
     def __init__(self, cfg: ExtractorConfig, jobs: int) -> None:
         from concurrent.futures.process import BrokenProcessPool
@@ -179,7 +223,6 @@ class _Pool:
         if self.executor is not None and getattr(self.executor, "_broken", False):
             self.close(kill=True)
         if self.executor is None:
-            import multiprocessing
             import sys
             from concurrent.futures import ProcessPoolExecutor
 
@@ -191,7 +234,7 @@ class _Pool:
                 sys.warnoptions.append(QUIET_TRACKER)
 
             threads = max(1, (os.cpu_count() or 1) // self.jobs)
-            self.executor = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
+            self.executor = ProcessPoolExecutor(self.jobs, mp_context=_context(),
                                                 initializer=_worker_init,
                                                 initargs=(self.cfg, threads, os.getpid()))
         return self.executor.submit(_worker_extract, docs)
