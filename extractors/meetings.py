@@ -1113,7 +1113,8 @@ def _is_planned(view: View, planned, trig, parties, triggers: Sequence[Match] = 
     the meeting noun ("ahead of his visit"), which reaches no trigger before it. A modal that
     takes a clause governs the first of the sentence's ``triggers`` after it across the commas of
     an apposition or an adverbial ("من المقرر أن الرئيس A، خلال زيارته، يجري محادثات": it is
-    scheduled that President A, during his visit, holds talks)."""
+    scheduled that President A, during his visit, holds talks); in a verb-final language a future
+    auxiliary that closes the clause governs every trigger of that clause before it, however far."""
     if any(pl.get("future") for t in trig for pl in t.payloads):
         return True
     for p in planned:
@@ -1125,12 +1126,26 @@ def _is_planned(view: View, planned, trig, parties, triggers: Sequence[Match] = 
                 first = min((u for u in triggers if u.start >= p.end), key=lambda u: u.start, default=None)
                 if first is not None and first.start == t.start and not any(c in _SENTENCE_MARKS for c in gap):
                     return True
+            elif scope == "final":
+                # "این نشست با حضور A، B و C … آغاز خواهد شد": the future auxiliary closing the clause
+                if t.end <= p.start and not any(c in _SENTENCE_MARKS for c in gap) and not _finite_between(view, gap):
+                    return True
             elif scope == "governs":
                 if p.end <= t.start and len(gap.split()) <= GOVERNED_WORDS and not any(c in _BOUNDARY for c in gap):
                     return True
-            elif len(gap.split()) <= PLAN_MARKER_WORDS and not any(c in gap for c in ".؟?!\n"):
+            elif len(gap.split()) <= PLAN_MARKER_WORDS and not any(c in gap for c in ".؟?!\n") and \
+                    not (t.end <= p.start and _finite_between(view, gap)):
+                # a marker after the trigger past a finite verb is another clause's ("X با Y دیدار کرد و
+                # گفت … ادامه خواهد داد": the meeting was held, the continuing is ahead)
                 return True
     return False
+
+
+def _finite_between(view: View, gap: str) -> bool:
+    """A finite verb or a complementizer (``finite_verbs`` of meetings.json, verb-final languages) in
+    ``gap``: a clause ends there."""
+    words = _folded(view.lang, "finite_verbs")
+    return bool(words) and any(fold(w) in words for w in gap.split())
 
 
 def _principal(mentions: list[Mention], exclude: set) -> Mention | None:

@@ -62,3 +62,19 @@ def test_an_intention_a_schedule_or_a_preparation_makes_the_meeting_planned(lang
     people = {"ar": ("سيرغي لافروف", "أيمن الصفدي"), "en": ("Sergey Lavrov", "Ayman Safadi"),
               "fa": ("سرگئی لاوروف", "ایمن الصفدی")}[lang]
     assert _met(text, lang, people) == [("planned", list(people))]
+
+
+def test_a_future_auxiliary_closing_the_clause_makes_its_meeting_planned_however_far() -> None:
+    people = ("سرگئی لاوروف", "ایمن الصفدی")
+    text = ("نشست سرگئی لاوروف و ایمن الصفدی، وزیران خارجه روسیه و اردن، با حضور خبرنگاران در کاخ ریاست جمهوری "
+            "دوحه آغاز خواهد شد.")
+    assert _met(text, "fa", people) == [("planned", list(people))]
+
+
+@pytest.mark.parametrize("text", [
+    "سرگئی لاوروف با ایمن الصفدی در دوحه دیدار کرد و گفت روسیه به همکاری ادامه خواهد داد.",
+    "سرگئی لاوروف که با ایمن الصفدی در دوحه دیدار کرده است، هفته آینده به ریاض خواهد رفت.",
+])
+def test_a_future_auxiliary_past_a_finite_verb_belongs_to_another_clause(text: str) -> None:
+    people = ("سرگئی لاوروف", "ایمن الصفدی")
+    assert _met(text, "fa", people) == [("happened", list(people))]
