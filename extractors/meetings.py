@@ -345,7 +345,11 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         # a welcome on arrival where every place the sentence names is in one country: arriving there
         welcome_in = _arrival_country(view, mentions, s, e) \
             if arrivals and any(p.get("roles") == "host_subject" for p in t0.payloads) else None
-        for group in _pairs(parties, view, t0.start, _hosts(view, s, e, parties), t0.end):
+        # "received a delegation headed by A and B": the heads of one delegation are one side, met together
+        heads = _co_heads(view, parties, s, e)
+        groups = [tuple(parties)] if len(heads) > 1 and all(p in heads for p in parties[1:]) else \
+            _pairs(parties, view, t0.start, _hosts(view, s, e, parties), t0.end)
+        for group in groups:
             if _welcomed_home(group, welcome_in) or _one_side(group, envoy_guest) or \
                     not any(_codable(p) or _described(view, p, mentions) for p in group):
                 continue
@@ -1185,6 +1189,35 @@ def _side_head(view: View, mentions: Sequence[Mention], met: Sequence[Mention], 
                 return head
             break
     return None
+
+
+def _co_heads(view: View, people: Sequence[Mention], s: int, e: int) -> list[Mention]:
+    """The people a delegation-head word governs ("a delegation headed by A and B", "وفد برئاسة A وB"):
+    the first person right after it and those joined to him by a conjunction."""
+    out: list[Mention] = []
+    for h in scan(view, "delegation_heads", s, e, clitics=False):
+        after = [p for p in people if p.start >= h.end]
+        if not after or not _open_gap(view, h.end, _lead(after[0]), HEAD_WORDS):
+            continue
+        chain = [after[0]]
+        for p in after[1:]:
+            if not _joined(view, chain[-1], p):
+                break
+            chain.append(p)
+        out += chain
+    return out
+
+
+def _joined(view: View, a: Mention, b: Mention) -> bool:
+    """Only a conjunction between two names, with an honorific of ``b`` after it: "A and B", "A and Dr
+    B", "A والدكتورة B" (the conjunction written on the honorific)."""
+    words = view.text[a.end:b.start].replace("،", " ").replace(",", " ").split()
+    glue = profile(view.lang)["list_glue"]
+    hon = honorific_words(view.lang)
+    if not words or words[0] not in glue and not (profile(view.lang)["proclitics"] and any(
+            words[0].startswith(g) and fold(words[0][len(g):]) in hon for g in glue)):
+        return False
+    return all(fold(w) in hon for w in words[1:])
 
 
 # The separators that open a later clause of a sentence ("…, C announced after a summit with A")

@@ -108,3 +108,23 @@ def test_a_delegation_that_meets_people_stands_for_the_head_the_article_names_fo
                                                                                      people: tuple[str, ...]) -> None:
     head, a, b = people
     assert _met(text, lang, people) == [("happened", [head, a]), ("happened", [head, b])]
+
+
+@pytest.mark.parametrize(("lang", "text", "people"), [
+    ("fa", "کرملین فکر برگزاری سریع نشست میان سرگئی لاوروف و ایمن الصفدی را رد کرد.", ("سرگئی لاوروف", "ایمن الصفدی")),
+    ("en", "The Kremlin rejected the idea of talks between Sergey Lavrov and Ayman Safadi.",
+     ("Sergey Lavrov", "Ayman Safadi")),
+    ("ar", "ورفض الكرملين فكرة لقاء بين سيرغي لافروف وأيمن الصفدي.", ("سيرغي لافروف", "أيمن الصفدي")),
+])
+def test_a_meeting_that_is_an_idea_or_a_proposal_is_not_held(lang: str, text: str, people: tuple[str, ...]) -> None:
+    assert _met(text, lang, people) == [("planned", list(people))]
+
+
+@pytest.mark.parametrize(("lang", "text", "people"), [
+    ("ar", "استقبل سيرغي لافروف وفدا أردنيا برئاسة أيمن الصفدي وفيصل بن فرحان.",
+     ("سيرغي لافروف", "أيمن الصفدي", "فيصل بن فرحان")),
+    ("en", "Sergey Lavrov received a delegation headed by Ayman Safadi and Faisal bin Farhan.",
+     ("Sergey Lavrov", "Ayman Safadi", "Faisal bin Farhan")),
+])
+def test_the_heads_of_one_delegation_meet_its_host_together(lang: str, text: str, people: tuple[str, ...]) -> None:
+    assert _met(text, lang, people) == [("happened", list(people))]
