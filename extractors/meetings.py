@@ -230,8 +230,6 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
     trips: Trips = {}
     # visits whose sentence names no one met, with the people it names as present
     lone: list[tuple[int, Match, Mention, Mention, list[Mention]]] = []
-    # meetings of a later clause of a sentence, with a subject and a counterpart of their own
-    later: list[Meeting] = []
     by_sent: dict[int, list[Mention]] = {}
     for p in people:
         by_sent.setdefault(p.sent, []).append(p)
@@ -253,18 +251,6 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         governed = _governed(view, sent_people, s, e, mentions)
         sent_people = [p for p in sent_people if not any(t.start <= p.start < t.end for t in trig)
                        and not _object_not_met(view, p, s) and p not in governed]
-        for t, subj, obj, cut in _later_clauses(view, trig, sent_people, claims):
-            # "A and B agreed to meet, C announced after a summit with A": C's own meeting, planned by
-            # the markers of its own clause only
-            own = [x for x in planned if x.start > cut]
-            m = Meeting(t.payloads[0], "planned" if _is_planned(view, own, [t], [subj, obj], trig) else "happened",
-                        [subj, obj], evidence_sents=[si], clauses=[Clause(s, e)])
-            _roles(view, m, False, s, e)
-            m.date = min((d for d in dates if s <= d.start < e),
-                         key=lambda d: (d.value is None, min(abs(d.start - t.end), abs(t.start - d.end))), default=None)
-            if _dated_after(m.date, doc_date):
-                m.status = "planned"
-            later.append(m)
         # "… after attending the UN session in New York, where Sharif met Macron": the clause's people
         opener = next((o.start for o in reversed(scan(view, "clause_openers", s, e, clitics=False))
                        if any(p.start < o.start for p in sent_people) and any(o.start < p.start for p in sent_people)
@@ -367,7 +353,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                 # after the day the article appeared, reports a meeting that has not happened yet
                 m.status = "planned"
             meetings.append(m)
-    meetings = _merge_same(meetings + later + _lone_visits(view, lone, meetings, dates))
+    meetings = _merge_same(meetings + _lone_visits(view, lone, meetings, dates))
     _lead_dates(view, meetings, dates, people, doc_date)
     for m in meetings:
         visitor = trip_visitor(m, trips) if m.status == "happened" else None
@@ -1218,39 +1204,6 @@ def _joined(view: View, a: Mention, b: Mention) -> bool:
             words[0].startswith(g) and fold(words[0][len(g):]) in hon for g in glue)):
         return False
     return all(fold(w) in hon for w in words[1:])
-
-
-# The separators that open a later clause of a sentence ("…, C announced after a summit with A")
-CLAUSE_COMMAS = ",،;؛"
-
-
-def _later_clauses(view: View, trig: list[Match], people: list[Mention],
-                   claims: Sequence[Claim] = ()) -> list[tuple[Match, Mention, Mention, int]]:
-    """A meeting word after the sentence's first one, in a clause of its own (a comma or a semicolon
-    after the first trigger and before it), with a comitative right after it that governs a person,
-    and a person who opens its clause before it: (trigger, subject, counterpart, where the clause
-    opens). "A and B agreed
-    to meet, C said after talks with A", "… ، وقال C عقب لقائه مع A", "… ، C پس از دیدار با A گفت":
-    C met A, whatever the first clause says. A clause with no person of its own before the meeting
-    word ("A met B, a day after talks with C") states nothing about who met C."""
-    comitatives = _folded(view.lang, "comitatives")
-    out = []
-    for t in trig[1:]:
-        if any(c.direct and c.start <= t.start < c.end for c in claims):
-            continue
-        cut = max((i for i in range(trig[0].end, t.start) if view.text[i] in CLAUSE_COMMAS), default=None)
-        obj = next((p for p in people if p.start >= t.end), None)
-        if cut is None or obj is None:
-            continue
-        words = [fold(w) for w in view.text[t.end:_lead(obj)].split()]
-        if not words or words[0] not in comitatives or len(words) > COMITATIVE_WORDS or \
-                not _open_gap(view, t.end, _lead(obj)):
-            continue
-        subj = next((p for p in people if cut < _lead(p) and p.end <= t.start), None)
-        if subj is not None and (subj.identity or subj.text) != (obj.identity or obj.text) and \
-                _open_gap(view, subj.end, t.start):
-            out.append((t, subj, obj, cut))
-    return out
 
 
 def _finite_between(view: View, gap: str) -> bool:
