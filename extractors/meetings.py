@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from .claims import Claim
 
 _BOUNDARY = set(".،,؛;:!?؟\n«»“”\"()")
+# The boundaries no apposition or adverbial crosses: a clause's commas are not among them
+_SENTENCE_MARKS = set(".؛;:!?؟\n«»“”\"()")
 # A subject left out ("وأضاف …", "در ادامه … گفت"): at most this many words before the one person named
 DROPPED_SUBJECT_WORDS = 4
 # How far before a report "he"/"إنه" may stand to make it the speaker's own act (characters)
@@ -163,7 +165,8 @@ def _tries(lang: str) -> dict[str, Trie]:
     # plain word lists: plan exceptions ("به دعوت", "at the invitation of"), host markers, clause openers
     for group, key in (("planned_exceptions", "planned_exceptions"), ("host_markers", "host_markers"),
                        ("clause_openers", "clause_openers"), ("venue_names", "venue_heads"),
-                       ("reciprocals", "reciprocals"), ("location_deictics", "location_deictics")):
+                       ("reciprocals", "reciprocals"), ("location_deictics", "location_deictics"),
+                       ("delegation_heads", "delegation_heads")):
         t = Trie()
         for pat in data.get(key, []):
             for k in match_keys(pat):
@@ -278,7 +281,8 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         between = _between(view, t0, parties, e, data)
         if between:
             parties = between
-        status = "planned" if _is_planned(view, planned, _predicates(view, trig, t0, parties), parties) else "happened"
+        status = "planned" if _is_planned(view, planned, _predicates(view, trig, t0, parties), parties, trig) \
+            else "happened"
         slot = None
         if not between and parties:
             slot = _pronoun_subject(view, mentions, t0, parties, s)
@@ -319,13 +323,19 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             lone += [(si, t, person, place, attendees) for t, person, place in made if t.payloads[0]["kind"] == "visit"
                      and all((p.identity or p.text) == person.identity for p in parties)]
             continue
-        parties = _listed(view, parties, t0.start, trig, mentions)
+        parties = _listed(view, _one_person(view, parties, doc_date), t0.start, trig, mentions)
+        if len(parties) < 2:
+            continue
         envoy_guest = any(p.get("roles") == "envoy_guest" for p in t0.payloads)
         # a welcome on arrival where every place the sentence names is in one country: arriving there
         welcome_in = _arrival_country(view, mentions, s, e) \
             if arrivals and any(p.get("roles") == "host_subject" for p in t0.payloads) else None
-        for group in _pairs(parties, view, t0.start, _hosts(view, s, e, parties), t0.end):
-            if _welcomed_home(group, welcome_in) or _one_side(group, t0.payloads[0]["kind"], envoy_guest) or \
+        # "received a delegation headed by A and B": the heads of one delegation are one side, met together
+        heads = _co_heads(view, parties, s, e)
+        groups = [tuple(parties)] if len(heads) > 1 and all(p in heads for p in parties[1:]) else \
+            _pairs(parties, view, t0.start, _hosts(view, s, e, parties), t0.end)
+        for group in groups:
+            if _welcomed_home(group, welcome_in) or _one_side(group, envoy_guest) or \
                     not any(_codable(p) or _described(view, p, mentions) for p in group):
                 continue
             m = Meeting(t0.payloads[0], status, list(group), list(attendees), evidence_sents=[si],
@@ -643,12 +653,52 @@ def _welcomed_home(group: Sequence[Mention], country: str | None) -> bool:
     return (a == country and b in (None, country)) or (b == country and a in (None, country))
 
 
-def _one_side(group: Sequence[Mention], kind: str, envoy_guest: bool) -> bool:
+# Offices that name no one in particular: "Tajik officials", "مقامات چین" stand for their country
+GENERIC_ROLES = frozenset({"officials"})
+# Between a name and the office apposed to it: punctuation only ("A; US special envoy", "A، سفير X")
+APPOSITION_MARKS = " ،,;؛:-–\u200c"
+
+
+def _one_person(view: View, parties: list[Mention], doc_date: date | None) -> list[Mention]:
+    """The parties less those that are another party again:
+    - an unnamed office holder ("the US special envoy", "سفیر کویت") whose office and country are
+      those of a named party, by the title apposed to his name, the dictionary's office on the
+      date, or the office standing right beside his name: "A, the US special envoy, met B" is two
+      people, not three;
+    - a generic party of a country ("Tajik officials", "مقامات چین") where a named person of that
+      country is among the people met: "he travelled to meet Tajik officials and met President
+      A" names whom he met."""
+    named = [p for p in parties if p.kind == "person"]
+
+    def office_of(p: Mention, t: Mention) -> bool:
+        if _side_country(p) != t.country:
+            return False
+        if (p.title_role or p.apposed_role or (None,))[0] == t.role:
+            return True
+        if p.actor is not None and p.actor.holds(t.role, t.country, None, doc_date):
+            return True
+        gap = view.text[min(p.end, t.end):max(p.start, t.start)] if p.end <= t.start or t.end <= p.start else ""
+        return gap.strip(APPOSITION_MARKS) == "" and gap != ""
+
+    out = []
+    for t in parties:
+        if t.kind == "title" and t.actor is None and t.country and not t.placeholder:
+            if t.role in GENERIC_ROLES and any(_side_country(p) == t.country for p in named):
+                continue
+            if any(office_of(p, t) for p in named):
+                continue
+        out.append(t)
+    return out
+
+
+def _one_side(group: Sequence[Mention], envoy_guest: bool) -> bool:
     """Two people of one side are not each other's counterpart, whatever the sentence's syntax:
-    - a visit crosses a border, so two visitors' compatriots in it travelled together ("the
-      minister, who flew to Baku with the speaker, …"): same country, same delegation;
-    - an envoy posted abroad stands for his country there: with a compatriot he welcomes or
-      accompanies him ("Iran's ambassador in Moscow welcomed the speaker at the airport");
+    - two people of one country are one side: a visit crosses a border, so compatriots in it
+      travelled together ("the minister, who flew to Baku with the speaker, …"); an envoy posted
+      abroad welcomes or accompanies a compatriot ("Iran's ambassador in Moscow welcomed the
+      speaker at the airport"); a president, speaker and prime minister at the airport form one
+      welcoming party ("the guests were greeted by A, B and C"); a head of state addressing his
+      own ambassadors, a minister thanking his own president for a welcome, meet no other state;
     - envoys presenting credentials are all guests of one host ("the envoys who presented their
       credentials were A of X and B of Y"): two of them did not receive each other.
     Only a pair is judged; a meeting of several named together keeps everyone."""
@@ -658,11 +708,7 @@ def _one_side(group: Sequence[Mention], kind: str, envoy_guest: bool) -> bool:
     ca, cb = _side_country(a), _side_country(b)
     if envoy_guest and is_envoy(a) and is_envoy(b):
         return True
-    if ca is None or ca != cb:
-        return False
-    if kind == VISIT_KIND:
-        return True
-    return any(is_envoy(p) and p.posted_to is not None and p.posted_to != ca for p in group)
+    return ca is not None and ca == cb
 
 
 def _between(view: View, trig, parties: list[Mention], e: int, data) -> list[Mention]:
@@ -1068,11 +1114,15 @@ def _predicates(view: View, trig: list[Match], t0: Match, parties: list[Mention]
     return [t0, last] if last is not t0 else [t0]
 
 
-def _is_planned(view: View, planned, trig, parties) -> bool:
+def _is_planned(view: View, planned, trig, parties, triggers: Sequence[Match] = ()) -> bool:
     """A plan marker within a few words of the trigger makes the meeting planned; so does a future
     form of the trigger itself ("سيلتقي"), a modal that opens the trigger's clause ("is expected to
     … meet", "قرار است … دیدار کند", however many words between) and a preposition that governs
-    the meeting noun ("ahead of his visit"), which reaches no trigger before it."""
+    the meeting noun ("ahead of his visit"), which reaches no trigger before it. A modal that
+    takes a clause governs the first of the sentence's ``triggers`` after it across the commas of
+    an apposition or an adverbial ("من المقرر أن الرئيس A، خلال زيارته، يجري محادثات": it is
+    scheduled that President A, during his visit, holds talks); in a verb-final language a future
+    auxiliary that closes the clause governs every trigger of that clause before it, however far."""
     if any(pl.get("future") for t in trig for pl in t.payloads):
         return True
     for p in planned:
@@ -1081,12 +1131,62 @@ def _is_planned(view: View, planned, trig, parties) -> bool:
             if scope == "clause":
                 if p.end <= t.start and not any(c in _BOUNDARY for c in gap):
                     return True
+                first = min((u for u in triggers if u.start >= p.end), key=lambda u: u.start, default=None)
+                if first is not None and first.start == t.start and not any(c in _SENTENCE_MARKS for c in gap):
+                    return True
+            elif scope == "final":
+                # "این نشست با حضور A، B و C … آغاز خواهد شد": the future auxiliary closing the clause
+                if t.end <= p.start and not any(c in _SENTENCE_MARKS for c in gap) and not _finite_between(view, gap):
+                    return True
             elif scope == "governs":
                 if p.end <= t.start and len(gap.split()) <= GOVERNED_WORDS and not any(c in _BOUNDARY for c in gap):
                     return True
-            elif len(gap.split()) <= PLAN_MARKER_WORDS and not any(c in gap for c in ".؟?!\n"):
+            elif len(gap.split()) <= PLAN_MARKER_WORDS and not any(c in gap for c in ".؟?!\n") and \
+                    not (t.end <= p.start and _finite_between(view, gap)):
+                # a marker after the trigger past a finite verb is another clause's ("X با Y دیدار کرد و
+                # گفت … ادامه خواهد داد": the meeting was held, the continuing is ahead)
                 return True
     return False
+
+
+# A delegation's head is named at most this many words after "headed by" (titles and honorifics between)
+HEAD_WORDS = 6
+
+
+def _co_heads(view: View, people: Sequence[Mention], s: int, e: int) -> list[Mention]:
+    """The people a delegation-head word governs ("a delegation headed by A and B", "وفد برئاسة A وB"):
+    the first person right after it and those joined to him by a conjunction."""
+    out: list[Mention] = []
+    for h in scan(view, "delegation_heads", s, e, clitics=False):
+        after = [p for p in people if p.start >= h.end]
+        if not after or not _open_gap(view, h.end, _lead(after[0]), HEAD_WORDS):
+            continue
+        chain = [after[0]]
+        for p in after[1:]:
+            if not _joined(view, chain[-1], p):
+                break
+            chain.append(p)
+        out += chain
+    return out
+
+
+def _joined(view: View, a: Mention, b: Mention) -> bool:
+    """Only a conjunction between two names, with an honorific of ``b`` after it: "A and B", "A and Dr
+    B", "A والدكتورة B" (the conjunction written on the honorific)."""
+    words = view.text[a.end:b.start].replace("،", " ").replace(",", " ").split()
+    glue = profile(view.lang)["list_glue"]
+    hon = honorific_words(view.lang)
+    if not words or words[0] not in glue and not (profile(view.lang)["proclitics"] and any(
+            words[0].startswith(g) and fold(words[0][len(g):]) in hon for g in glue)):
+        return False
+    return all(fold(w) in hon for w in words[1:])
+
+
+def _finite_between(view: View, gap: str) -> bool:
+    """A finite verb or a complementizer (``finite_verbs`` of meetings.json, verb-final languages) in
+    ``gap``: a clause ends there."""
+    words = _folded(view.lang, "finite_verbs")
+    return bool(words) and any(fold(w) in words for w in gap.split())
 
 
 def _principal(mentions: list[Mention], exclude: set) -> Mention | None:

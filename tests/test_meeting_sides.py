@@ -1,0 +1,100 @@
+"""Who is a counterpart: one person named twice, a country's generic officials beside a named
+official, compatriots, people travelling with a visitor; and meetings still ahead. Hand-built
+documents, no model loaded (the entities NER would find are given by hand)."""
+
+from __future__ import annotations
+
+import pytest
+from test_stages import _met
+
+
+@pytest.mark.parametrize(("lang", "text", "people"), [
+    # a host and his own foreign minister: one state, no diplomatic meeting
+    ("en", "Masoud Pezeshkian received Abbas Araghchi in Tehran on Monday.", ("Masoud Pezeshkian", "Abbas Araghchi")),
+    ("ar", "استقبل مسعود بزشكيان عباس عراقجي في طهران.", ("مسعود بزشكيان", "عباس عراقجي")),
+    ("fa", "مسعود پزشکیان با عباس عراقچی در تهران دیدار کرد.", ("مسعود پزشکیان", "عباس عراقچی")),
+])
+def test_two_people_of_one_country_are_one_side(lang: str, text: str, people: tuple[str, ...]) -> None:
+    assert _met(text, lang, people) == []
+
+
+def test_an_unnamed_office_beside_a_named_holder_of_it_is_that_holder() -> None:
+    # the office apposed after a semicolon: still the same man, and the one he met is not cut off
+    people = ("زلمی خلیلزاد", "اشرف غنی")
+    assert _met("زلمی خلیلزاد؛ نماینده ویژه آمریکا امروز با اشرف غنی دیدار کرد.", "fa", people) == \
+        [("happened", list(people))]
+
+
+def test_a_countrys_generic_officials_give_way_to_the_named_official_met() -> None:
+    people = ("سرگئی لاوروف", "محمد بن عبدالرحمن آل ثانی")
+    text = ("سرگئی لاوروف که برای دیدار با مقامات قطر به دوحه سفر کرده است، امروز با محمد بن عبدالرحمن آل ثانی "
+            "دیدار کرد.")
+    assert _met(text, "fa", people) == [("happened", list(people))]
+
+
+@pytest.mark.parametrize(("lang", "text", "people", "met"), [
+    # advisers travelling with the visitor are present, not his counterparts
+    ("ar", "وصل أيمن الصفدي الى الدوحة برفقة مستشاريه كريم ناصر وسامي حداد، وكان في استقباله فيصل بن فرحان.",
+     ("أيمن الصفدي", "كريم ناصر", "سامي حداد", "فيصل بن فرحان"), [("happened", ["أيمن الصفدي", "فيصل بن فرحان"])]),
+    ("fa", "ایمن الصفدی به همراه کریم ناصر با فیصل بن فرحان دیدار کرد.",
+     ("کریم ناصر", "ایمن الصفدی", "فیصل بن فرحان"), [("happened", ["ایمن الصفدی", "فیصل بن فرحان"])]),
+    # the people who accompany a minister on his trip did not meet him
+    ("fa", "کریم ناصر و سامی حداد در این سفر ایمن الصفدی را همراهی می‌کنند.", ("کریم ناصر", "سامی حداد", "ایمن الصفدی"),
+     []),
+])
+def test_the_people_who_travel_with_a_visitor_are_not_his_counterparts(lang: str, text: str, people: tuple[str, ...],
+                                                                       met: list) -> None:
+    assert _met(text, lang, people) == met
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a schedule predicate governs the first meeting word after it, across an apposition's commas
+    ("ar", "ومن المقرر أن سيرغي لافروف، الذي وصل اليوم إلى الدوحة في زيارة رسمية تستغرق يومين، يجري محادثات مع "
+           "أيمن الصفدي."),
+    # an intention verb
+    ("ar", "وينوي سيرغي لافروف، بعد القمة، إجراء محادثات مع أيمن الصفدي."),
+    # on the agenda; in preparation for
+    ("ar", "ويتضمن جدول أعمال الزيارة لقاء سيرغي لافروف مع أيمن الصفدي."),
+    ("en", "Sergey Lavrov is in Doha this week to prepare for talks with Ayman Safadi."),
+    ("fa", "سرگئی لاوروف به دوحه رفت تا مقدمات سفر ایمن الصفدی به مسکو را فراهم کند."),
+])
+def test_an_intention_a_schedule_or_a_preparation_makes_the_meeting_planned(lang: str, text: str) -> None:
+    people = {"ar": ("سيرغي لافروف", "أيمن الصفدي"), "en": ("Sergey Lavrov", "Ayman Safadi"),
+              "fa": ("سرگئی لاوروف", "ایمن الصفدی")}[lang]
+    assert _met(text, lang, people) == [("planned", list(people))]
+
+
+def test_a_future_auxiliary_closing_the_clause_makes_its_meeting_planned_however_far() -> None:
+    people = ("سرگئی لاوروف", "ایمن الصفدی")
+    text = ("نشست سرگئی لاوروف و ایمن الصفدی، وزیران خارجه روسیه و اردن، با حضور خبرنگاران در کاخ ریاست جمهوری "
+            "دوحه آغاز خواهد شد.")
+    assert _met(text, "fa", people) == [("planned", list(people))]
+
+
+@pytest.mark.parametrize("text", [
+    "سرگئی لاوروف با ایمن الصفدی در دوحه دیدار کرد و گفت روسیه به همکاری ادامه خواهد داد.",
+    "سرگئی لاوروف که با ایمن الصفدی در دوحه دیدار کرده است، هفته آینده به ریاض خواهد رفت.",
+])
+def test_a_future_auxiliary_past_a_finite_verb_belongs_to_another_clause(text: str) -> None:
+    people = ("سرگئی لاوروف", "ایمن الصفدی")
+    assert _met(text, "fa", people) == [("happened", list(people))]
+
+
+@pytest.mark.parametrize(("lang", "text", "people"), [
+    ("fa", "کرملین فکر برگزاری سریع نشست میان سرگئی لاوروف و ایمن الصفدی را رد کرد.", ("سرگئی لاوروف", "ایمن الصفدی")),
+    ("en", "The Kremlin rejected the idea of talks between Sergey Lavrov and Ayman Safadi.",
+     ("Sergey Lavrov", "Ayman Safadi")),
+    ("ar", "ورفض الكرملين فكرة لقاء بين سيرغي لافروف وأيمن الصفدي.", ("سيرغي لافروف", "أيمن الصفدي")),
+])
+def test_a_meeting_that_is_an_idea_or_a_proposal_is_not_held(lang: str, text: str, people: tuple[str, ...]) -> None:
+    assert _met(text, lang, people) == [("planned", list(people))]
+
+
+@pytest.mark.parametrize(("lang", "text", "people"), [
+    ("ar", "استقبل سيرغي لافروف وفدا أردنيا برئاسة أيمن الصفدي وفيصل بن فرحان.",
+     ("سيرغي لافروف", "أيمن الصفدي", "فيصل بن فرحان")),
+    ("en", "Sergey Lavrov received a delegation headed by Ayman Safadi and Faisal bin Farhan.",
+     ("Sergey Lavrov", "Ayman Safadi", "Faisal bin Farhan")),
+])
+def test_the_heads_of_one_delegation_meet_its_host_together(lang: str, text: str, people: tuple[str, ...]) -> None:
+    assert _met(text, lang, people) == [("happened", list(people))]
