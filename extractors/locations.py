@@ -322,7 +322,7 @@ def visit_destination(ctx: Context, m: Meeting) -> Where | None:
     visitor = trip_visitor(m, ctx.trips)
     if visitor is None:
         return None
-    return Where(ctx.trips[visitor.actor.id], "inferred", None, "loc.visit_destination")
+    return Where(ctx.trips[visitor.identity], "inferred", None, "loc.visit_destination")
 
 
 def host_capital(ctx: Context, m: Meeting) -> Where | None:

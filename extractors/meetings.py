@@ -417,11 +417,17 @@ def joint_speakers(view: View, claims: Sequence[Claim], meetings: Sequence[Meeti
     return out
 
 
+def _traveller(m: Mention) -> bool:
+    """Who can be a visit's visitor: a person the dictionary knows, or one the article names whom it
+    does not (a deputy minister, an envoy: most visitors), never an unnamed office."""
+    return m.is_person and m.identity is not None and (m.actor is not None or m.kind == "person")
+
+
 def trip_visitor(m: Meeting, trips: Trips) -> Mention | None:
     """The party of ``m`` the article says travelled to the country of another party."""
     for p in m.parties:
-        if p.actor is not None and p.actor.id in trips:
-            country = trips[p.actor.id].country
+        if _traveller(p) and p.identity in trips:
+            country = trips[p.identity].country
             if any(q is not p and _country(q) == country for q in m.parties):
                 return p
     return None
@@ -430,7 +436,7 @@ def trip_visitor(m: Meeting, trips: Trips) -> Mention | None:
 def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: int, e: int,
            claims: Sequence[Claim], data: dict[str, Any], trips: Trips) -> list[tuple[Match, Mention, Mention]]:
     """'زيارة روحاني إلى باكو', "Rouhani's visit to Baku", "… به تهران سفر کرده است": the visitor
-    (an actor) and the destination of a visit the sentence reports as made, not planned; returns
+    (a person the article names) and the destination of a visit the sentence reports as made, not planned; returns
     the sentence's (visit word, visitor, destination)."""
     made = []
     dest_words = set(data.get("visit_destination", []))
@@ -444,8 +450,8 @@ def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: in
         near = [m for m in mentions if s <= m.start < e and abs(m.start - t.end) < VISIT_NEAR_CHARS or
                 (s <= m.start < e and 0 <= t.start - m.end < VISITOR_BEFORE_CHARS)]
         # the visitor: right after the word ("زيارة روحاني") or just before it ("Rouhani's visit")
-        after = [m for m in near if m.is_person and m.actor is not None and 0 <= m.start - t.end < VISITOR_AFTER_CHARS]
-        prior = [m for m in near if m.is_person and m.actor is not None and 0 <= t.start - m.end < VISITOR_BEFORE_CHARS]
+        after = [m for m in near if _traveller(m) and 0 <= m.start - t.end < VISITOR_AFTER_CHARS]
+        prior = [m for m in near if _traveller(m) and 0 <= t.start - m.end < VISITOR_BEFORE_CHARS]
         person = after[0] if after else (prior[-1] if prior else None)
 
         def dest(m: Mention) -> bool:
@@ -471,13 +477,13 @@ def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: in
                           and 0 <= t.start - m.end < DESTINATION_WORD_CHARS and dest(m)), None)
             if place is not None:
                 person = next((m for m in mentions if s <= m.start < place.start and m.is_person
-                               and m.actor is not None), person)
+                               and _traveller(m)), person)
         if person is None and place is not None and profile(view.lang)["verb_final"]:
             # "ظریف … به منظور رایزنی با مقامات روسیه وارد مسکو شد": a long purpose phrase between the
             # visitor and the verb; in a verb-final clause the visitor is its first person, the subject
-            person = next((m for m in mentions if s <= m.start < t.start and m.is_person and m.actor is not None), None)
+            person = next((m for m in mentions if s <= m.start < t.start and _traveller(m)), None)
         if person is not None and place is not None:
-            trips[person.actor.id] = place.place
+            trips[person.identity] = place.place
             made.append((t, person, place))
     return made
 
@@ -523,7 +529,8 @@ def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention, list
     out: list[Meeting] = []
     for si, t, visitor, place, present in lone:
         country = place.place.country
-        if not country or not visitor.actor.country or visitor.actor.country == country:
+        home = _country(visitor)
+        if not country or not home or home == country:
             continue
         # planned ones too: "Blinken arrived in Israel, where he will meet Herzog" makes the visit's
         # meetings planned, not a held visit to "Israel"
