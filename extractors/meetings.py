@@ -300,7 +300,8 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             # the subject stands before it (or is carried, for a dropped one), never among them
             k, parties = _comitative(view, trig, parties, s)
             if k is not None:
-                subj = _implicit_subject(view, mentions, parties, s, meetings, floor=k)
+                subj = _implicit_subject(view, mentions, parties, s, meetings, floor=k) or \
+                    _side_head(view, mentions, parties, s, k)
                 if subj is None:
                     continue
                 parties = [subj, *parties]
@@ -1158,6 +1159,32 @@ def _is_planned(view: View, planned, trig, parties, triggers: Sequence[Match] = 
 
 # A delegation's head is named at most this many words after "headed by" (titles and honorifics between)
 HEAD_WORDS = 6
+
+
+def _side_head(view: View, mentions: Sequence[Mention], met: Sequence[Mention], s: int, k: int) -> Mention | None:
+    """The subject of a comitative meeting that a country's side or delegation is ("هیئت این کشور با A و
+    B دیدار کرد", "the Uzbek delegation held talks with A"), where no one of that country is among the
+    people met: the person the article says heads a side of that country ("هیئت ازبیکستان به رهبری X",
+    "a delegation headed by X", "وفد … برئاسة X": ``delegation_heads`` of meetings.json), named before."""
+    side = next((m for m in mentions if m.kind == "institution" and m.role == SIDE_ROLE and m.country
+                 and s <= m.start < k), None)
+    if side is None or any(_side_country(p) == side.country for p in met):
+        return None
+    for m in mentions:
+        if m.start >= side.start:
+            break
+        if m.kind != "institution" or m.role != SIDE_ROLE or m.country != side.country:
+            continue
+        for h in scan(view, "delegation_heads", m.end, min(len(view.text), m.end + ATTENDANCE_CHARS), clitics=False):
+            if not _open_gap(view, m.end, h.start, GOVERNED_WORDS):
+                break
+            head = next((p for p in mentions if p.is_person and p.kind == "person" and p.start >= h.end), None)
+            if head is not None and _open_gap(view, h.end, head.start, HEAD_WORDS) and \
+                    _side_country(head) in (None, side.country) and \
+                    (head.identity or head.text) not in {p.identity or p.text for p in met}:
+                return head
+            break
+    return None
 
 
 def _co_heads(view: View, people: Sequence[Mention], s: int, e: int) -> list[Mention]:

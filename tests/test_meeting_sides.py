@@ -81,6 +81,21 @@ def test_a_future_auxiliary_past_a_finite_verb_belongs_to_another_clause(text: s
 
 
 @pytest.mark.parametrize(("lang", "text", "people"), [
+    ("fa", "هیئت روسیه به رهبری سرگئی لاوروف روز دوشنبه وارد دوحه شد. به گفته منابع قطری، هیئت روسیه با ایمن الصفدی و "
+           "فیصل بن فرحان دیدار کرده است.", ("سرگئی لاوروف", "ایمن الصفدی", "فیصل بن فرحان")),
+    ("en", "A Russian delegation headed by Sergey Lavrov arrived in Doha on Monday. According to Qatari sources, the "
+           "Russian delegation held talks with Ayman Safadi and Faisal bin Farhan.",
+     ("Sergey Lavrov", "Ayman Safadi", "Faisal bin Farhan")),
+    ("ar", "وصل الوفد الروسي برئاسة سيرغي لافروف إلى الدوحة يوم الاثنين. وبحسب مصادر قطرية، عقد الوفد الروسي "
+           "محادثات مع أيمن الصفدي وفيصل بن فرحان.", ("سيرغي لافروف", "أيمن الصفدي", "فيصل بن فرحان")),
+])
+def test_a_delegation_that_meets_people_stands_for_the_head_the_article_names_for_it(lang: str, text: str,
+                                                                                     people: tuple[str, ...]) -> None:
+    head, a, b = people
+    assert _met(text, lang, people) == [("happened", [head, a]), ("happened", [head, b])]
+
+
+@pytest.mark.parametrize(("lang", "text", "people"), [
     ("fa", "کرملین فکر برگزاری سریع نشست میان سرگئی لاوروف و ایمن الصفدی را رد کرد.", ("سرگئی لاوروف", "ایمن الصفدی")),
     ("en", "The Kremlin rejected the idea of talks between Sergey Lavrov and Ayman Safadi.",
      ("Sergey Lavrov", "Ayman Safadi")),
