@@ -166,7 +166,7 @@ def _tries(lang: str) -> dict[str, Trie]:
     for group, key in (("planned_exceptions", "planned_exceptions"), ("host_markers", "host_markers"),
                        ("clause_openers", "clause_openers"), ("venue_names", "venue_heads"),
                        ("reciprocals", "reciprocals"), ("location_deictics", "location_deictics"),
-                       ("delegation_heads", "delegation_heads")):
+                       ("delegation_heads", "delegation_heads"), ("phone_modes", "phone_modes")):
         t = Trie()
         for pat in data.get(key, []):
             for k in match_keys(pat):
@@ -328,6 +328,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         if len(parties) < 2:
             continue
         envoy_guest = any(p.get("roles") == "envoy_guest" for p in t0.payloads)
+        row = _by_phone(view, t0, s, e, data)
         # a welcome on arrival where every place the sentence names is in one country: arriving there
         welcome_in = _arrival_country(view, mentions, s, e) \
             if arrivals and any(p.get("roles") == "host_subject" for p in t0.payloads) else None
@@ -339,7 +340,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             if _welcomed_home(group, welcome_in) or _one_side(group, envoy_guest) or \
                     not any(_codable(p) or _described(view, p, mentions) for p in group):
                 continue
-            m = Meeting(t0.payloads[0], status, list(group), list(attendees), evidence_sents=[si],
+            m = Meeting(row, status, list(group), list(attendees), evidence_sents=[si],
                         clauses=[Clause(s, e, opener, said)])
             host_subject = any(p.get("roles") == "host_subject" for p in t0.payloads)
             _roles(view, m, host_subject, s, e, envoy_guest=envoy_guest)
@@ -697,6 +698,20 @@ def _one_person(view: View, parties: list[Mention], doc_date: date | None) -> li
                 continue
         out.append(t)
     return out
+
+
+def _by_phone(view: View, t0: Match, s: int, e: int, data: dict[str, Any]) -> dict[str, Any]:
+    """The trigger row of a meeting, made a phone call when its clause says the talk went by phone
+    ("discussed … with X over the phone", «بحث … هاتفيا مع», «در تماس تلفونی … رایزنی کردند»:
+    ``phone_modes``): the language's phone-call row, so the kind, codes and rule say so."""
+    row = t0.payloads[0]
+    if row.get("kind") == "phone_call":
+        return row
+    start = _clause_start(view.text, t0.start, s)
+    end = _clause_end(view.text, t0.end, e)
+    if not scan(view, "phone_modes", start, end, clitics=False):
+        return row
+    return next((r for r in data["triggers"] if r.get("kind") == "phone_call"), row)
 
 
 def _one_side(group: Sequence[Mention], envoy_guest: bool) -> bool:

@@ -5,7 +5,7 @@ documents, no model loaded (the entities NER would find are given by hand)."""
 from __future__ import annotations
 
 import pytest
-from test_stages import _met
+from test_stages import LAVROV, SAFADI, _met
 
 
 @pytest.mark.parametrize(("lang", "text", "people"), [
@@ -113,3 +113,25 @@ def test_a_meeting_that_is_an_idea_or_a_proposal_is_not_held(lang: str, text: st
 ])
 def test_the_heads_of_one_delegation_meet_its_host_together(lang: str, text: str, people: tuple[str, ...]) -> None:
     assert _met(text, lang, people) == [("happened", list(people))]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Sergey Lavrov discussed trade with Ayman Safadi over the phone on Monday."),
+    ("ar", "بحث سيرغي لافروف هاتفيا مع أيمن الصفدي العلاقات الثنائية."),
+    ("fa", "سرگئی لاوروف در تماس تلفونی با ایمن الصفدی درباره روابط دوجانبه رایزنی کرد."),
+])
+def test_talks_held_by_phone_are_a_phone_call(lang: str, text: str) -> None:
+    from test_stages import document
+
+    from extractors.claims import extract_claims
+    from extractors.meetings import extract_meetings
+
+    people = (LAVROV[lang], SAFADI[lang])
+    view, mentions, dates, _ = document(text, lang, "2024-05-06", people)
+    found, _ = extract_meetings(view, mentions, dates, extract_claims(view, mentions))
+    assert [(m.kind, [p.text for p in m.parties]) for m in found] == [("phone_call", list(people))]
+    # without the adverbial the same talks keep their own kind
+    plain = text.replace(" over the phone", "").replace(" هاتفيا", "").replace(" در تماس تلفونی", "")
+    view, mentions, dates, _ = document(plain, lang, "2024-05-06", people)
+    found, _ = extract_meetings(view, mentions, dates, extract_claims(view, mentions))
+    assert [m.kind for m in found] == ["talks"]
