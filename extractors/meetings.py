@@ -336,7 +336,13 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         heads = _co_heads(view, parties, s, e)
         groups = [tuple(parties)] if len(heads) > 1 and all(p in heads for p in parties[1:]) else \
             _pairs(parties, view, t0.start, _hosts(view, s, e, parties), t0.end)
+        # "X received the credentials of the ambassadors of A, B and C": whoever the sentence names,
+        # envoys present credentials to a head of state; a pair with no one who could receive them
+        # (a known person or an office that is no envoy's) is two of the envoys listed
+        credentials = any(p.get("roles") == "envoy_guest" for t in trig for p in t.payloads)
         for group in groups:
+            if credentials and not any(_receiver(p) for p in group):
+                continue
             if _welcomed_home(group, welcome_in) or _one_side(group, envoy_guest) or \
                     not any(_codable(p) or _described(view, p, mentions) for p in group):
                 continue
@@ -1270,6 +1276,12 @@ def _implicit_subject(view: View, mentions: list[Mention], named: list[Mention],
         if (m.identity or m.text) not in met and m.actor is not None:
             return m
     return None
+
+
+def _receiver(p: Mention) -> bool:
+    """Who can receive an envoy's credentials: no envoy, and a person the dictionary knows or an
+    office the text names ("the President")."""
+    return not is_envoy(p) and (p.actor is not None or bool(p.role) or bool(p.title_role))
 
 
 def is_envoy(p: Mention) -> bool:

@@ -135,3 +135,14 @@ def test_talks_held_by_phone_are_a_phone_call(lang: str, text: str) -> None:
     view, mentions, dates, _ = document(plain, lang, "2024-05-06", people)
     found, _ = extract_meetings(view, mentions, dates, extract_claims(view, mentions))
     assert [m.kind for m in found] == ["talks"]
+
+
+def test_envoys_listed_at_a_credentials_ceremony_did_not_meet_each_other() -> None:
+    people = ("Tomas Rivera", "Jorge Paz", "Amos Kiptoo")
+    text = ("The veteran statesman received the credentials of the new ambassadors of Uruguay, Tomas Rivera, "
+            "Chile, Jorge Paz, and Kenya, Amos Kiptoo, on Monday.")
+    assert _met(text, "en", people) == []
+    # with the head of state named, each envoy met him
+    named = text.replace("The veteran statesman", "President João Lourenço")
+    met = _met(named, "en", people)
+    assert met and all("Lourenço" in " ".join(parties) for _, parties in met), met
