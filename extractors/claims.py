@@ -970,10 +970,14 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
 
     titles = _conjunct_title_words(view.lang)
 
+    adverbial = _adverbial_spans(text, s, cue.start, view.lang)
+
     def free(m: Mention) -> bool:
         prev = text[max(s, m.start - PREP_WINDOW):m.start].split()
         if prev and prev[-1] in preps:
             return False
+        if any(a <= m.start < b for a, b in adverbial):
+            return False  # "X ضمن تشکر از Y … گفت": Y is the complement of the verbal noun
         # "با مقامات X": the preposition may stand before the title words of the person's phrase
         back = text[s:m.start].split()[-GOVERNED_LOOKBACK:]
         head = len(back)
@@ -1011,6 +1015,29 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
     # a person governed by a preposition or marked as an object ("در دیدار با مقامات X درخواست
     # کردند") is never the subject, even where no other person is named
     return next((m for m in before if m.kind != "institution" and free(m) and not marked_object(m)), None)
+
+
+@cache
+def _adverbial_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    row = load_json(lang, "claims.json").get("adverbials") or {}
+    return frozenset(fold(w) for w in row.get("openers", [])), frozenset(fold(w) for w in row.get("nouns", []))
+
+
+def _adverbial_spans(text: str, s: int, pos: int, lang: str) -> list[tuple[int, int]]:
+    """The adverbial phrases of a verbal noun in text[s:pos] (``claims.json`` ``adverbials``: "ضمن
+    تشکر از …", "با اشاره به …"), each from its opener to the next clause mark or ``pos``: a person
+    named inside one is the noun's complement, not the subject of the verb at ``pos``."""
+    openers, nouns = _adverbial_words(lang)
+    if not openers:
+        return []
+    spans = []
+    words = list(re.finditer(r"\S+", text[s:pos]))
+    for k, w in enumerate(words[:-1]):
+        if fold(w.group()) in openers and fold(words[k + 1].group().strip(_END_PUNCT)) in nouns:
+            a = s + w.start()
+            ends = [i for i in (text.find(c, a, pos) for c in _CLAUSE_MARKS) if i >= 0]
+            spans.append((a, min(ends, default=pos)))
+    return spans
 
 
 def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple[int, int], row, quotes,
