@@ -155,6 +155,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         by_sent.setdefault(p.sent, []).append(p)
     consumed_until = -1
     last_in_sentence: dict[int, Mention] = {}
+    # the sentences whose last claim has a subject the text does not name ("We condemned …", "a source said")
+    unnamed_last: set[int] = set()
     group: list[Mention] = []  # the people last named together as a cue's subject ("A and B said")
     # where the subject stands before its verb, the person opening each sentence (a pronoun's antecedent)
     subjects = [] if prof["speaker_after_cue"] == "always" else [
@@ -260,6 +262,7 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             consumed_until = ce
         if speaker is not None and speaker.kind == UNNAMED:
             claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), None, "name", None, si))
+            unnamed_last.add(si)
             continue
         if row.get("joint") or (speaker is not None and speaker.kind == "joint"):
             claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), None, "pronoun",
@@ -267,10 +270,14 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             continue
         resolution = "name"
         via = None
-        if speaker is None and not prof["pro_drop"] and _unnamed_subject(text, s, cue.start, prof):
-            # "The Turkish presidency told …": someone unnamed spoke, not the last person named
+        if speaker is None and ((not prof["pro_drop"] and _unnamed_subject(text, s, cue.start, prof))
+                                or (si in unnamed_last and _coordinated(text, s, cue, prof))):
+            # "The Turkish presidency told …": someone unnamed spoke, not the last person named; a verb
+            # coordinated with that one's ("We condemned … and urged …") has the same unnamed subject
             claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), None, "name", None, si))
+            unnamed_last.add(si)
             continue
+        unnamed_last.discard(si)
         named = _named_before(people, speaker) if speaker is not None else None
         if named is not None:
             # "وجاء في بيان الخارجية" after "وزارة الخارجية الروسية": a body named without its country is
