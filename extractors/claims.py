@@ -73,6 +73,9 @@ SETTING_WORDS = 3
 COLON_SENTENCES = 3
 # ... and at most this many words: a longer paragraph goes on in the narrator's voice
 COLON_RUN_WORDS = 50
+# A clause reporting only that a meeting took place has at most this many modifiers before its noun
+# ("very detailed substantial discussions")
+ACCOUNT_MODIFIERS = 4
 # A non-claim word class counts among this many words at the start (or end) of a claim's text
 NONCLAIM_WORDS = 5
 # A fronted claim ("<clause>, X said after the talks.") leaves at most this many words after its cue
@@ -381,6 +384,8 @@ def reportable(view: View, claims: list[Claim]) -> list[Claim]:
             continue
         if not c.direct and readout(view, c.start, end) is not None:
             continue
+        if meeting_account(view, c.start, end) is not None:
+            continue  # "We have had very useful talks", quoted or not, asserts only that a meeting took place
         out.append(c if end == c.end else replace(c, end=end))
     return out
 
@@ -474,6 +479,56 @@ def _predicate_row(view: View, trie: Trie, toks: list) -> str | None:
             if (row["where"] == "head" and m.first < NONCLAIM_WORDS + names) or (
                     row["where"] == "tail" and m.last > len(toks) - NONCLAIM_WORDS):
                 return row["id"]
+    return None
+
+
+def _phrase_len(words: list[str], i: int, phrases: frozenset[tuple[str, ...]]) -> int:
+    """The length of the longest of ``phrases`` at words[i:], or 0."""
+    return max((len(p) for p in phrases if tuple(words[i:i + len(p)]) == p), default=0)
+
+
+@cache
+def _account_shape(lang: str) -> tuple[str, tuple[frozenset[tuple[str, ...]], ...]] | None:
+    row = load_json(lang, "claims.json").get("accounts")
+    if not row:
+        return None
+    return row["id"], tuple(frozenset(tuple(fold(p).split()) for p in row[k])
+                            for k in ("subjects", "verbs", "nouns", "complements"))
+
+
+def meeting_account(view: View, start: int, end: int) -> str | None:
+    """The ``accounts`` id (claims.json) when view[start:end] only says that a meeting took place and
+    how it went ("We have had very useful talks", "Good first meeting with Minister X"): an optional
+    subject and verb of having or holding, at most ``ACCOUNT_MODIFIERS`` modifiers (no function word
+    among them), a meeting noun, then nothing but a preposition and capitalised names; else None."""
+    shape = _account_shape(view.lang)
+    if shape is None:
+        return None
+    rid, (subjects, verbs, nouns, complements) = shape
+    raw = [w.strip(_END_PUNCT) for w in view.text[start:end].split()]
+    raw = [w for w in raw if w]
+    words = [fold(w) for w in raw]
+    i = _phrase_len(words, 0, subjects)
+    verb = _phrase_len(words, i, verbs)
+    if i and not verb:
+        return None  # "we agreed on talks" says more than that talks were held
+    i += verb
+    prof = profile(view.lang)
+    glue = {fold(w) for w in (*prof["title_glue"], *prof["list_glue"])}
+    # "a", "and" may stand among the modifiers ("a long and frank conversation"), no other function word
+    function = {fold(w) for w in prof["function_words"]} - {"a", "an"} - {fold(w) for w in prof["list_glue"]}
+    for k in range(i, min(len(words), i + ACCOUNT_MODIFIERS + 1)):
+        n = _phrase_len(words, k, nouns)
+        if n:
+            rest = k + n
+            if rest == len(words) or (words[rest] in {c[0] for c in complements}
+                                      and all(w[:1].isupper() or w[:1].isdigit() or fold(w) in glue
+                                              for w in raw[rest + 1:])
+                                      and rest + 1 < len(words)):
+                return rid
+            return None
+        if words[k] in function:
+            return None
     return None
 
 

@@ -1,0 +1,67 @@
+"""Who is not the speaker (a person inside the adverbial phrase of a verbal noun; the speaker of a
+verb coordinated with one whose subject is not named) and what is only the account of a meeting.
+The sentences and names are made up; the stages run without a model (the ``stages`` fixture tags
+the names given with each text)."""
+
+from __future__ import annotations
+
+from test_claim_cues import claims
+
+
+def said(recs: list[dict]) -> list[tuple]:
+    return [(r["speaker"]["name"] or r["speaker"]["text"], r["text"]) for r in recs]
+
+
+# -- a person inside the adverbial phrase of a verbal noun is its complement ---------------------------
+ADVERBIAL = [
+    # "A, in this call, while thanking B for his role in the talks, and criticising C's remarks, stated: …"
+    "علی رضایی در این گفتگو ضمن تشکر از نقش حسن کاظمی در روند مذاکرات، و با انتقاد از سخنان اخیر "
+    "منصور تقوی اظهار داشت: تحریم‌ها هیچ کمکی به حل این بحران نمی‌کند.",
+    # "A, head of the commission, referring to the need for B to know the country's capacities, said: …"
+    "علی رضایی، رئیس کمیسیون، با اشاره به ضرورت آشنایی حسن کاظمی با ظرفیت‌های کشور گفت: همکاری "
+    "اقتصادی دو کشور باید گسترش یابد.",
+]
+
+
+def test_a_person_inside_an_adverbial_phrase_of_a_verbal_noun_is_not_the_speaker(stages) -> None:
+    for text in ADVERBIAL:
+        out = said(claims(stages, text, ("علی رضایی", "حسن کاظمی", "منصور تقوی")))
+        assert [who for who, _ in out] == ["علی رضایی"], text
+    # a subject after the phrase and its comma still speaks
+    text = "ضمن تشکر از میزبانی حسن کاظمی، علی رضایی گفت: دو کشور بر گسترش تجارت مرزی توافق کردند."
+    assert [who for who, _ in said(claims(stages, text, ("علی رضایی", "حسن کاظمی")))] == ["علی رضایی"]
+
+
+# -- a verb coordinated with one whose subject is unnamed ---------------------------------------------
+def test_a_coordinated_verb_shares_an_unnamed_subject_not_the_last_person_named(stages) -> None:
+    text = ("Lorenzo Baldi said the talks went well. The final declaration of the forum reads: “We strongly "
+            "condemned the attacks on the harbour and urged all sides to return to the negotiating table.”")
+    out = said(claims(stages, text, ("Lorenzo Baldi",)))
+    assert [who for who, _ in out] == ["Lorenzo Baldi"]
+    # the same coordinated verb after a named subject is still that person's
+    text = "Lorenzo Baldi condemned the attacks on the harbour and urged all sides to return to the table."
+    out = said(claims(stages, text, ("Lorenzo Baldi",)))
+    assert [who for who, _ in out] == ["Lorenzo Baldi", "Lorenzo Baldi"]
+
+
+# -- the account of a meeting is no claim ---------------------------------------------------------------
+ACCOUNTS = [
+    "“We have had very frank and useful talks,” Lorenzo Baldi told reporters.",
+    "“Good first meeting with Foreign Minister Karl Osterberg,” Lorenzo Baldi wrote.",
+    "Lorenzo Baldi said they had held long consultations in Vienna.",
+]
+# a clause about a meeting that asserts more than that it took place
+ABOUT_MEETINGS = [
+    ("“We have had useful talks that opened the border crossings again,” Lorenzo Baldi said.",
+     "We have had useful talks that opened the border crossings again"),
+    ("Lorenzo Baldi said the meeting was a turning point for the region.",
+     "the meeting was a turning point for the region"),
+    ("Lorenzo Baldi said that progress in the talks was slow but real.", "progress in the talks was slow but real"),
+]
+
+
+def test_a_clause_that_only_says_a_meeting_took_place_is_no_claim(stages) -> None:
+    for text in ACCOUNTS:
+        assert said(claims(stages, text, ("Lorenzo Baldi", "Karl Osterberg"))) == [], text
+    for text, body in ABOUT_MEETINGS:
+        assert said(claims(stages, text, ("Lorenzo Baldi",))) == [("Lorenzo Baldi", body)], text
