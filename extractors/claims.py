@@ -1215,8 +1215,10 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
         i = _object_head(view, i, nxt, prof, row.get("class"))
         if i is not None:
             return (i, _before_setting(view, i, nxt, prof)), False
-    if "as_predicate" in takes and any(w.group().lower() in prof["predicate_markers"]
-                                       for w in words[:PREDICATE_MARKER_WORDS]):
+    if "quoted_predicate" in takes and _quoted_predicate(view, cue, quotes):
+        # "called the drills “a rehearsal for war”": the object and its quoted complement
+        return (i, _before_setting(view, i, nxt, prof)), False
+    if "as_predicate" in takes and _as_predicate(view, cue, prof):
         # "lauded as very good the positions …" is an evaluation; "lauded the people" is not a claim
         return (i, _before_setting(view, i, nxt, prof)), False
     # a quotation just before the cue: “…,” he said
@@ -1372,6 +1374,32 @@ def _attributed_span(text: str, cue, speaker: Mention, lo: int, nxt: int,
     return lo, comma if comma > lo else cue.start
 
 
+def _passive(view: View, cue) -> bool:
+    """Whether the cue is a participle after a form of the passive auxiliary (``claims.json``
+    ``passive``: "was called", "has been labeled") or the tail of a compound ("so-called")."""
+    text = view.text
+    prev = text[view.sentences[view.sentence_of(cue.start)][0]:cue.start].split()[-1:]
+    return text[cue.start - 1:cue.start] == "-" or bool(prev and fold(prev[0]) in _words(view.lang, "passive"))
+
+
+def _as_predicate(view: View, cue, prof: dict[str, Any]) -> bool:
+    """A verb of describing in the active with its predicate marker ("as") among the
+    ``PREDICATE_MARKER_WORDS`` words after it: "described the talks as frank"."""
+    e = view.sentences[view.sentence_of(cue.start)][1]
+    return not _passive(view, cue) and any(
+        w.lower() in prof["predicate_markers"] for w in view.text[cue.end:e].split()[:PREDICATE_MARKER_WORDS])
+
+
+def _quoted_predicate(view: View, cue, quotes: dict[str, str]) -> bool:
+    """A verb of naming in the active ("called X “Y”") with a quotation opening among the
+    ``PREDICATE_MARKER_WORDS`` words after it, before the end of the sentence: the quoted object
+    complement is the speaker's evaluation. Without one, "called" is a phone call ("called Y on Monday")."""
+    if _passive(view, cue):
+        return False
+    e = view.sentences[view.sentence_of(cue.start)][1]
+    return any(w[:1] in quotes for w in view.text[cue.end:e].split()[:PREDICATE_MARKER_WORDS])
+
+
 def _can_open(view: View, cue, prof: dict[str, Any], quotes: dict[str, str]) -> bool:
     """Whether a cue can open a claim of its own, and so end the one before it: it takes a direct
     complement, or the colon, quotation, complementizer or preposition it needs follows it closely."""
@@ -1379,6 +1407,10 @@ def _can_open(view: View, cue, prof: dict[str, Any], quotes: dict[str, str]) -> 
     takes = row.get("takes", [])
     if "attribution" in takes:
         return False  # "…, according to X" ends no claim: it is inside one or names the source of its clause
+    if "quoted_predicate" in takes:
+        # "called" opens a claim only with its complement ("called X “Y”", "labeled X as Y"): "the
+        # minister who called him on Monday" ends nothing
+        return _quoted_predicate(view, cue, quotes) or ("as_predicate" in takes and _as_predicate(view, cue, prof))
     if any(t in takes for t in ("object", "final", "phrase", "as_predicate", "comma")):
         return True
     text = view.text

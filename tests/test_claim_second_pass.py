@@ -65,3 +65,22 @@ def test_a_clause_that_only_says_a_meeting_took_place_is_no_claim(stages) -> Non
         assert said(claims(stages, text, ("Lorenzo Baldi", "Karl Osterberg"))) == [], text
     for text, body in ABOUT_MEETINGS:
         assert said(claims(stages, text, ("Lorenzo Baldi",))) == [("Lorenzo Baldi", body)], text
+
+
+# -- a verb of naming with its object complement ------------------------------------------------------
+def test_called_with_a_quoted_complement_is_an_evaluation_and_without_one_a_phone_call(stages) -> None:
+    text = ("Lorenzo Baldi called the joint naval drills “a rehearsal for an invasion” and warned that they "
+            "would raise tensions.")
+    out = said(claims(stages, text, ("Lorenzo Baldi",)))
+    assert out[0][0] == "Lorenzo Baldi" and out[0][1].startswith("the joint naval drills “a rehearsal")
+    # a phone call opens nothing and does not end the claim before it
+    text = "Lorenzo Baldi said the minister called Karl Osterberg on Monday to discuss the border."
+    assert said(claims(stages, text, ("Lorenzo Baldi", "Karl Osterberg"))) == [
+        ("Lorenzo Baldi", "the minister called Karl Osterberg on Monday to discuss the border")]
+    # nor does a passive or a compound ("so-called")
+    text = "Lorenzo Baldi labeled the reports as false and an attack on the government."
+    assert said(claims(stages, text, ("Lorenzo Baldi",))) == [
+        ("Lorenzo Baldi", "the reports as false and an attack on the government")]
+    text = "Lorenzo Baldi said the agreement was labeled as historic by the press in the capital."
+    assert [body for _, body in said(claims(stages, text, ("Lorenzo Baldi",)))] == [
+        "the agreement was labeled as historic by the press in the capital"]
