@@ -741,8 +741,12 @@ def _clause_initial(text: str, s: int, m: Mention, prof: dict[str, Any], heads: 
     ties between Iran and Azerbaijan", "مواضع دولت آذربایجان"), not the subject."""
     lead = text[s:m.start]
     cut = max(lead.rfind(c) for c in _CLAUSE_PUNCT) + 1
+    words = lead[cut:].split()
+    # a complementizer opens a clause of its own: "… در حالی که مسکو خواستار …", "said that Iran stresses"
+    comps = {fold(w) for w in prof["complementizers"]}
+    last = max((k for k, w in enumerate(words) if fold(w) in comps), default=-1)
     allowed = {fold(w) for w in (*prof["list_glue"], *prof["title_glue"])} | heads
-    return all(fold(w) in allowed for w in lead[cut:].split())
+    return all(fold(w) in allowed for w in words[last + 1:])
 
 
 def _country_speaker(view: View, countries: list[Mention], governed: frozenset[str], cue, s: int, e: int,
@@ -1214,7 +1218,7 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
     if "object" in takes and words:
         i = _object_head(view, i, nxt, prof, row.get("class"))
         if i is not None:
-            return (i, _before_setting(view, i, nxt, prof)), False
+            return (i, _before_closer(text, i, _before_setting(view, i, nxt, prof), row)), False
     if "quoted_predicate" in takes and _quoted_predicate(view, cue, quotes):
         # "called the drills “a rehearsal for war”": the object and its quoted complement
         return (i, _before_setting(view, i, nxt, prof)), False
@@ -1372,6 +1376,16 @@ def _attributed_span(text: str, cue, speaker: Mention, lo: int, nxt: int,
         return i, nxt
     comma = max(text.rfind(",", lo, cue.start), text.rfind("،", lo, cue.start))
     return lo, comma if comma > lo else cue.start
+
+
+def _before_closer(text: str, start: int, end: int, row: dict[str, Any]) -> int:
+    """Where the object of a discontinuous compound ends: before the verb that closes the compound at
+    the end of its clause ("خواستار گفتگو شد": the claim is "گفتگو"), else ``end``."""
+    body = text[start:end].rstrip(_END_PUNCT)
+    for closer in sorted(row.get("closers", ()), key=len, reverse=True):
+        if body.endswith(" " + closer) or body.endswith("\u200c" + closer):
+            return start + len(body) - len(closer) - 1
+    return end
 
 
 def _passive(view: View, cue) -> bool:

@@ -84,3 +84,12 @@ def test_called_with_a_quoted_complement_is_an_evaluation_and_without_one_a_phon
     text = "Lorenzo Baldi said the agreement was labeled as historic by the press in the capital."
     assert [body for _, body in said(claims(stages, text, ("Lorenzo Baldi",)))] == [
         "the agreement was labeled as historic by the press in the capital"]
+
+
+# -- a discontinuous compound and a country opening a subordinate clause --------------------------------
+def test_the_object_of_a_split_compound_ends_before_its_light_verb_and_a_country_after_ke_speaks(stages) -> None:
+    # "Ukraine seeks guarantees, while Moscow demands more land in the east."
+    text = "اوکراین به دنبال تضمین‌های امنیتی است، در حالی که مسکو خواستار واگذاری زمین‌های بیشتری در شرق است."
+    assert said(claims(stages, text)) == [("Russia", "واگذاری زمین‌های بیشتری در شرق")]
+    text = "علی رضایی خواستار آزادی فوری همه زندانیان سیاسی شد."
+    assert said(claims(stages, text, ("علی رضایی",))) == [("علی رضایی", "آزادی فوری همه زندانیان سیاسی")]
