@@ -301,8 +301,10 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         elif speaker is None or speaker.kind == "pronoun":
             via = speaker
             gender = _pronoun_gender(lang).get(fold(text[via.start:via.end])) if via is not None else None
-            speaker = _antecedent(speakers_seen, people, cue.start, _feminine_verb(text, cue, row, prof), gender,
-                                  personal=via is not None)
+            # a pronoun's antecedent stands before the pronoun, not merely before the cue: in "وی در پاسخ به
+            # پرسش B گفت" B is no antecedent of وی
+            speaker = _antecedent(speakers_seen, people, via.start if via is not None else cue.start,
+                                  _feminine_verb(text, cue, row, prof), gender, personal=via is not None)
             later = _later_subject(subjects, claims, si, cue.start, gender)
             if later is not None and (speaker is None or speaker.kind != "institution"):
                 # "X said …. Y arrived on Monday and addressed the troops. He said …": the pronoun is the

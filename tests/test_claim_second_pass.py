@@ -93,3 +93,10 @@ def test_the_object_of_a_split_compound_ends_before_its_light_verb_and_a_country
     assert said(claims(stages, text)) == [("Russia", "واگذاری زمین‌های بیشتری در شرق")]
     text = "علی رضایی خواستار آزادی فوری همه زندانیان سیاسی شد."
     assert said(claims(stages, text, ("علی رضایی",))) == [("علی رضایی", "آزادی فوری همه زندانیان سیاسی")]
+
+
+def test_the_persian_pronoun_vey_is_a_subject_even_where_a_surname_is_spelt_alike(stages) -> None:
+    # "A went to Tehran. He, answering B's question, said: …": وی is also how a Chinese surname is written
+    text = "علی رضایی به تهران رفت. وی در پاسخ به پرسش حسن کاظمی گفت: ما آماده همکاری با همه هستیم."
+    out = said(claims(stages, text, ("علی رضایی", "حسن کاظمی")))
+    assert [who for who, _ in out] == ["علی رضایی"]
