@@ -736,6 +736,13 @@ def _participle_clause(text: str, cue, prof: dict[str, Any]) -> bool:
                 and text[:cue.start].rstrip()[-1:] in (",", "،"))
 
 
+@cache
+def _subordinators(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The subordinators of ``claims.json`` (``subordinators``), each as its folded words."""
+    row = load_json(lang, "claims.json").get("subordinators") or {}
+    return tuple(tuple(fold(p).split()) for p in row.get("patterns", []))
+
+
 def _clause_initial(text: str, s: int, m: Mention, prof: dict[str, Any], heads: frozenset[str] = frozenset()) -> bool:
     """Whether ``m`` opens its clause: only conjunctions or title glue ("the", "و") stand between it
     and the sentence start or the last clause mark, and the ``heads`` given (the members of a body:
@@ -743,12 +750,13 @@ def _clause_initial(text: str, s: int, m: Mention, prof: dict[str, Any], heads: 
     ties between Iran and Azerbaijan", "مواضع دولت آذربایجان"), not the subject."""
     lead = text[s:m.start]
     cut = max(lead.rfind(c) for c in _CLAUSE_PUNCT) + 1
-    words = lead[cut:].split()
-    # a complementizer opens a clause of its own: "… در حالی که مسکو خواستار …", "said that Iran stresses"
-    comps = {fold(w) for w in prof["complementizers"]}
-    last = max((k for k, w in enumerate(words) if fold(w) in comps), default=-1)
+    words = [fold(w) for w in lead[cut:].split()]
+    # a subordinator opens an adverbial clause with a subject of its own ("… در حالی که مسکو خواستار …",
+    # "while Kyiv has called for …"); a complementizer does not: "قال X إن الجزائر تؤكد" stays X's report
+    last = max((k + len(sub) for sub in _subordinators(prof["code"]) for k in range(len(words))
+                if tuple(words[k:k + len(sub)]) == sub), default=0)
     allowed = {fold(w) for w in (*prof["list_glue"], *prof["title_glue"])} | heads
-    return all(fold(w) in allowed for w in words[last + 1:])
+    return all(w in allowed for w in words[last:])
 
 
 def _country_speaker(view: View, countries: list[Mention], governed: frozenset[str], cue, s: int, e: int,
@@ -1012,7 +1020,13 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
         # a participle's subject may follow "with" ("with the minister reiterating …"): no skipping
         suffix = prof.get("participle_suffix")
         absolute = bool(suffix) and text[cue.start:cue.end].lower().endswith(suffix)
+        relatives = _words(view.lang, "relatives")
         for m in reversed(before):
+            between = text[m.end:cue.start].split()
+            if between[:1] == [","] or text[m.end:m.end + 1] == ",":
+                between = text[m.end:cue.start].replace(",", " ", 1).split()
+                if len(between) == 1 and fold(between[0]) in relatives:
+                    return m  # "a summit with Y, who called it …": the relative pronoun's antecedent speaks
             if m.kind != "institution" and not absolute and _governed(text, s, m, preps):
                 continue  # "the sister of leader Y", "met with Y": Y is no subject
             if m.kind != "institution":

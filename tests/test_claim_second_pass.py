@@ -100,3 +100,15 @@ def test_the_persian_pronoun_vey_is_a_subject_even_where_a_surname_is_spelt_alik
     text = "علی رضایی به تهران رفت. وی در پاسخ به پرسش حسن کاظمی گفت: ما آماده همکاری با همه هستیم."
     out = said(claims(stages, text, ("علی رضایی", "حسن کاظمی")))
     assert [who for who, _ in out] == ["علی رضایی"]
+
+
+def test_a_relative_pronoun_gives_the_cue_its_antecedent_even_after_a_preposition(stages) -> None:
+    text = ("Karl Osterberg announced the deal after a summit with Lorenzo Baldi, who called it “a first step” "
+            "toward peace.")
+    assert [who for who, _ in said(claims(stages, text, ("Karl Osterberg", "Lorenzo Baldi")))] == ["Lorenzo Baldi"]
+
+
+def test_a_country_after_a_subordinator_opens_its_clause_and_speaks(stages) -> None:
+    text = ("Kyiv wants security guarantees, while Moscow has called for the transfer of more territory in "
+            "the east of the country.")
+    assert said(claims(stages, text)) == [("Russia", "the transfer of more territory in the east of the country")]
