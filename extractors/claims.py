@@ -188,6 +188,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         nxt_cue = min(nxt_any, e)
         prev_end = max((c.end for c in cues[:ci] if c.end <= cue.start and _can_open(view, c, prof, quotes)),
                        default=s)
+        if "quoted_predicate" in row.get("takes", []) and not _can_open(view, cue, prof, quotes):
+            continue  # "called on the minister", "called him on Monday": no complement, no claim
         attribution = row.get("form") == "attribution"
         if attribution and any(c.end <= cue.start and s <= c.start and c.payloads[0].get("form") != "attribution"
                                and _can_open(view, c, prof, quotes) for c in cues[:ci]):
@@ -1427,7 +1429,10 @@ def _quoted_predicate(view: View, cue, quotes: dict[str, str]) -> bool:
     if _passive(view, cue):
         return False
     e = view.sentences[view.sentence_of(cue.start)][1]
-    return any(w[:1] in quotes for w in view.text[cue.end:e].split()[:PREDICATE_MARKER_WORDS])
+    words = view.text[cue.end:e].split()
+    if words and fold(words[0].strip(_END_PUNCT)) in _words(view.lang, "particles"):
+        return False  # a phrasal verb: "called on X to …", "called off the talks"
+    return any(w[:1] in quotes for w in words[:PREDICATE_MARKER_WORDS])
 
 
 def _can_open(view: View, cue, prof: dict[str, Any], quotes: dict[str, str]) -> bool:

@@ -77,6 +77,9 @@ def test_called_with_a_quoted_complement_is_an_evaluation_and_without_one_a_phon
     text = "Lorenzo Baldi said the minister called Karl Osterberg on Monday to discuss the border."
     assert said(claims(stages, text, ("Lorenzo Baldi", "Karl Osterberg"))) == [
         ("Lorenzo Baldi", "the minister called Karl Osterberg on Monday to discuss the border")]
+    # nor does a phrasal verb ("called on"), also where a clause stands before it
+    text = "Before the talks, Lorenzo Baldi called on Karl Osterberg at his office in the capital."
+    assert said(claims(stages, text, ("Lorenzo Baldi", "Karl Osterberg"))) == []
     # nor does a passive or a compound ("so-called")
     text = "Lorenzo Baldi labeled the reports as false and an attack on the government."
     assert said(claims(stages, text, ("Lorenzo Baldi",))) == [
