@@ -225,9 +225,6 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
                 # person in full, NER sees a person there, or an honorific stands before it
                 actor = None
             if kind == "short" and actor is None:
-                if any(pl[0] == "pronoun" for pl in m.payloads):
-                    # "وی" is a pronoun before it is the transliteration of a surname no one corroborates
-                    mentions.append(Mention(m.start, m.end, "pronoun", text, sent(m.start), resolution="pronoun"))
                 continue  # leave it to NER: a lone surname-like word is no evidence of a person
             mentions.append(Mention(m.start, m.end, "person", text, sent(m.start), actor=actor,
                                     key=unknown_key(text) if actor is None else actor.id,
