@@ -100,7 +100,8 @@ def test_the_object_of_a_split_compound_ends_before_its_light_verb_and_a_country
 
 def test_a_pronouns_antecedent_stands_before_the_pronoun_not_only_before_the_cue(stages) -> None:
     # no one has spoken yet: "He" refers back to the person named before it, not to the one after it
-    text = "Lorenzo Baldi arrived in the capital on Monday. He, in reply to Karl Osterberg, said the border would reopen."
+    text = ("Lorenzo Baldi arrived in the capital on Monday. He, in reply to Karl Osterberg, said the border "
+            "would reopen.")
     out = said(claims(stages, text, ("Lorenzo Baldi", "Karl Osterberg")))
     assert [who for who, _ in out] == ["Lorenzo Baldi"]
 
