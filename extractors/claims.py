@@ -73,6 +73,9 @@ SETTING_WORDS = 3
 COLON_SENTENCES = 3
 # ... and at most this many words: a longer paragraph goes on in the narrator's voice
 COLON_RUN_WORDS = 50
+# A clause reporting only that a meeting took place has at most this many modifiers before its noun
+# ("very detailed substantial discussions")
+ACCOUNT_MODIFIERS = 4
 # A non-claim word class counts among this many words at the start (or end) of a claim's text
 NONCLAIM_WORDS = 5
 # A fronted claim ("<clause>, X said after the talks.") leaves at most this many words after its cue
@@ -155,6 +158,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         by_sent.setdefault(p.sent, []).append(p)
     consumed_until = -1
     last_in_sentence: dict[int, Mention] = {}
+    # the sentences whose last claim has a subject the text does not name ("We condemned …", "a source said")
+    unnamed_last: set[int] = set()
     group: list[Mention] = []  # the people last named together as a cue's subject ("A and B said")
     # where the subject stands before its verb, the person opening each sentence (a pronoun's antecedent)
     subjects = [] if prof["speaker_after_cue"] == "always" else [
@@ -183,6 +188,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         nxt_cue = min(nxt_any, e)
         prev_end = max((c.end for c in cues[:ci] if c.end <= cue.start and _can_open(view, c, prof, quotes)),
                        default=s)
+        if "quoted_predicate" in row.get("takes", []) and not _can_open(view, cue, prof, quotes):
+            continue  # "called on the minister", "called him on Monday": no complement, no claim
         attribution = row.get("form") == "attribution"
         if attribution and any(c.end <= cue.start and s <= c.start and c.payloads[0].get("form") != "attribution"
                                and _can_open(view, c, prof, quotes) for c in cues[:ci]):
@@ -260,6 +267,7 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             consumed_until = ce
         if speaker is not None and speaker.kind == UNNAMED:
             claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), None, "name", None, si))
+            unnamed_last.add(si)
             continue
         if row.get("joint") or (speaker is not None and speaker.kind == "joint"):
             claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), None, "pronoun",
@@ -267,10 +275,14 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             continue
         resolution = "name"
         via = None
-        if speaker is None and not prof["pro_drop"] and _unnamed_subject(text, s, cue.start, prof):
-            # "The Turkish presidency told …": someone unnamed spoke, not the last person named
+        if speaker is None and ((not prof["pro_drop"] and _unnamed_subject(text, s, cue.start, prof))
+                                or (si in unnamed_last and _coordinated(text, s, cue, prof))):
+            # "The Turkish presidency told …": someone unnamed spoke, not the last person named; a verb
+            # coordinated with that one's ("We condemned … and urged …") has the same unnamed subject
             claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), None, "name", None, si))
+            unnamed_last.add(si)
             continue
+        unnamed_last.discard(si)
         named = _named_before(people, speaker) if speaker is not None else None
         if named is not None:
             # "وجاء في بيان الخارجية" after "وزارة الخارجية الروسية": a body named without its country is
@@ -291,8 +303,10 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         elif speaker is None or speaker.kind == "pronoun":
             via = speaker
             gender = _pronoun_gender(lang).get(fold(text[via.start:via.end])) if via is not None else None
-            speaker = _antecedent(speakers_seen, people, cue.start, _feminine_verb(text, cue, row, prof), gender,
-                                  personal=via is not None)
+            # a pronoun's antecedent stands before the pronoun, not merely before the cue: in "وی در پاسخ به
+            # پرسش B گفت" B is no antecedent of وی
+            speaker = _antecedent(speakers_seen, people, via.start if via is not None else cue.start,
+                                  _feminine_verb(text, cue, row, prof), gender, personal=via is not None)
             later = _later_subject(subjects, claims, si, cue.start, gender)
             if later is not None and (speaker is None or speaker.kind != "institution"):
                 # "X said …. Y arrived on Monday and addressed the troops. He said …": the pronoun is the
@@ -374,6 +388,8 @@ def reportable(view: View, claims: list[Claim]) -> list[Claim]:
             continue
         if not c.direct and readout(view, c.start, end) is not None:
             continue
+        if meeting_account(view, c.start, end) is not None:
+            continue  # "We have had very useful talks", quoted or not, asserts only that a meeting took place
         out.append(c if end == c.end else replace(c, end=end))
     return out
 
@@ -467,6 +483,56 @@ def _predicate_row(view: View, trie: Trie, toks: list) -> str | None:
             if (row["where"] == "head" and m.first < NONCLAIM_WORDS + names) or (
                     row["where"] == "tail" and m.last > len(toks) - NONCLAIM_WORDS):
                 return row["id"]
+    return None
+
+
+def _phrase_len(words: list[str], i: int, phrases: frozenset[tuple[str, ...]]) -> int:
+    """The length of the longest of ``phrases`` at words[i:], or 0."""
+    return max((len(p) for p in phrases if tuple(words[i:i + len(p)]) == p), default=0)
+
+
+@cache
+def _account_shape(lang: str) -> tuple[str, tuple[frozenset[tuple[str, ...]], ...]] | None:
+    row = load_json(lang, "claims.json").get("accounts")
+    if not row:
+        return None
+    return row["id"], tuple(frozenset(tuple(fold(p).split()) for p in row[k])
+                            for k in ("subjects", "verbs", "nouns", "complements"))
+
+
+def meeting_account(view: View, start: int, end: int) -> str | None:
+    """The ``accounts`` id (claims.json) when view[start:end] only says that a meeting took place and
+    how it went ("We have had very useful talks", "Good first meeting with Minister X"): an optional
+    subject and verb of having or holding, at most ``ACCOUNT_MODIFIERS`` modifiers (no function word
+    among them), a meeting noun, then nothing but a preposition and capitalised names; else None."""
+    shape = _account_shape(view.lang)
+    if shape is None:
+        return None
+    rid, (subjects, verbs, nouns, complements) = shape
+    raw = [w.strip(_END_PUNCT) for w in view.text[start:end].split()]
+    raw = [w for w in raw if w]
+    words = [fold(w) for w in raw]
+    i = _phrase_len(words, 0, subjects)
+    verb = _phrase_len(words, i, verbs)
+    if i and not verb:
+        return None  # "we agreed on talks" says more than that talks were held
+    i += verb
+    prof = profile(view.lang)
+    glue = {fold(w) for w in (*prof["title_glue"], *prof["list_glue"])}
+    # "a", "and" may stand among the modifiers ("a long and frank conversation"), no other function word
+    function = {fold(w) for w in prof["function_words"]} - {"a", "an"} - {fold(w) for w in prof["list_glue"]}
+    for k in range(i, min(len(words), i + ACCOUNT_MODIFIERS + 1)):
+        n = _phrase_len(words, k, nouns)
+        if n:
+            rest = k + n
+            if rest == len(words) or (words[rest] in {c[0] for c in complements}
+                                      and all(w[:1].isupper() or w[:1].isdigit() or fold(w) in glue
+                                              for w in raw[rest + 1:])
+                                      and rest + 1 < len(words)):
+                return rid
+            return None
+        if words[k] in function:
+            return None
     return None
 
 
@@ -672,6 +738,13 @@ def _participle_clause(text: str, cue, prof: dict[str, Any]) -> bool:
                 and text[:cue.start].rstrip()[-1:] in (",", "،"))
 
 
+@cache
+def _subordinators(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The subordinators of ``claims.json`` (``subordinators``), each as its folded words."""
+    row = load_json(lang, "claims.json").get("subordinators") or {}
+    return tuple(tuple(fold(p).split()) for p in row.get("patterns", []))
+
+
 def _clause_initial(text: str, s: int, m: Mention, prof: dict[str, Any], heads: frozenset[str] = frozenset()) -> bool:
     """Whether ``m`` opens its clause: only conjunctions or title glue ("the", "و") stand between it
     and the sentence start or the last clause mark, and the ``heads`` given (the members of a body:
@@ -679,8 +752,13 @@ def _clause_initial(text: str, s: int, m: Mention, prof: dict[str, Any], heads: 
     ties between Iran and Azerbaijan", "مواضع دولت آذربایجان"), not the subject."""
     lead = text[s:m.start]
     cut = max(lead.rfind(c) for c in _CLAUSE_PUNCT) + 1
+    words = [fold(w) for w in lead[cut:].split()]
+    # a subordinator opens an adverbial clause with a subject of its own ("… در حالی که مسکو خواستار …",
+    # "while Kyiv has called for …"); a complementizer does not: "قال X إن الجزائر تؤكد" stays X's report
+    last = max((k + len(sub) for sub in _subordinators(prof["code"]) for k in range(len(words))
+                if tuple(words[k:k + len(sub)]) == sub), default=0)
     allowed = {fold(w) for w in (*prof["list_glue"], *prof["title_glue"])} | heads
-    return all(fold(w) in allowed for w in lead[cut:].split())
+    return all(w in allowed for w in words[last:])
 
 
 def _country_speaker(view: View, countries: list[Mention], governed: frozenset[str], cue, s: int, e: int,
@@ -944,7 +1022,13 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
         # a participle's subject may follow "with" ("with the minister reiterating …"): no skipping
         suffix = prof.get("participle_suffix")
         absolute = bool(suffix) and text[cue.start:cue.end].lower().endswith(suffix)
+        relatives = _words(view.lang, "relatives")
         for m in reversed(before):
+            between = text[m.end:cue.start].split()
+            if between[:1] == [","] or text[m.end:m.end + 1] == ",":
+                between = text[m.end:cue.start].replace(",", " ", 1).split()
+                if len(between) == 1 and fold(between[0]) in relatives:
+                    return m  # "a summit with Y, who called it …": the relative pronoun's antecedent speaks
             if m.kind != "institution" and not absolute and _governed(text, s, m, preps):
                 continue  # "the sister of leader Y", "met with Y": Y is no subject
             if m.kind != "institution":
@@ -970,10 +1054,14 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
 
     titles = _conjunct_title_words(view.lang)
 
+    adverbial = _adverbial_spans(text, s, cue.start, view.lang)
+
     def free(m: Mention) -> bool:
         prev = text[max(s, m.start - PREP_WINDOW):m.start].split()
         if prev and prev[-1] in preps:
             return False
+        if any(a <= m.start < b for a, b in adverbial):
+            return False  # "X ضمن تشکر از Y … گفت": Y is the complement of the verbal noun
         # "با مقامات X": the preposition may stand before the title words of the person's phrase
         back = text[s:m.start].split()[-GOVERNED_LOOKBACK:]
         head = len(back)
@@ -1011,6 +1099,29 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
     # a person governed by a preposition or marked as an object ("در دیدار با مقامات X درخواست
     # کردند") is never the subject, even where no other person is named
     return next((m for m in before if m.kind != "institution" and free(m) and not marked_object(m)), None)
+
+
+@cache
+def _adverbial_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    row = load_json(lang, "claims.json").get("adverbials") or {}
+    return frozenset(fold(w) for w in row.get("openers", [])), frozenset(fold(w) for w in row.get("nouns", []))
+
+
+def _adverbial_spans(text: str, s: int, pos: int, lang: str) -> list[tuple[int, int]]:
+    """The adverbial phrases of a verbal noun in text[s:pos] (``claims.json`` ``adverbials``: "ضمن
+    تشکر از …", "با اشاره به …"), each from its opener to the next clause mark or ``pos``: a person
+    named inside one is the noun's complement, not the subject of the verb at ``pos``."""
+    openers, nouns = _adverbial_words(lang)
+    if not openers:
+        return []
+    spans = []
+    words = list(re.finditer(r"\S+", text[s:pos]))
+    for k, w in enumerate(words[:-1]):
+        if fold(w.group()) in openers and fold(words[k + 1].group().strip(_END_PUNCT)) in nouns:
+            a = s + w.start()
+            ends = [i for i in (text.find(c, a, pos) for c in _CLAUSE_MARKS) if i >= 0]
+            spans.append((a, min(ends, default=pos)))
+    return spans
 
 
 def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple[int, int], row, quotes,
@@ -1125,9 +1236,11 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
     if "object" in takes and words:
         i = _object_head(view, i, nxt, prof, row.get("class"))
         if i is not None:
-            return (i, _before_setting(view, i, nxt, prof)), False
-    if "as_predicate" in takes and any(w.group().lower() in prof["predicate_markers"]
-                                       for w in words[:PREDICATE_MARKER_WORDS]):
+            return (i, _before_closer(text, i, _before_setting(view, i, nxt, prof), row)), False
+    if "quoted_predicate" in takes and _quoted_predicate(view, cue, quotes):
+        # "called the drills “a rehearsal for war”": the object and its quoted complement
+        return (i, _before_setting(view, i, nxt, prof)), False
+    if "as_predicate" in takes and _as_predicate(view, cue, prof):
         # "lauded as very good the positions …" is an evaluation; "lauded the people" is not a claim
         return (i, _before_setting(view, i, nxt, prof)), False
     # a quotation just before the cue: “…,” he said
@@ -1283,6 +1396,45 @@ def _attributed_span(text: str, cue, speaker: Mention, lo: int, nxt: int,
     return lo, comma if comma > lo else cue.start
 
 
+def _before_closer(text: str, start: int, end: int, row: dict[str, Any]) -> int:
+    """Where the object of a discontinuous compound ends: before the verb that closes the compound at
+    the end of its clause ("خواستار گفتگو شد": the claim is "گفتگو"), else ``end``."""
+    body = text[start:end].rstrip(_END_PUNCT)
+    for closer in sorted(row.get("closers", ()), key=len, reverse=True):
+        if body.endswith(" " + closer) or body.endswith("\u200c" + closer):
+            return start + len(body) - len(closer) - 1
+    return end
+
+
+def _passive(view: View, cue) -> bool:
+    """Whether the cue is a participle after a form of the passive auxiliary (``claims.json``
+    ``passive``: "was called", "has been labeled") or the tail of a compound ("so-called")."""
+    text = view.text
+    prev = text[view.sentences[view.sentence_of(cue.start)][0]:cue.start].split()[-1:]
+    return text[cue.start - 1:cue.start] == "-" or bool(prev and fold(prev[0]) in _words(view.lang, "passive"))
+
+
+def _as_predicate(view: View, cue, prof: dict[str, Any]) -> bool:
+    """A verb of describing in the active with its predicate marker ("as") among the
+    ``PREDICATE_MARKER_WORDS`` words after it: "described the talks as frank"."""
+    e = view.sentences[view.sentence_of(cue.start)][1]
+    return not _passive(view, cue) and any(
+        w.lower() in prof["predicate_markers"] for w in view.text[cue.end:e].split()[:PREDICATE_MARKER_WORDS])
+
+
+def _quoted_predicate(view: View, cue, quotes: dict[str, str]) -> bool:
+    """A verb of naming in the active ("called X “Y”") with a quotation opening among the
+    ``PREDICATE_MARKER_WORDS`` words after it, before the end of the sentence: the quoted object
+    complement is the speaker's evaluation. Without one, "called" is a phone call ("called Y on Monday")."""
+    if _passive(view, cue):
+        return False
+    e = view.sentences[view.sentence_of(cue.start)][1]
+    words = view.text[cue.end:e].split()
+    if words and fold(words[0].strip(_END_PUNCT)) in _words(view.lang, "particles"):
+        return False  # a phrasal verb: "called on X to …", "called off the talks"
+    return any(w[:1] in quotes for w in words[:PREDICATE_MARKER_WORDS])
+
+
 def _can_open(view: View, cue, prof: dict[str, Any], quotes: dict[str, str]) -> bool:
     """Whether a cue can open a claim of its own, and so end the one before it: it takes a direct
     complement, or the colon, quotation, complementizer or preposition it needs follows it closely."""
@@ -1290,6 +1442,10 @@ def _can_open(view: View, cue, prof: dict[str, Any], quotes: dict[str, str]) -> 
     takes = row.get("takes", [])
     if "attribution" in takes:
         return False  # "…, according to X" ends no claim: it is inside one or names the source of its clause
+    if "quoted_predicate" in takes:
+        # "called" opens a claim only with its complement ("called X “Y”", "labeled X as Y"): "the
+        # minister who called him on Monday" ends nothing
+        return _quoted_predicate(view, cue, quotes) or ("as_predicate" in takes and _as_predicate(view, cue, prof))
     if any(t in takes for t in ("object", "final", "phrase", "as_predicate", "comma")):
         return True
     text = view.text
