@@ -146,3 +146,10 @@ def test_envoys_listed_at_a_credentials_ceremony_did_not_meet_each_other() -> No
     named = text.replace("The veteran statesman", "President João Lourenço")
     met = _met(named, "en", people)
     assert met and all("Lourenço" in " ".join(parties) for _, parties in met), met
+
+
+def test_the_announcer_after_an_arabic_attribution_clause_is_no_party() -> None:
+    # "according to what the spokesman announced": the spokesman reports the call, he is not in it
+    people = ("السيسي", "ترامب", "بسام راضي")
+    text = "وتلقى السيسي اتصالا من ترامب، بحسب ما أعلن المتحدث الرسمي باسم الرئاسة السفير بسام راضي."
+    assert _met(text, "ar", people) == [("happened", ["السيسي", "ترامب"])]
