@@ -426,15 +426,10 @@ def _words(lang: str, key: str) -> frozenset[str]:
     return frozenset(fold(w) for w in load_json(lang, "claims.json").get(key, {}).get("words", []))
 
 
-@cache
-def _dangling(lang: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in load_json(lang, "claims.json").get("dangling", {}).get("words", []))
-
-
 def _before_dangling(view: View, start: int, end: int) -> int:
     """The end of a claim without the conjunctions, prepositions and articles it ends on, also a
     conjunction glued to the cue that ends it ("… ضد أي طرف، وقال": the claim ends at "طرف")."""
-    words = _dangling(view.lang)
+    words = _words(view.lang, "dangling")
     text = view.text
     while True:
         seg = text[start:end].rstrip()

@@ -336,14 +336,15 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         heads = _co_heads(view, parties, s, e)
         groups = [tuple(parties)] if len(heads) > 1 and all(p in heads for p in parties[1:]) else \
             _pairs(parties, view, t0.start, _hosts(view, s, e, parties), t0.end)
-        # "X received the credentials of the ambassadors of A, B and C": whoever the sentence names,
-        # envoys present credentials to a head of state; a pair with no one who could receive them
-        # (a known person or an office that is no envoy's) is two of the envoys listed
+        # "X received the credentials of the ambassadors of A, B and C", "the envoys who presented
+        # their credentials were A of X and B of Y": whoever the sentence names, envoys present
+        # credentials to a head of state; a pair with no one who could receive them (a known person
+        # or an office that is no envoy's) is two of the envoys listed, who did not receive each other
         credentials = any(p.get("roles") == "envoy_guest" for t in trig for p in t.payloads)
         for group in groups:
             if credentials and not any(_receiver(p) for p in group):
                 continue
-            if _welcomed_home(group, welcome_in) or _one_side(group, envoy_guest) or \
+            if _welcomed_home(group, welcome_in) or _one_side(group) or \
                     not any(_codable(p) or _described(view, p, mentions) for p in group):
                 continue
             m = Meeting(row, status, list(group), list(attendees), evidence_sents=[si],
@@ -720,23 +721,20 @@ def _by_phone(view: View, t0: Match, s: int, e: int, data: dict[str, Any]) -> di
     return next((r for r in data["triggers"] if r.get("kind") == "phone_call"), row)
 
 
-def _one_side(group: Sequence[Mention], envoy_guest: bool) -> bool:
+def _one_side(group: Sequence[Mention]) -> bool:
     """Two people of one side are not each other's counterpart, whatever the sentence's syntax:
     - two people of one country are one side: a visit crosses a border, so compatriots in it
       travelled together ("the minister, who flew to Baku with the speaker, …"); an envoy posted
       abroad welcomes or accompanies a compatriot ("Iran's ambassador in Moscow welcomed the
       speaker at the airport"); a president, speaker and prime minister at the airport form one
       welcoming party ("the guests were greeted by A, B and C"); a head of state addressing his
-      own ambassadors, a minister thanking his own president for a welcome, meet no other state;
-    - envoys presenting credentials are all guests of one host ("the envoys who presented their
-      credentials were A of X and B of Y"): two of them did not receive each other.
+      own ambassadors, a minister thanking his own president for a welcome, meet no other state.
+    (Envoys of one credentials ceremony, of different countries, are judged by ``_receiver``.)
     Only a pair is judged; a meeting of several named together keeps everyone."""
     if len(group) != 2:
         return False
     a, b = group
     ca, cb = _side_country(a), _side_country(b)
-    if envoy_guest and is_envoy(a) and is_envoy(b):
-        return True
     return ca is not None and ca == cb
 
 
