@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .lang import load_json, profile
-from .meetings import PHONE_KIND, Clause, Meeting, Trips, Where, is_envoy, scan, trip_visitor
+from .meetings import PHONE_KIND, Clause, Meeting, Trips, Where, is_envoy, scan, stated_trips, trip_visitor
 from .mentions import Lexicons, Mention
 from .view import View
 
@@ -61,6 +61,10 @@ class Context:
     @cached_property
     def headline(self) -> tuple[Where, frozenset[str]] | None:
         return _find_headline(self)
+
+    @cached_property
+    def stated_trips(self) -> list[tuple[int, Mention, Mention]]:
+        return stated_trips(self.view, list(self.mentions), self.claims)
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,7 @@ def _stated_span(ctx: Context, start: int, end: int, told: Sequence[Claim] = ())
               and not _topic_place(view, x, start, preps, set(data.get("topic_nouns", [])))]
     heads = set(data.get("location_heads", []))
     venue_heads = set(data.get("venue_heads", []))
+    buildings = set(data.get("building_nouns", []))
     found = None
     for p in places:
         before = view.text[max(start, p.start - PREP_WINDOW):p.start].split()
@@ -144,8 +149,10 @@ def _stated_span(ctx: Context, start: int, end: int, told: Sequence[Claim] = ())
         if p.place.kind == "city" and any(w in heads for w in near_head):
             # "العاصمة السعودية الرياض", "the Iranian capital Tehran"
             return Where(p.place, "explicit", p, f"{lang}.loc.capital")
-        if p.place.kind == "city" and any(w in venue_heads for w in near_head):
-            # the city after a venue's name: "at Mehrabad airport Tehran", "فرودگاه مهرآباد تهران"
+        if p.place.kind == "city" and (any(w in venue_heads for w in near_head)
+                                       or near_head[-1:] and near_head[-1] in buildings):
+            # the city after a venue's name: "at Mehrabad airport Tehran", "فرودگاه مهرآباد تهران", or
+            # right after a building's ("at State House Nairobi", "Government House Wellington")
             return Where(p.place, "explicit", p, f"{lang}.loc.venue_head")
         # a one-letter locative glued to the name ("بالرياض" is "in Riyadh")
         glued = clitics and p.start > 0 and view.text[p.start - 1:p.start] in preps
@@ -313,12 +320,41 @@ def venue(ctx: Context, m: Meeting) -> Where | None:
     return None
 
 
+def _stated_trip(ctx: Context, m: Meeting) -> Where | None:
+    """The destination of the trip a party of the meeting is said to make in the meeting's own
+    sentence ("during his visit to Saudi Arabia he met his counterpart", «در جریان سفر به عربستان با
+    همتای خود دیدار کرد»), else the last trip stated before it ("The delegation headed by X, on its trip
+    to Kabul … . The delegation met A, B and C"): trips in text order, so a later leg ("then flew to
+    Doha") does not place the meetings before it. Every other party is of the destination's country
+    or of none the article gives, and the visitor is not at home there."""
+    if not _in_person(m):
+        return None
+    own, first = set(m.evidence_sents), min(m.evidence_sents)
+    ids = m.identities()
+    mine = [t for t in ctx.stated_trips if t[1].identity in ids and (t[0] in own or t[0] < first)]
+    if not mine:
+        return None
+    in_own = [t for t in mine if t[0] in own]
+    _, visitor, dest = in_own[0] if in_own else mine[-1]
+    country = dest.place.country
+    me = [p for p in m.parties if p.identity == visitor.identity]
+    others = [p for p in m.parties if p.identity != visitor.identity]
+    if not others or any(_country_of(p) == country for p in me) \
+            or any(_country_of(p) not in (country, None) for p in others):
+        return None
+    return Where(dest.place, "inferred", None, "loc.visit_destination")
+
+
 def visit_destination(ctx: Context, m: Meeting) -> Where | None:
-    """A held meeting of a visitor ("Rouhani's visit to Baku") with someone of the destination's
-    country took place at the destination (a country visited stays a country: the last rule
-    narrows it only to a city the article names)."""
+    """A held meeting of a visitor ("Rouhani's visit to Baku") took place at the destination: the
+    trip of the meeting's own sentence or the last one stated before it (``_stated_trip``), else the
+    visitor's last trip when he meets someone of the destination's country (a country visited stays
+    a country: the last rule narrows it only to a city the article names)."""
     if m.status != "happened":
         return None
+    found = _stated_trip(ctx, m)
+    if found is not None:
+        return found
     visitor = trip_visitor(m, ctx.trips)
     if visitor is None:
         return None
@@ -341,7 +377,7 @@ def same_leg(ctx: Context, m: Meeting) -> Where | None:
     minister": the next sentence's meeting of the same person with another official of the host
     country happened in the same place. A lead that sums the day up ("X is meeting the president")
     takes the place from the sentence right after it ("The foreign minister received X in Abuja")
-    when no sentence before it places one."""
+    when no sentence before it places one. The meetings of one list in one sentence share their place."""
     if not _in_person(m):
         return None
     first, last = min(m.evidence_sents), max(m.evidence_sents)
@@ -357,7 +393,11 @@ def same_leg(ctx: Context, m: Meeting) -> Where | None:
     if not shared or not others:
         return None
     country = o.location.place.country
-    if all(_country_of(p) == country for p in others):
+    # meetings split from one list ("received the credentials of the ambassadors of A, B and C", «با
+    # الف، ب و ج دیدار کرد»): one sentence, one trigger and a shared party are one occasion, so a
+    # counterpart the article gives no country is there too
+    listed = o.evidence_sents == m.evidence_sents and o.rule == m.rule
+    if all(_country_of(p) == country or (listed and _country_of(p) is None) for p in others):
         return Where(o.location.place, "inferred", None, "loc.same_leg")
     return None
 
@@ -366,22 +406,37 @@ def restated(ctx: Context, m: Meeting) -> Where | None:
     """"At a news conference after their talks at the Kremlin in Moscow, Putin said … . Abe and
     Putin discussed …": when the article reports one in-person meeting, a sentence without a meeting
     of its own that names it again in a clause without a person ("their talks", «هذا اللقاء»,
-    «این دیدار») and states where it was places it."""
-    if not _in_person(m) or any(o is not m and _in_person(o) for o in ctx.meetings):
+    «این دیدار») and states where it was places it. A relative clause on the meeting's noun
+    (``meeting_relatives``: "the talks, which were held at the Kremlin", «در این دیدار که در کاخ
+    سعدآباد برگزار شد») says where that meeting was whoever else the sentence names; it is read in
+    those sentences too, and in the sentences the meetings stage joined to the meeting through its
+    anaphor. A clause with a plan marker places nothing ("will be raised in Varna")."""
+    if not _in_person(m):
         return None
+    view = ctx.view
+    joined = {si for si in m.evidence_sents
+              if not any(view.sentences[si][0] <= c.start < view.sentences[si][1] for c in m.clauses)}
+    alone = not any(o is not m and _in_person(o) for o in ctx.meetings)
     own = {i for o in ctx.meetings for i in o.evidence_sents}
-    text = ctx.view.text
-    for si, (s, e) in enumerate(ctx.view.sentences):
-        if si in own:
+    relatives = set(load_json(view.lang, "meetings.json").get("meeting_relatives", []))
+    text = view.text
+    for si, (s, e) in enumerate(view.sentences):
+        plain = alone and si not in own
+        if not plain and si not in joined:
             continue
-        for t in [*scan(ctx.view, "triggers", s, e), *scan(ctx.view, "anaphora", s, e)]:
+        for t in [*scan(view, "triggers", s, e), *scan(view, "anaphora", s, e)]:
             cs, ce = t.start, t.end
             while cs > s and text[cs - 1] not in _CLAUSE_BOUNDARY:
                 cs -= 1
             while ce < e and text[ce] not in _CLAUSE_BOUNDARY:
                 ce += 1
-            if any(x.is_person and cs <= x.start < ce for x in ctx.mentions) or scan(ctx.view, "planned", cs, ce):
-                continue  # a clause with people of its own, or an event still ahead ("will be raised in Varna")
+            after = text[t.end:ce].split()[:1]
+            if after and after[0] in relatives:
+                cs = t.end  # the relative clause: from its pronoun to the clause's end
+            elif not plain or any(x.is_person and cs <= x.start < ce for x in ctx.mentions):
+                continue  # a clause with people of its own
+            if scan(view, "planned", cs, ce):
+                continue  # an event still ahead
             where = _stated_span(ctx, cs, ce, ctx.claims)
             if where is not None and not where.rule.endswith(".loc.here"):
                 return Where(where.place, "explicit", where.mention, "loc.restated")
@@ -416,9 +471,14 @@ def headline(ctx: Context, m: Meeting) -> Where | None:
 
 
 def dateline(ctx: Context, m: Meeting) -> Where | None:
-    """The city the report was filed from, for an in-person meeting where one side is at home."""
+    """The city the report was filed from, for an in-person meeting where one side is at home, unless
+    the meeting was held on the sidelines of an event (``sideline_phrases``): the event's city is
+    where it took place, and a ministry's report of its minister's talks at a conference abroad is
+    filed at home ("NEW DELHI — … held talks on the sidelines of the SCO ministerial")."""
     line = ctx.dateline
     if not _in_person(m) or line is None or not _at_home(m, line):
+        return None
+    if any(scan(ctx.view, "sidelines", *ctx.view.sentences[si]) for si in m.evidence_sents):
         return None
     return line
 

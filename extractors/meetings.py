@@ -166,7 +166,8 @@ def _tries(lang: str) -> dict[str, Trie]:
     for group, key in (("planned_exceptions", "planned_exceptions"), ("host_markers", "host_markers"),
                        ("clause_openers", "clause_openers"), ("venue_names", "venue_heads"),
                        ("reciprocals", "reciprocals"), ("location_deictics", "location_deictics"),
-                       ("delegation_heads", "delegation_heads"), ("phone_modes", "phone_modes")):
+                       ("delegation_heads", "delegation_heads"), ("phone_modes", "phone_modes"),
+                       ("sidelines", "sideline_phrases")):
         t = Trie()
         for pat in data.get(key, []):
             for k in match_keys(pat):
@@ -440,6 +441,21 @@ def trip_visitor(m: Meeting, trips: Trips) -> Mention | None:
             if any(q is not p and _country(q) == country for q in m.parties):
                 return p
     return None
+
+
+def stated_trips(view: View, mentions: list[Mention],
+                 claims: Sequence[Claim] = ()) -> list[tuple[int, Mention, Mention]]:
+    """Every made trip the text states, in text order, as (sentence index, visitor, destination):
+    the trips of ``extract_meetings`` sentence by sentence, where ``Trips`` keeps only each
+    visitor's last destination ("visited Riyadh … then flew to Doha")."""
+    data = load_json(view.lang, "meetings.json")
+    out: list[tuple[int, Mention, Mention]] = []
+    for si, (s, e) in enumerate(view.sentences):
+        trig = [t for t in scan(view, "triggers", s, e) if not _appeal(view, t, e)] + scan(view, "arrivals", s, e)
+        if trig:
+            out += [(si, person, place) for _, person, place in
+                    _trips(view, trig, _plan_markers(view, s, e), mentions, s, e, claims, data, {})]
+    return out
 
 
 def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: int, e: int,

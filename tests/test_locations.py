@@ -230,3 +230,59 @@ def test_fa_the_visitor_is_the_subject_of_a_verb_final_arrival(stages):
             "ظریف روز دوشنبه با سرگئی لاوروف دیدار کرد.")
     recs = run(stages, text, "2019-05-06", lang="fa")
     assert where(by_party(recs, "Sergey Lavrov")) == ("Moscow", "loc.visit_destination")
+
+
+# -- trips in text order, lists, sidelines, relative clauses, venues -----------------------------------
+def test_fa_the_trip_of_the_meeting_sentence_places_it_not_a_later_leg(stages):
+    text = ("عباس عراقچی وزیر امور خارجه در جریان سفر به عربستان با همتای سعودی خود فیصل بن فرحان دیدار کرد. "
+            "عراقچی شامگاه شنبه برای شرکت در یک اجلاس به دوحه سفر کرد.")
+    recs = run(stages, text, "2024-03-05", lang="fa")
+    assert where(by_party(recs, "Faisal bin Farhan Al Saud")) == ("Saudi Arabia", "loc.visit_destination")
+
+
+def test_an_arrival_places_the_later_meetings_with_people_of_no_known_country(stages):
+    people = ("Bakhtiyor Saidov", "Abdul Karim Dad", "Nasir Ahmad Wardak")
+    text = ("Uzbek Foreign Minister Bakhtiyor Saidov arrived in Kabul on Tuesday. "
+            "Saidov met Abdul Karim Dad and Nasir Ahmad Wardak on Wednesday.")
+    recs = run(stages, text, "2024-03-05", people=people)
+    assert [where(m) for m in recs] == [("Kabul", "loc.visit_destination")] * 2
+    # an arrival told after the meetings is a later leg: it places none of them
+    later = ("Uzbek Foreign Minister Bakhtiyor Saidov met Abdul Karim Dad and Nasir Ahmad Wardak on Wednesday. "
+             "Saidov arrived in Kabul on Thursday.")
+    recs = run(stages, later, "2024-03-05", people=people)
+    assert [m["location"] for m in recs] == [None, None]
+
+
+def test_a_dateline_does_not_place_a_meeting_on_the_sidelines_of_an_event(stages):
+    text = ("NEW DELHI, Sep 10 (Agency) - Indian Foreign Minister S. Jaishankar met Egyptian Foreign Minister "
+            "Sameh Shoukry on Tuesday.")
+    (m,) = run(stages, text, "2020-09-10")
+    assert where(m) == ("New Delhi", "loc.dateline")
+    (m,) = run(stages, text.replace("on Tuesday", "on the sidelines of a regional conference"), "2020-09-10")
+    assert m["location"] is None
+
+
+def test_ar_the_meetings_of_one_list_share_their_place(stages):
+    text = ("تقبل الملك عبدالله الثاني اليوم أوراق اعتماد سفير قبرص أندرياس بيترو، "
+            "والسفير غير المقيم موايلا باندا.")
+    recs = run(stages, text, "2024-03-05", lang="ar", people=("أندرياس بيترو", "موايلا باندا"))
+    assert where(by_party(recs, "أندرياس بيترو")) == ("Amman", "loc.host_capital")
+    assert where(by_party(recs, "موايلا باندا")) == ("Amman", "loc.same_leg")
+
+
+def test_fa_a_relative_clause_on_the_meeting_noun_states_its_place(stages):
+    text = ("محمد جواد ظریف با وانگ یی وزیر خارجه چین دیدار کرد. "
+            "ظریف در این دیدار که در مهمانسرای دولتی پکن برگزار شد، روابط دو کشور را مهم خواند. "
+            "لاریجانی نیز با لی کیانگ دیدار کرد.")
+    recs = run(stages, text, "2024-03-05", lang="fa", people=("لی کیانگ",))
+    assert where(by_party(recs, "Wang Yi")) == ("Beijing", "loc.restated")
+    # without the relative pronoun the place is in what Zarif said, not where they met
+    plain = text.replace("در این دیدار که در مهمانسرای دولتی پکن برگزار شد،", "در این دیدار از صلح در پکن")
+    recs = run(stages, plain, "2024-03-05", lang="fa", people=("لی کیانگ",))
+    assert by_party(recs, "Wang Yi")["location"] is None
+
+
+def test_the_city_after_a_house_is_where_it_stands(stages):
+    text = "Tanzanian President Samia Suluhu Hassan received US Senator Chris Coons at State House Dar es Salaam."
+    (m,) = run(stages, text, "2024-03-05", lang="en", people=("Chris Coons",))
+    assert where(m) == ("Dar es Salaam", "en.loc.venue_head")
