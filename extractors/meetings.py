@@ -975,6 +975,10 @@ def _comitative(view: View, trig: list[Match], parties: list[Mention], s: int) -
                 break
             inside.append(p)
             glued = glued or glue
+        if not glued:
+            # a list ends with a conjunction: "with A, B said" is the comitative's one person and then
+            # the subject, "with A, B and C" three people
+            inside = [first]
     outside = [p for p in parties if p not in inside]
     if outside:
         return None, [outside[0], *inside, *outside[1:]]
