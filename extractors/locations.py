@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .lang import load_json, profile
-from .meetings import PHONE_KIND, Clause, Meeting, Trips, Where, is_envoy, scan, stated_trips, trip_visitor
+from .meetings import PHONE_KIND, Clause, Meeting, Trips, Where, is_envoy, scan, stated_trips, trip_place
 from .mentions import Lexicons, Mention
 from .view import View
 
@@ -355,10 +355,10 @@ def visit_destination(ctx: Context, m: Meeting) -> Where | None:
     found = _stated_trip(ctx, m)
     if found is not None:
         return found
-    visitor = trip_visitor(m, ctx.trips)
-    if visitor is None:
+    place = trip_place(m, ctx.trips)
+    if place is None:
         return None
-    return Where(ctx.trips[visitor.identity], "inferred", None, "loc.visit_destination")
+    return Where(place, "inferred", None, "loc.visit_destination")
 
 
 def host_capital(ctx: Context, m: Meeting) -> Where | None:

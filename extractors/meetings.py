@@ -12,7 +12,7 @@ principal person. Plans, invitations and promises are status "planned", never "h
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -89,6 +89,8 @@ SIDE_WORDS = 2
 # The kinds of a trigger that states a call, and a trip to the other side
 PHONE_KIND = "phone_call"
 VISIT_KIND = "visit"
+ARRIVAL_KIND = "arrival"
+VISIT_KIND = "visit"
 # A comitative ("with", "با") governs the person at most this many words after it (honorifics between)
 COMITATIVE_WORDS = 3
 # A guest marker this many words after its guest ("X, who is visiting") or before him ("the visiting X")
@@ -141,8 +143,9 @@ class Meeting:
         return frozenset(m.identity or m.text for m in self.parties)
 
 
-# Who travelled where: an actor id and the place the article says that person visited
-Trips = dict[str, Any]
+# Who travelled where: an actor id and the places the article says that person visited, in text order
+# (a tour: "visits to Qatar, Oman and Jordan")
+Trips = dict[str, list[Any]]
 
 
 @cache
@@ -240,7 +243,10 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         arrivals = scan(view, "arrivals", s, e)
         if not trig:
             if arrivals:
-                _trips(view, arrivals, _plan_markers(view, s, e), mentions, s, e, claims, data, trips)
+                # "Lavrov arrived in Doha": the visit is under way, whatever meetings are still ahead;
+                # it is one of the country visited unless the article reports whom he met there
+                made = _trips(view, arrivals, _plan_markers(view, s, e), mentions, s, e, claims, data, trips)
+                lone += [(si, t, person, place, []) for t, person, place in made]
             continue
         ana = scan(view, "anaphora", s, e)
         planned = _plan_markers(view, s, e)
@@ -322,7 +328,8 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             if subj is not None:
                 parties = [subj, *parties]
         if len(parties) < 2:
-            lone += [(si, t, person, place, attendees) for t, person, place in made if t.payloads[0]["kind"] == "visit"
+            lone += [(si, t, person, place, attendees) for t, person, place in made
+                     if t.payloads[0]["kind"] in (VISIT_KIND, ARRIVAL_KIND)
                      and all((p.identity or p.text) == person.identity for p in parties)]
             continue
         parties = _listed(view, _one_person(view, parties, doc_date), t0.start, trig, mentions)
@@ -362,7 +369,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                 # after the day the article appeared, reports a meeting that has not happened yet
                 m.status = "planned"
             meetings.append(m)
-    meetings = _merge_same(meetings + _lone_visits(view, lone, meetings, dates))
+    meetings = _merge_same(meetings + _lone_visits(view, lone, meetings, dates, data))
     _lead_dates(view, meetings, dates, people, doc_date)
     for m in meetings:
         visitor = trip_visitor(m, trips) if m.status == "happened" else None
@@ -435,12 +442,20 @@ def _traveller(m: Mention) -> bool:
 
 def trip_visitor(m: Meeting, trips: Trips) -> Mention | None:
     """The party of ``m`` the article says travelled to the country of another party."""
+    return next((p for p, _ in _trip_places(m, trips)), None)
+
+
+def trip_place(m: Meeting, trips: Trips) -> Any | None:
+    """The place a party of ``m`` travelled to, in the country of another party (see ``trip_visitor``)."""
+    return next((place for _, place in _trip_places(m, trips)), None)
+
+
+def _trip_places(m: Meeting, trips: Trips) -> Iterator[tuple[Mention, Any]]:
     for p in m.parties:
         if _traveller(p) and p.identity in trips:
-            country = trips[p.identity].country
-            if any(q is not p and _country(q) == country for q in m.parties):
-                return p
-    return None
+            for place in trips[p.identity]:
+                if any(q is not p and _country(q) == place.country for q in m.parties):
+                    yield p, place
 
 
 def stated_trips(view: View, mentions: list[Mention],
@@ -497,9 +512,11 @@ def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: in
             place = next((m for m in near if m.kind == "place" and 0 <= m.start - after[0].end <= OBJECT_GAP_CHARS),
                          place)
         if place is None and profile(view.lang)["verb_final"]:
-            # Persian "… به تهران سفر کرده است": destination before the verb, visitor the subject
-            place = next((m for m in mentions if m.kind == "place" and s <= m.start < t.start
-                          and 0 <= t.start - m.end < DESTINATION_WORD_CHARS and dest(m)), None)
+            # Persian "… به تهران سفر کرده است": destination before the verb, visitor the subject; a tour's
+            # stops end there ("به قطر، عمان و سپس اردن سفر کرد")
+            place = next((m for m in mentions if m.kind == "place" and s <= m.start < t.start and dest(m)
+                          and 0 <= t.start - [m, *_itinerary(view, m, mentions, t.start, data)][-1].end
+                          < DESTINATION_WORD_CHARS), None)
             if place is not None:
                 person = next((m for m in mentions if s <= m.start < place.start and m.is_person
                                and _traveller(m)), person)
@@ -508,9 +525,29 @@ def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: in
             # visitor and the verb; in a verb-final clause the visitor is its first person, the subject
             person = next((m for m in mentions if s <= m.start < t.start and _traveller(m)), None)
         if person is not None and place is not None:
-            trips[person.identity] = place.place
-            made.append((t, person, place))
+            # the places listed after the first are the tour's further stops ("visits to Qatar, Oman and
+            # Jordan", "جولته … من قطر ثم عمان والأردن")
+            for stop in [place, *_itinerary(view, place, mentions, e, data)]:
+                if stop.place not in trips.setdefault(person.identity, []):
+                    trips[person.identity].append(stop.place)
+                made.append((t, person, stop))
     return made
+
+
+def _itinerary(view: View, first: Mention, mentions: Sequence[Mention], e: int, data: dict[str, Any]) -> list[Mention]:
+    """The places listed right after ``first``: nothing between them but commas, list glue ("and", "و")
+    and the words of ``itinerary_glue`` (meetings.json: "then", "ثم", "سپس")."""
+    glue = {fold(w) for w in [*profile(view.lang)["list_glue"], *data.get("itinerary_glue", [])]}
+    out, last = [], first
+    for m in mentions:
+        if m.kind != "place" or m.start < last.end or m.start >= e or m is first:
+            continue
+        gap = view.text[last.end:m.start].replace("،", " ").replace(",", " ").split()
+        if any(c in view.text[last.end:m.start] for c in ".؛;:\n") or not all(fold(w) in glue for w in gap):
+            break
+        out.append(m)
+        last = m
+    return out
 
 
 # How far into its clause an appeal's infinitive marker may stand ("called on all parties in the
@@ -545,7 +582,7 @@ def _unmade(view: View, t: Match, s: int, e: int) -> bool:
 
 
 def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention, list[Mention]]], meetings: list[Meeting],
-                 dates: list[DateExpr]) -> list[Meeting]:
+                 dates: list[DateExpr], data: dict[str, Any]) -> list[Meeting]:
     """A held visit abroad whose article names no one the visitor met there ("Lavrov visited
     Turkey"): the visitor and the country visited are its parties, as a country stands for its
     people where no person is named for it. A meeting of the visitor with someone of that country
@@ -562,15 +599,20 @@ def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention, list
         met = any(visitor.identity in m.identities()
                   and any(q is not p and _country(q) == country for p in m.parties for q in m.parties)
                   for m in [*meetings, *out])
-        if met:
-            continue
+        if met or (t.payloads[0]["kind"] == ARRIVAL_KIND
+                   and any(visitor.identity in m.identities() for m in meetings)):
+            continue  # an arrival is news only when the article reports nothing the visitor did there
         # "the welcome ceremony for X on his visit to Tehran, in the presence of Raisi": one of the
         # country's people present at the visit is its host, not the country
         host = next((p for p in present if _country(p) == country), None) or \
             Mention(place.start, place.end, "title", place.text, place.sent, role=COUNTRY_ROLE,
                     country=country, key=f"country:{country}")
         s, e = view.sentences[si]
-        m = Meeting(t.payloads[0], "happened", [visitor, host], evidence_sents=[si], clauses=[Clause(s, e)],
+        row = t.payloads[0]
+        if row["kind"] == ARRIVAL_KIND:
+            # an arrival is a visit's start: coded as the visit, cited by the arrival's rule
+            row = {**next(r for r in data["triggers"] if r["kind"] == VISIT_KIND), "id": row["id"]}
+        m = Meeting(row, "happened", [visitor, host], evidence_sents=[si], clauses=[Clause(s, e)],
                     roles={id(visitor): "guest", id(host): "host"})
         m.date = min((d for d in dates if s <= d.start < e),
                      key=lambda d: (d.value is None, min(abs(d.start - t.end), abs(t.start - d.end))), default=None)
@@ -949,6 +991,10 @@ def _comitative(view: View, trig: list[Match], parties: list[Mention], s: int) -
                 break
             inside.append(p)
             glued = glued or glue
+        if not glued:
+            # a list ends with a conjunction: "with A, B said" is the comitative's one person and then
+            # the subject, "with A, B and C" three people
+            inside = [first]
     outside = [p for p in parties if p not in inside]
     if outside:
         return None, [outside[0], *inside, *outside[1:]]

@@ -75,7 +75,7 @@ def test_meetings_keep_their_clauses_and_the_trips_for_the_locations_stage() -> 
     (m,) = found  # one meeting, stated in two sentences
     assert [(c.start, c.end) for c in m.clauses] == view.sentences
     assert m.location is None  # places come later
-    assert {a: p.name for a, p in trips.items()} == {"ir-ebrahim-raisi": "Baku"}
+    assert {a: [p.name for p in ps] for a, ps in trips.items()} == {"ir-ebrahim-raisi": ["Baku"]}
     roles = {p.actor.name: m.roles[id(p)] for p in m.parties}
     assert roles == {"Ilham Aliyev": "host", "Ebrahim Raisi": "guest"}
 
@@ -230,8 +230,35 @@ def test_an_arrival_says_where_the_visitor_went_and_states_no_meeting_itself() -
         (m,) = _placed(text, lang, "2024-03-05")
         assert _who(m) == ["Abbas Araghchi", "Sergey Lavrov"]
         assert (m.location.place.name, m.location.rule) == (city, "loc.visit_destination")
-    # an arrival alone is no visit with the country as party: its meetings may still be ahead
-    assert _placed("Abbas Araghchi arrived in Moscow on Monday.", "en", "2024-03-05") == []
+
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Abbas Araghchi arrived in Moscow on Monday."),
+    ("ar", "وصل عباس عراقجي إلى موسكو يوم الاثنين."),
+    ("fa", "عباس عراقچی روز دوشنبه وارد مسکو شد."),
+])
+def test_an_arrival_abroad_with_no_one_named_there_is_a_visit_under_way(lang: str, text: str) -> None:
+    (m,) = _placed(text, lang, "2024-03-05")
+    assert _who(m)[1] == "country:RU" and (m.kind, m.status, m.rule) == ("visit", "happened", f"{lang}.arrive.travel")
+    assert m.location.place.name == "Moscow"
+
+
+def test_an_arrival_whose_meetings_are_ahead_is_no_visit_of_the_country() -> None:
+    found = _placed("Abbas Araghchi arrived in Moscow on Monday. He will meet Sergey Lavrov on Tuesday.", "en",
+                    "2024-03-05")
+    assert [(_who(m), m.status) for m in found] == [(["Abbas Araghchi", "Sergey Lavrov"], "planned")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Sergey Lavrov visited Qatar, Oman and then Jordan last week."),
+    ("ar", "زار سيرغي لافروف قطر ثم سلطنة عمان والأردن الأسبوع الماضي."),
+    ("fa", "سرگئی لاوروف هفته گذشته به قطر، عمان و سپس اردن سفر کرد."),
+])
+def test_each_stop_of_a_tour_is_a_visit_placed_in_its_own_country(lang: str, text: str) -> None:
+    found = _placed(text, lang, "2024-03-05")
+    assert [(_who(m)[1], m.location.place.country) for m in found] == [
+        ("country:QA", "QA"), ("country:OM", "OM"), ("country:JO", "JO")]
 
 
 def test_a_trip_still_ahead_is_no_visit_and_places_nothing() -> None:

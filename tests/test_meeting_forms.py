@@ -1,0 +1,39 @@
+"""Forms of a meeting report beyond the meeting verbs: a joint press conference of two people, and a
+comitative phrase fronted before its subject. Hand-built documents, no model loaded (the entities
+NER would find are given by hand)."""
+
+from __future__ import annotations
+
+import pytest
+from test_stages import LAVROV, SAFADI, _met
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "{a} said at a joint press conference with {b} that trade had grown."),
+    ("ar", "وقال {a} في مؤتمر صحفي مشترك مع {b} إن التجارة نمت."),
+    ("fa", "{a} در نشست خبری مشترک با {b} گفت تجارت رشد کرده است."),
+])
+def test_a_joint_press_conference_with_someone_is_a_meeting_with_him(lang: str, text: str) -> None:
+    people = (LAVROV[lang], SAFADI[lang])
+    assert _met(text.format(a=people[0], b=people[1]), lang, people) == [("happened", list(people))]
+
+
+def test_a_joint_press_conference_still_ahead_is_planned() -> None:
+    people = (LAVROV["fa"], SAFADI["fa"])
+    text = f"{people[0]} فردا در نشست خبری مشترک با {people[1]} شرکت خواهد کرد."
+    assert _met(text, "fa", people) == [("planned", list(people))]
+
+
+@pytest.mark.parametrize("text", [
+    "Speaking at a joint news conference with {b}, {a} said trade had grown.",
+    "Speaking after a summit with {b}, {a} said trade had grown.",
+])
+def test_a_comma_alone_ends_a_comitative_and_the_person_after_it_is_the_subject(text: str) -> None:
+    a, b = LAVROV["en"], SAFADI["en"]
+    assert _met(text.format(a=a, b=b), "en", (a, b)) == [("happened", [a, b])]
+
+
+def test_a_list_closed_by_a_conjunction_is_all_met() -> None:
+    a, b, c = LAVROV["en"], SAFADI["en"], "Faisal bin Farhan"
+    found = _met(f"{a} held talks with {b}, {c} and Hakan Fidan.", "en", (a, b, c, "Hakan Fidan"))
+    assert found == [("happened", [a, b]), ("happened", [a, c]), ("happened", [a, "Hakan Fidan"])]
