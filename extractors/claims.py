@@ -91,6 +91,8 @@ ANONYMOUS_CHARS = 60
 MANY_HOLDERS = frozenset({"ambassador", "counterpart", "representative", "officials", "special_envoy"})
 # A name follows the title it stands in apposition to within this many words ("head of the committee X")
 APPOSITION_WORDS = 8
+# How far after a cue the passive auxiliary that follows it is read (characters: one word)
+PASSIVE_AFTER_CHARS = 12
 
 
 @dataclass
@@ -172,6 +174,12 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         # neither opening a claim nor ending the one before it
         cues = [c for c in cues if not _attributive(text, view.sentences[view.sentence_of(c.start)][0], c.start,
                                                     attributive)]
+    passive_after = _words(lang, "passive_after")
+    if passive_after:
+        # "گفته شد که …", "اعلام شده است": a participle before the passive auxiliary says what was said,
+        # not who said it, neither opening a claim nor ending the one before it
+        cues = [c for c in cues if fold(text[c.end:c.end + PASSIVE_AFTER_CHARS].split(maxsplit=1)[0] if
+                                        text[c.end:c.end + PASSIVE_AFTER_CHARS].split() else "") not in passive_after]
     for ci, cue in enumerate(cues):
         row = cue.payloads[0]
         si = view.sentence_of(cue.start)
@@ -242,7 +250,7 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             last_in_sentence[si] = speaker
         after = cue.end
         if speaker is not None and speaker.start >= cue.end:
-            after = max(after, speaker.end)
+            after = _past_speaker_phrase(text, max(after, speaker.end), mentions, prof)
         span, direct = _claim_span(view, cue, after, (max(s, prev_end), e), (nxt_cue, nxt_any), row, quotes, prof,
                                    speaker, colon_next)
         if span is None:
@@ -711,12 +719,17 @@ def _governing_words(lang: str) -> frozenset[str]:
 _QUOTE_CLOSERS = "\"”»"
 
 
-def _governed(text: str, s: int, m: Mention, preps: set[str]) -> bool:
+def _governed(text: str, s: int, m: Mention, preps: set[str], titles: frozenset[str] = frozenset()) -> bool:
     """A preposition governs ``m``: right before it, or before the lower-case words of a title or a
-    determiner ("of leader Y", "with his counterpart Y"), at most ``GOVERNED_LOOKBACK`` words back."""
+    determiner ("of leader Y", "with his counterpart Y"), at most ``GOVERNED_LOOKBACK`` words back.
+    A comma after a word that is not one of the ``titles`` closes the phrase the preposition opened:
+    "For his part, Y said", "In a statement, Y said" open with an adverbial, and Y is the subject
+    (while in "with his counterpart, Y" the comma sets off an apposition of the title)."""
     for w in reversed(text[s:m.start].split()[-GOVERNED_LOOKBACK:]):
         if w[-1:] in _QUOTE_CLOSERS:
             return False  # '"We agreed to expand trade," X told': the quotation's "to" governs nothing outside it
+        if w[-1:] in ",،" and titles and fold(w.rstrip(",،")) not in titles:
+            return False
         if fold(w) in preps:
             return True
         if not w[:1].islower():
@@ -924,7 +937,8 @@ def _apposed_name(text: str, title: Mention, people: list[Mention], cue: int) ->
     """The person named right after a bare title, in apposition to it ("رئيس لجنة الصداقة … X"):
     within ``APPOSITION_WORDS`` words of it, no clause mark and not the cue between ("the spokesman
     said that X met Y" names no spokesman)."""
-    nxt = next((m for m in people if m.start >= title.end), None)
+    # the body the title belongs to may stand between ("المتحدث باسم وزارة الخارجية X"): the next person
+    nxt = next((m for m in people if m.start >= title.end and m.kind != "institution"), None)
     if nxt is None or nxt.sent != title.sent or nxt.kind != "person" or title.end <= cue <= nxt.start:
         return None
     between = text[title.end:nxt.start]
@@ -1018,13 +1032,14 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
         suffix = prof.get("participle_suffix")
         absolute = bool(suffix) and text[cue.start:cue.end].lower().endswith(suffix)
         relatives = _words(view.lang, "relatives")
+        titles = _conjunct_title_words(view.lang)
         for m in reversed(before):
             between = text[m.end:cue.start].split()
             if between[:1] == [","] or text[m.end:m.end + 1] == ",":
                 between = text[m.end:cue.start].replace(",", " ", 1).split()
                 if len(between) == 1 and fold(between[0]) in relatives:
                     return m  # "a summit with Y, who called it …": the relative pronoun's antecedent speaks
-            if m.kind != "institution" and not absolute and _governed(text, s, m, preps):
+            if m.kind != "institution" and not absolute and _governed(text, s, m, preps, titles):
                 continue  # "the sister of leader Y", "met with Y": Y is no subject
             if m.kind != "institution":
                 subject = _sentence_subject(text, sent_people, s, cue.start, view.lang, prof)
@@ -1489,6 +1504,21 @@ def _colon_run(view: View, start: int, e: int, nxt: int, nxt_any: int) -> tuple[
 def _audience_trie(lang: str) -> Trie:
     row = load_json(lang, "claims.json").get("audiences")
     return _rows_trie([row]) if row else Trie()
+
+
+def _past_speaker_phrase(text: str, i: int, mentions: list[Mention], prof: dict[str, Any]) -> int:
+    """Past the rest of a speaker's noun phrase after a verb-first cue: the body a title belongs to and
+    the name in apposition to it ("قال المتحدث باسم وزارة الخارجية الصينية X للصحفيين إن …"), each a
+    mention that follows the one before with only spaces or title glue ("جمهورية") between. The
+    claim's complementizer, colon or preposition is looked for after them."""
+    glue = {fold(w) for w in prof["title_glue"]}
+    while True:
+        nxt = next((m for m in mentions if m.start >= i and m.end > i
+                    and all(fold(w) in glue for w in text[i:m.start].split())
+                    and not any(c in text[i:m.start] for c in _CLAUSE_PUNCT)), None)
+        if nxt is None:
+            return i
+        i = nxt.end
 
 
 def _past_audience(view: View, i: int, nxt: int, prof: dict[str, Any]) -> int:

@@ -108,7 +108,7 @@ def cue_forms(lang: str) -> tuple[tuple[str, dict[str, Any]], ...]:
     """(surface form, row) for every reporting cue of ``lang``: the row's fixed ``patterns`` and the
     forms its ``inflect`` stems take in the paradigms of ``claims.json`` ("أكد" -> أكدت، أكدوا، يؤكد …).
     A generated form carries the paradigm's ``form`` and ``joint`` (a dual or plural verb is the
-    statement of several speakers)."""
+    statement of several speakers), and a cell's ``takes`` narrows the frames its row takes."""
     paradigms = load_json(lang, "claims.json")["paradigms"]
     out: list[tuple[str, dict[str, Any]]] = []
     for row in load_jsonl(lang, "cues.jsonl"):
@@ -121,5 +121,9 @@ def cue_forms(lang: str) -> tuple[tuple[str, dict[str, Any]], ...]:
                 gen = {**base, "form": cell["form"]}
                 if cell.get("joint"):
                     gen["joint"] = True
+                if "takes" in cell:
+                    # a form with fewer frames than its verb: the Persian elliptical perfect (افزوده)
+                    # is also an adjective, so it opens a claim only before که, a colon or a quotation
+                    gen["takes"] = [t for t in base.get("takes", []) if t in cell["takes"]]
                 out.extend((cell["template"].replace("{}", stem), gen) for stem in stems)
     return tuple(out)
