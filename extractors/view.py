@@ -150,6 +150,10 @@ def _join_lines(text: str) -> tuple[list[str], list[int]]:
             wrapped = len(prev_line) >= _WRAP_MIN and last not in _TERMINAL and not prev_line.startswith("#")
             if nxt and nxt.isalpha() and nxt.isupper() and newlines > 1:
                 wrapped = False
+            if newlines > 1 and not text[:line_start].strip():
+                # the document's first line alone in its paragraph is its headline, which ends without
+                # punctuation; in a script without capitals nothing else tells it from a wrapped line
+                wrapped = False
             if j >= n:
                 wrapped = False
             if wrapped and newlines <= 2:

@@ -94,6 +94,25 @@ def test_headline_line_stays_its_own_sentence() -> None:
         "Zarif in Ankara", "Iran's foreign minister met his Turkish counterpart on Monday."]
 
 
+@pytest.mark.parametrize(("lang", "headline", "lead"), [
+    # scripts without capitals: only the headline's place at the top tells it from a wrapped line
+    ("fa", "ماموریت سفیر جدید اردن در مسکو و آغاز فعالیت دو کشور در پایتخت",
+     "سفیر جدید اردن امروز با وزیر خارجه روسیه دیدار کرد."),
+    ("ar", "السفير الأردني الجديد يبدأ مهامه في موسكو ويلتقي وزير الخارجية الروسي",
+     "التقى السفير الأردني الجديد اليوم وزير الخارجية الروسي."),
+])
+def test_a_headline_alone_in_the_first_paragraph_is_its_own_sentence(lang: str, headline: str, lead: str) -> None:
+    view = build_view(f"{headline}\n\n{lead}\n", lang)
+    assert [view.text[a:b] for a, b in view.sentences] == [headline, lead]
+
+
+def test_a_line_wrapped_across_a_blank_line_after_the_first_paragraph_is_still_joined() -> None:
+    text = ("Talks will resume next month.\n\nThe foreign ministers of the two neighbouring countries said they\n\n"
+            "would meet again in the spring.\n")
+    view = build_view(text, "en")
+    assert len(view.sentences) == 2
+
+
 # -- property: never raises, offsets monotone and in range ------------------------------------
 _PIECES = ["می", "نمی", "ها", "های", "ای", "ه", "ی", "ک", "آیت", "الله", "رئیس", "جمهوری", "هسته",
            "ال", "و", "ة", "ى", "أ", "ـ", "\u064e", "\u0651", "\u0654", ZWNJ, "\u200d", "\ufeff",
