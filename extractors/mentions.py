@@ -581,7 +581,7 @@ def complete_names(view: View, spans: Sequence[tuple[int, int]], blocked: Sequen
     out: list[list] = []
     for a, b in spans:
         if out and out[-1][1] <= a and _joins(text[out[-1][1]:a], parts) \
-                and not _blocked(out[-1][0], b, blocked):
+                and not _blocked(out[-1][0], b, blocked) and not _glued_conjunction(view, a):
             out[-1][1] = b
             out[-1][2] = "join"
             continue
@@ -601,6 +601,16 @@ def complete_names(view: View, spans: Sequence[tuple[int, int]], blocked: Sequen
             a, b, rule = _list_item(view, a, b, rule, blocked, countries, [(s, e) for s, e in others if e <= a])
         res.append((Span(a, b), rule))
     return res
+
+
+def _glued_conjunction(view: View, a: int) -> bool:
+    """The word at ``a`` begins with a one-letter conjunction of the list glue, glued to it where the
+    language writes proclitics («ووفد», and a delegation): it begins another conjunct."""
+    if not profile(view.lang).get("proclitics"):
+        return False
+    word = _WORD.match(view.text, a)
+    w = word.group() if word else ""
+    return any(len(g) == 1 and w.startswith(g) and len(w) > len(g) + 1 for g in profile(view.lang)["list_glue"])
 
 
 def _joins(gap: str, parts: frozenset[str]) -> bool:
