@@ -1178,7 +1178,7 @@ def _corefer_unknowns(mentions: list[Mention], lang: str) -> None:
             continue
         toks = name_words(m) or fold(m.text).split()
         one = len(toks) == 1 and len(toks[0]) >= MIN_SHORT_FORM_LETTERS
-        if one and len(known.get(toks[0], ())) == 1 and not any(toks[0] in full for full, _, _ in seen):
+        if one and len(known.get(toks[0], ())) == 1:
             m.actor = actors[next(iter(known[toks[0]]))]
             m.key, m.why = m.actor.id, "surname of a person named in the text"
             continue
