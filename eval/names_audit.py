@@ -41,7 +41,7 @@ from typing import Any
 import orjson
 
 from extractors.actors import load_actors
-from extractors.lang import load_json, load_jsonl, profile
+from extractors.lang import cue_forms, load_json, load_jsonl, profile
 from extractors.normalize import AR_PROCLITICS, ARABIC_DIACRITICS, fold, match_keys
 from extractors.places import load_gazetteer
 
@@ -66,7 +66,8 @@ class Checker:
 
     def __init__(self, lang: str) -> None:
         prof = profile(lang)
-        pats = [p for row in load_jsonl(lang, "cues.jsonl") for p in row["patterns"]]
+        # every surface form of a cue: its fixed patterns and the forms its inflected stems take
+        pats = [p for p, _ in cue_forms(lang)]
         pats += [p for row in load_json(lang, "meetings.json")["triggers"] for p in row["patterns"]]
         self.rule = _words(lang, *pats)
         pr = load_json(lang, "pronouns.json")

@@ -269,7 +269,7 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
     _apposition(mentions, view)
     _short_forms_of_named(mentions, view)
     _resolve_titles(mentions, lex.actors, doc_date)
-    _corefer_unknowns(mentions)
+    _corefer_unknowns(mentions, view.lang)
     _drop_unsupported_single_words(mentions, view)
     _institution_anaphora(mentions)
     _titles_of_named_people(mentions)
@@ -512,9 +512,11 @@ def _add_ner_people(mentions: list[Mention], entities: Sequence[Entity], view: V
     mentions[:] = [m for m in mentions if not (m.kind == "title" and any(
         s <= m.start and m.end <= e and (e - s) > (m.end - m.start) for s, e in orgs))]
     titles = [(m.start, m.end) for m in mentions if m.kind == "title"]
-    for e in entities:
-        if e.type != "PER":
-            continue
+    blocked = taken + [(e.start, e.end) for e in entities if e.type != "PER"]
+    countries = [(m.start, m.end) for m in mentions if m.kind in ("place", "demonym")
+                 and m.place is not None and m.place.kind == "country"]
+    pers = [(e.start, e.end) for e in entities if e.type == "PER"]
+    for e, rule in complete_names(view, pers, blocked, countries):
         start = e.start
         # "Russian President Vladimir Putin" tagged whole: the name is what follows the title
         for ts, te in titles:
@@ -534,12 +536,218 @@ def _add_ner_people(mentions: list[Mention], entities: Sequence[Entity], view: V
                 continue  # "أعرب", "گفت" read as a name: a reporting or meeting word is no one
             if all(w in description_words(view.lang) for w in words):
                 continue  # "Chairperson", "Head of State", "مساعد أمين": an office or a courtesy is no name
-            if not _name_shaped(view, s0, e0):
+            if not _name_shaped(view, s0, e0) or _prepositional(view, s0, e0):
                 continue
-            mentions.append(Mention(s0, e0, "person", text, sent(s0), key=unknown_key(text), why="NER"))
+            mentions.append(Mention(s0, e0, "person", text, sent(s0), key=unknown_key(text), why="NER",
+                                    rule=f"{view.lang}.name.{rule}" if rule else None))
 
 
 HYPHENS = "-\u2010\u2011"
+# Marks inside one name word: "Sei-young", "Tupouto'a"
+WORD_JOINERS = HYPHENS + "'\u2019"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A person span NER gave, as the name rules completed it."""
+
+    start: int
+    end: int
+
+
+def complete_names(view: View, spans: Sequence[tuple[int, int]], blocked: Sequence[tuple[int, int]],
+                   countries: Sequence[tuple[int, int]] = ()) -> list[tuple[Span, str | None]]:
+    """The person spans of NER with the parts of the same name it cut off, each with the name rule
+    that changed it (None when none did). NER cuts long names where a word is rare or a particle
+    stands inside: "Mohamed Salem | Ahmed Al Rashdi", "Lee Nak|-yeon", "Mohammed | Ibn Chambas",
+    «مطلب بن عبدالله | النفيسة». In order:
+
+    - ``join``: two spans with only spaces or name particles (``name_particles``: bin, ibn, Al, بن,
+      آل) between them are one name;
+    - ``word``: a span that ends inside a word joined by a hyphen or an apostrophe ends with the word;
+    - ``particle``: a span that begins with a name particle begins one name word earlier (the given
+      name: "Ali | bin Hamad");
+    - ``list``: where the script has no case, a name in a list of people by country («فنزويلا A B،
+      الأرجنتين C D») or of names («A B وC D») runs from the country or the name before it to the
+      next list mark: one word NER left out between them is part of it, when it is no closed-class
+      word (function, office, reporting, institution, date words). With case, capitals already told
+      NER where the name is.
+
+    ``blocked``: the spans of other mentions (titles, places, known people, organisations), which no
+    name grows into; ``countries``: the spans of country names and demonyms."""
+    text = view.text
+    parts = _name_particles(view.lang)
+    spans = sorted(spans)
+    out: list[list] = []
+    for a, b in spans:
+        if out and out[-1][1] <= a and _joins(text[out[-1][1]:a], parts) \
+                and not _blocked(out[-1][0], b, blocked) and not _glued_conjunction(view, a):
+            out[-1][1] = b
+            out[-1][2] = "join"
+            continue
+        out.append([a, b, None])
+    others = [(a, b) for a, b, _ in out]
+    res: list[tuple[Span, str | None]] = []
+    for a, b, rule in out:
+        nb = _word_end(text, b)
+        if nb != b and not _blocked(b, nb, blocked):
+            b, rule = nb, rule or "word"
+        words = _WORD.findall(text[a:b])
+        if words and fold(words[0]) in parts:
+            prev = _adjacent_word(view, a, before=True)
+            if prev is not None and _name_word(view, *prev, blocked) and _cased_ok(view, *prev):
+                a, rule = prev[0], rule or "particle"
+        if profile(view.lang).get("script") != "latin":
+            a, b, rule = _list_item(view, a, b, rule, blocked, countries, [(s, e) for s, e in others if e <= a])
+        res.append((Span(a, b), rule))
+    return res
+
+
+def _glued_conjunction(view: View, a: int) -> bool:
+    """The word at ``a`` begins with a one-letter conjunction of the list glue, glued to it where the
+    language writes proclitics («ووفد», and a delegation): it begins another conjunct."""
+    if not profile(view.lang).get("proclitics"):
+        return False
+    word = _WORD.match(view.text, a)
+    w = word.group() if word else ""
+    return any(len(g) == 1 and w.startswith(g) and len(w) > len(g) + 1 for g in profile(view.lang)["list_glue"])
+
+
+def _joins(gap: str, parts: frozenset[str]) -> bool:
+    """Only spaces and name particles between two spans, on one line."""
+    return "\n" not in gap and all(fold(w) in parts for w in gap.split()) and all(
+        c.isspace() or c.isalpha() for c in gap)
+
+
+def _blocked(a: int, b: int, blocked: Sequence[tuple[int, int]]) -> bool:
+    return any(s < b and a < e for s, e in blocked)
+
+
+def _word_end(text: str, b: int) -> int:
+    """Where the word a span ends inside ends: "Cho Sei|-young" -> after "young"; an English
+    possessive ("Abe's") is no part of the name."""
+    while b + 1 < len(text) and text[b] in WORD_JOINERS and text[b + 1].isalpha():
+        k = b + 1
+        while k < len(text) and text[k].isalpha():
+            k += 1
+        if text[b] in "'\u2019" and text[b + 1:k].lower() == "s":
+            break
+        b = k
+    return b
+
+
+def _adjacent_word(view: View, pos: int, before: bool) -> tuple[int, int] | None:
+    """The word right before ``pos`` (or right after it) with only spaces between, on one line."""
+    text = view.text
+    if before:
+        k = pos
+        while k > 0 and text[k - 1] == " ":
+            k -= 1
+        e = k
+        while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "\u200c"):
+            k -= 1
+        ok = k < e and (k == 0 or text[k - 1].isspace())
+        return (k, e) if ok else None
+    k = pos
+    while k < len(text) and text[k] == " ":
+        k += 1
+    s = k
+    while k < len(text) and (text[k].isalpha() or text[k] == "\u200c"):
+        k += 1
+    ok = s < k and (k == len(text) or not text[k].isalnum()) and s > pos
+    return (s, k) if ok else None
+
+
+def _name_word(view: View, a: int, b: int, blocked: Sequence[tuple[int, int]]) -> bool:
+    """A word that may be part of a name: letters only, no mention of its own, and in no closed
+    class of the language (function, office and courtesy, reporting and meeting, institution and
+    date words)."""
+    w = view.text[a:b]
+    if sum(c.isalpha() for c in w) < 2 or _blocked(a, b, blocked) or _not_name_word(view, a, b):
+        return False
+    return not any(v in _closed_words(view.lang) for v in clitic_variants(fold(w)))
+
+
+def _cased_ok(view: View, a: int, b: int) -> bool:
+    """Where the script has case, a name word is capitalised."""
+    return profile(view.lang).get("script") != "latin" or view.text[a:a + 1].isupper()
+
+
+def _list_item(view: View, a: int, b: int, rule: str | None, blocked: Sequence[tuple[int, int]],
+               countries: Sequence[tuple[int, int]], people: Sequence[tuple[int, int]]) -> tuple[int, int, str | None]:
+    """Widen a name that is an item of a list by one word on either side (see ``complete_names``,
+    ``list``): the item begins right after a country that begins an item itself («، كوبا A B»), or
+    after the name before it with the conjunction glued to its first word («A B وC D»), and ends at
+    a list mark."""
+    text = view.text
+
+    def anchored(pos: int, spans: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+        k = pos
+        while k > 0 and text[k - 1] == " ":
+            k -= 1
+        return next(((s, e) for s, e in spans if e == k), None)
+
+    def country_item(pos: int) -> bool:
+        c = anchored(pos, countries)
+        return c is not None and _item_starts(view, c[0])
+    prev = _adjacent_word(view, a, before=True)
+    if prev is not None and _item_ends(view, b) and not anchored(a, [*countries, *people]):
+        s0, _ = _strip_clitic(view, *prev)
+        if (country_item(prev[0]) or (s0 != prev[0] and anchored(prev[0], people))) \
+                and _name_word(view, s0, prev[1], blocked):
+            a, rule = s0, rule or "list"
+    nxt = _adjacent_word(view, b, before=False)
+    if nxt is not None and country_item(a) and _item_ends(view, nxt[1]) and _name_word(view, *nxt, blocked) \
+            and _strip_clitic(view, *nxt)[0] == nxt[0]:
+        b, rule = nxt[1], rule or "list"
+    return a, b, rule
+
+
+# Marks that end an item of a list, or begin one
+_LIST_MARKS = "،,؛;:.\n"
+
+
+def _item_starts(view: View, pos: int) -> bool:
+    """A list item begins at ``pos``: after a list mark, the list glue, or at the text's start."""
+    k = pos
+    while k > 0 and view.text[k - 1] == " ":
+        k -= 1
+    if k == 0 or view.text[k - 1] in _LIST_MARKS:
+        return True
+    prev = _adjacent_word(view, pos, before=True)
+    return prev is not None and view.text[prev[0]:prev[1]] in profile(view.lang)["list_glue"]
+
+
+def _item_ends(view: View, pos: int) -> bool:
+    """A list item ends at ``pos``: before a list mark, the list glue, a word with a conjunction
+    glued to it, or the text's end."""
+    text = view.text
+    k = pos
+    while k < len(text) and text[k] == " ":
+        k += 1
+    if k == len(text) or text[k] in _LIST_MARKS:
+        return True
+    nxt = _adjacent_word(view, pos, before=False)
+    return nxt is not None and (text[nxt[0]:nxt[1]] in profile(view.lang)["list_glue"]
+                                or _strip_clitic(view, *nxt)[0] != nxt[0])
+
+
+@cache
+def _name_particles(lang: str) -> frozenset[str]:
+    """Particles inside Arabic-style names ("bin", "Al", "بن", "آل"), folded (pronouns.json)."""
+    return frozenset(fold(w) for w in load_json(lang, "pronouns.json").get("name_particles", []))
+
+
+@cache
+def _closed_words(lang: str) -> frozenset[str]:
+    """Closed-class words no name is made of, folded: office and courtesy words, institution heads,
+    circumstance words, weekdays, months and words for days ("اليوم", "امروز")."""
+    dates = load_json(lang, "dates.json")
+    words = {fold(w) for w in dates.get("weekdays", {})}
+    words |= {fold(w) for cal in dates.get("months", {}).values() for w in cal}
+    words |= {w for k in dates.get("relative", {}) for w in fold(k).split()}
+    words |= {fold(w) for w in profile(lang).get("circumstance_words", []) if " " not in w}
+    return frozenset(words | _office_words(lang) | _not_person_words(lang))
 
 
 def _past_compound_title(view: View, start: int, end: int) -> int:
@@ -719,9 +927,18 @@ def _add_ner_orgs(mentions: list[Mention], entities: Sequence[Entity], view: Vie
     """Organisations Stanza found: speakers of last resort ("The European Central Bank said")."""
     taken = [(m.start, m.end) for m in mentions]
     for e in entities:
-        if e.type == "ORG" and not any(s < e.end and e.start < t for s, t in taken):
+        if e.type == "ORG" and not any(s < e.end and e.start < t for s, t in taken) \
+                and not _prepositional(view, e.start, e.end):
             text = view.text[e.start:e.end]
             mentions.append(Mention(e.start, e.end, "org", text, sent(e.start), key=unknown_key(text), why="NER"))
+
+
+def _prepositional(view: View, start: int, end: int) -> bool:
+    """A span whose first word begins with a preposition fused with the article ("للمجلس", of the
+    council: profile ``preposition_articles``) is the complement of a noun before it, not a name."""
+    first = view.text[start:end].split()[:1]
+    return bool(first) and any(first[0].startswith(p) and len(first[0]) > len(p) + 1
+                               for p in profile(view.lang).get("preposition_articles", []))
 
 
 def _strip_clitic(view: View, start: int, end: int) -> tuple[int, str]:
@@ -934,25 +1151,43 @@ def _drop_unsupported_single_words(mentions: list[Mention], view: View) -> None:
     mentions[:] = [m for m in mentions if not single(m) or supported(m)]
 
 
-def _corefer_unknowns(mentions: list[Mention]) -> None:
-    """A later short form of an unknown name ("Qureshi") takes the key of the full name before it;
-    a lone surname of a known person named in full elsewhere in the text is that person."""
-    seen: list[tuple[list[str], str, str]] = []
-    known = {fold(m.text).split()[-1]: m.actor for m in mentions
-             if m.kind == "person" and m.actor is not None and len(fold(m.text).split()) > 1}
+# A one-word short form is at least this many letters ("Li" of "Li Qiang" is too short to tell)
+MIN_SHORT_FORM_LETTERS = 3
+
+
+def _corefer_unknowns(mentions: list[Mention], lang: str) -> None:
+    """A later short form of an unknown name takes the key of the full name before it: its last
+    words ("Qureshi", "Nak-yeon Lee" aside), or one word of it — the family name that comes first
+    ("Wang" of "Wang Jun") or the given name ("Gedion", "Dr. Gedion") — when exactly one fuller
+    name before it holds that word. A lone word of a known person's name given in full elsewhere in
+    the text, when no other such name holds it, is that person ("Imran Khan … met Khan")."""
+    hon = honorific_words(lang)
+
+    def name_words(m: Mention) -> list[str]:
+        return [w for w in fold(m.text).split() if w not in hon]
+    known: dict[str, set[str]] = {}
+    actors: dict[str, Actor] = {}
     for m in mentions:
-        if m.kind == "person" and m.actor is None and len(fold(m.text).split()) == 1 \
-                and fold(m.text) in known and len(fold(m.text)) > 2:
-            # "Imran Khan … met Khan": a lone surname NER found, of a person named in full before
-            m.actor = known[fold(m.text)]
-            m.key, m.why = m.actor.id, "surname of a person named in the text"
-            continue
+        if m.kind == "person" and m.actor is not None and len(name_words(m)) > 1:
+            for w in name_words(m):
+                known.setdefault(w, set()).add(m.actor.id)
+            actors[m.actor.id] = m.actor
+    seen: list[tuple[list[str], str, str]] = []
+    for m in mentions:
         if m.kind != "person" or m.actor is not None:
             continue
-        toks = fold(m.text).split()
-        for full, key, text in reversed(seen):
-            if len(toks) < len(full) and full[-len(toks):] == toks:
-                m.key, m.named = key, text
-                break
+        toks = name_words(m) or fold(m.text).split()
+        one = len(toks) == 1 and len(toks[0]) >= MIN_SHORT_FORM_LETTERS
+        if one and len(known.get(toks[0], ())) == 1:
+            m.actor = actors[next(iter(known[toks[0]]))]
+            m.key, m.why = m.actor.id, "surname of a person named in the text"
+            continue
+        tail = next(((key, text) for full, key, text in reversed(seen)
+                     if len(toks) < len(full) and full[-len(toks):] == toks), None)
+        holders = {(key, text) for full, key, text in seen if one and len(full) > 1 and toks[0] in full}
+        if tail is None and len({k for k, _ in holders}) == 1:
+            tail = next(iter(holders))
+        if tail is not None:
+            m.key, m.named = tail
         else:
             seen.append((toks, m.key, m.text))

@@ -69,6 +69,8 @@ def person(view: View, m: Mention, places: Gazetteer, role: str | None = None,
     })
     if m.kind == "institution":
         out["rule"] = src.rule  # the institutions.jsonl row, or COUNTRY_SPEAKER_RULE for "Moscow said"
+    elif m.kind == "person" and m.rule:
+        out["rule"] = m.rule  # the name rule that completed a name NER cut (``mentions.complete_names``)
     return out
 
 

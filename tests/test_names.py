@@ -117,3 +117,79 @@ def test_a_name_does_not_begin_inside_a_hyphenated_title():
     # a particle before the hyphen is no office: the name keeps its first word
     ms = _people("Ahmed al-Nouri Karim met the envoy.", "en", ["Nouri Karim"])
     assert _texts(ms) == ["Nouri Karim"]
+
+
+def test_two_parts_of_a_name_across_a_particle_or_spaces_are_one_name():
+    text = "The talks were attended by Sheikh Yazeed bin Tamer Al Qaydi, a minister of state."
+    ms = _people(text, "en", ["Sheikh Yazeed", "Tamer Al Qaydi"])
+    assert _texts(ms) == ["Yazeed bin Tamer Al Qaydi"]
+    assert ms[0].rule == "en.name.join"
+    text = "استقبل الوزير أمس سالم بن حمدان آل زايدي في مكتبه."
+    assert _texts(_people(text, "ar", ["سالم بن حمدان", "آل زايدي"])) == ["سالم بن حمدان آل زايدي"]
+    # a comma between two names keeps them apart
+    text = "Present were Rashid Qasimi, Tamer Nuri and others."
+    assert _texts(_people(text, "en", ["Rashid Qasimi", "Tamer Nuri"])) == ["Rashid Qasimi", "Tamer Nuri"]
+
+
+def test_a_name_cut_inside_a_hyphenated_word_ends_with_the_word_not_a_possessive():
+    ms = _people("Vice minister Park Min-soo said the plan works.", "en", ["Park Min"])
+    assert _texts(ms) == ["Park Min-soo"] and ms[0].rule == "en.name.word"
+    ms = _people("Vice minister Park Min's plan works, Park Min said.", "en", ["Park Min", "Park Min#2"])
+    assert _texts(ms) == ["Park Min", "Park Min"]
+
+
+def test_a_name_that_begins_with_a_particle_begins_with_the_given_name_before_it():
+    ms = _people("The envoy Ahmed Ibn Karimu arrived in Accra on Monday.", "en", ["Ibn Karimu"])
+    assert _texts(ms) == ["Ahmed Ibn Karimu"] and ms[0].rule == "en.name.particle"
+    # a function word or a word in lower case before the particle is no given name
+    ms = _people("They met with Ibn Karimu on Monday.", "en", ["Ibn Karimu"])
+    assert _texts(ms) == ["Ibn Karimu"]
+
+
+def test_a_name_in_a_list_of_envoys_by_country_runs_from_the_country_to_the_list_mark():
+    text = "وقدم السفراء أوراق اعتمادهم وهم: البرازيل ماركو تيلو سانتوس، كوبا لويس أرماندو بيريز."
+    ms = _people(text, "ar", ["تيلو سانتوس", "لويس أرماندو"])
+    assert _texts(ms) == ["ماركو تيلو سانتوس", "لويس أرماندو بيريز"]
+    assert {m.rule for m in ms} == {"ar.name.list"}
+    # a country that does not begin an item of a list is no list: the verb after it is no name
+    text = "ثم زار البرازيل يرافقه تيلو سانتوس، وعاد أمس."
+    assert _texts(_people(text, "ar", ["تيلو سانتوس"])) == ["تيلو سانتوس"]
+
+
+def test_a_name_joined_to_the_one_before_it_by_a_glued_conjunction_begins_after_it():
+    text = "ورافقه المستشار سامي حداد وسلمى عبد النور وفريق العمل."
+    assert _texts(_people(text, "ar", ["سامي حداد", "عبد النور"])) == ["سامي حداد", "سلمى عبد النور"]
+
+
+def test_a_one_word_short_form_is_the_one_fuller_name_that_holds_it():
+    text = "Foreign Minister Chen Haoran met the envoy. Later Chen said ties were strong."
+    ms = _people(text, "en", ["Chen Haoran", "Chen#2"])
+    assert ms[1].key == ms[0].key and ms[1].named == "Chen Haoran"
+    text = "Dr. Lemma Tadesse Bekele opened the forum. Dr. Lemma added that aid would rise."
+    ms = _people(text, "en", ["Dr. Lemma Tadesse Bekele", "Dr. Lemma#2"])
+    assert ms[1].key == ms[0].key
+    # two fuller names hold the word: it is neither, and one reading alone is no evidence of a name
+    text = "Chen Haoran and Chen Liwei met the envoy. Later Chen said ties were strong."
+    ms = _people(text, "en", ["Chen Haoran", "Chen Liwei", "Chen#3"])
+    assert _texts(ms) == ["Chen Haoran", "Chen Liwei"]
+
+
+def test_honorifics_of_address_are_no_name():
+    text = "The forum was opened by The Honourable Dato’ Seri Kamal Rahim, the minister."
+    assert _texts(_people(text, "en", ["Honourable Dato", "Seri Kamal Rahim"])) == ["Kamal Rahim"]
+
+
+def test_an_entity_after_the_fused_preposition_and_article_is_no_name_or_speaker():
+    text = "وقال المكتب الإعلامي للمجلس الأعلى إن الاجتماع كان مثمرا."
+    view = build_view(text, "ar")
+    k = view.text.index("للمجلس الأعلى")
+    ents = [Entity(k, k + len("للمجلس الأعلى"), "ORG", "للمجلس الأعلى"),
+            Entity(k, k + len("للمجلس الأعلى"), "PER", "للمجلس الأعلى")]
+    ms = build_mentions(view, ents, date(2021, 5, 4), lexicons("ar"))
+    assert not [m for m in ms if m.kind in ("org", "person")]
+
+
+def test_a_span_that_begins_with_a_glued_conjunction_is_another_conjunct_not_the_same_name():
+    text = "التقى الوزير كريم الزيدي ووفد برلماني في بغداد."
+    ms = _people(text, "ar", ["كريم الزيدي", "ووفد برلماني"])
+    assert _texts(ms)[0] == "كريم الزيدي"
