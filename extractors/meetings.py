@@ -284,7 +284,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         if between:
             parties = between
         status = "planned" if _is_planned(view, planned, _predicates(view, trig, t0, parties), parties, trig) \
-            else "happened"
+            or _scheduled_today(view, t0, s, e) else "happened"
         slot = None
         if not between and parties:
             slot = _pronoun_subject(view, mentions, t0, parties, s)
@@ -1243,6 +1243,33 @@ def _conjunct(view: View, start: int, p: Mention) -> bool:
     glued = profile(view.lang)["proclitics"] and any(last.startswith(g) and fold(last[len(g):]) in hon
                                                      for g in glue)
     return last in glue or last[-1:] in ",،" or glued
+
+
+def _breaks(view: View, k: int) -> bool:
+    """A sentence mark at view position ``k``, or a line break of the original the view ran into a
+    space (a headline joined to the lead)."""
+    if view.text[k] in _SENTENCE_MARKS:
+        return True
+    return bool(view.offsets) and view.text[k] == " " and view.original[view.offsets[k]] == "\n"
+
+
+def _scheduled_today(view: View, t0: Match, s: int, e: int) -> bool:
+    """A present-tense meeting verb (``present_today`` of meetings.json: the trigger itself or the
+    light verb of its clause, "يلتقي", "يقوم … بزيارة", "دیدار می‌کند") with a word of today in the
+    same clause announces a meeting scheduled for the day of the report: "يلتقي A اليوم B" (A meets B
+    today), where a held one is told in the past ("التقى A اليوم B"). The clause ends at a sentence
+    mark or a line break: a headline's present tense tells a held meeting ("A يستقبل B")."""
+    row = load_json(view.lang, "meetings.json").get("present_today")
+    if not row:
+        return False
+    lo = next((i + 1 for i in range(t0.start - 1, s - 1, -1) if _breaks(view, i)), s)
+    hi = next((i for i in range(t0.end, e) if _breaks(view, i)), e)
+    words = [fold(w.strip("،,")) for w in view.text[lo:hi].split()]
+    verbs = {fold(v) for v in row["verbs"]}
+    # the verb before the trigger, or after it in a verb-final language ("امروز با A دیدار می‌کند")
+    a, b = (t0.start, hi) if profile(view.lang).get("verb_final") else (lo, t0.end)
+    head = " ".join(fold(w) for w in view.text[a:b].split())
+    return any(f" {v} " in f" {head} " for v in verbs) and any(fold(d) in words for d in row["days"])
 
 
 def _plan_markers(view: View, s: int, e: int) -> list:

@@ -67,3 +67,23 @@ def test_a_meeting_between_them_carries_no_subject_from_before() -> None:
 ])
 def test_talks_someone_wants_resumed_are_no_meeting(lang: str, text: str) -> None:
     assert _met(text, lang, (LAVROV[lang], SAFADI[lang])) == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ar", "يلتقي أيمن الصفدي، اليوم الأربعاء، سيرغي لافروف في عمان."),
+    ("ar", "يقوم أيمن الصفدي اليوم بزيارة رسمية يلتقي خلالها سيرغي لافروف."),
+    ("fa", "ایمن الصفدی امروز در عمان با سرگئی لاوروف دیدار می‌کند."),
+])
+def test_a_present_tense_meeting_of_today_is_scheduled(lang: str, text: str) -> None:
+    assert _met(text, lang, (SAFADI[lang], LAVROV[lang])) == [("planned", [SAFADI[lang], LAVROV[lang]])]
+
+
+@pytest.mark.parametrize("text", [
+    # the past tells a meeting held today
+    "التقى أيمن الصفدي، اليوم الأربعاء، سيرغي لافروف في عمان.",
+    # a headline's present tense, on its own line (which the view runs into the lead), tells a held meeting
+    "وزير الخارجية أيمن الصفدي يستقبل نظيره الروسي سيرغي لافروف في مقر الوزارة بعمان\n"
+    "استقبل أيمن الصفدي اليوم سيرغي لافروف في عمان.",
+])
+def test_a_past_tense_or_a_headline_present_is_held(text: str) -> None:
+    assert _met(text, "ar", (SAFADI["ar"], LAVROV["ar"])) == [("happened", [SAFADI["ar"], LAVROV["ar"]])]
