@@ -740,8 +740,11 @@ def _met_office(view: View, trig: Sequence[Match], parties: Sequence[Mention], m
     """The people named all stand before the trigger, or before the comitative, whose object is an
     office the text gives no holder ("A and B were in X, where they met with the defence minister",
     "A و B با وزیر دفاع دیدار کردند", "A met with his counterpart"): they met that unnamed person, one
-    side together, not one another."""
+    side together, not one another. People named after the meeting word («لقاء عقده A وB مع …», a
+    meeting A and B held) are the noun's agents, not a subject before its verb, and are left alone."""
     last = max(p.end for p in parties)
+    if not any(t.start >= last for t in trig):
+        return False
     comitatives = _folded(view.lang, "comitatives")
     for o in mentions:
         if not (s <= o.start < e and o.start > last and o.is_person and o not in parties

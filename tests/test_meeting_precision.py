@@ -50,6 +50,7 @@ def test_people_present_are_not_counterparts(text: str) -> None:
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "Sergey Lavrov and Abbas Araghchi were in Doha today, where they met with the defense minister."),
     ("en", "Sergey Lavrov and Abbas Araghchi met their counterpart in Doha."),
+    ("fa", "سرگئی لاوروف و عباس عراقچی در دوحه با وزیر دفاع دیدار کردند."),
 ])
 def test_people_who_met_an_office_with_no_holder_did_not_meet_each_other(lang: str, text: str) -> None:
     assert _met(text, lang, (LAVROV[lang], ARAGHCHI[lang])) == []
