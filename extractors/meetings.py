@@ -12,6 +12,7 @@ principal person. Plans, invitations and promises are status "planned", never "h
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -170,7 +171,8 @@ def _tries(lang: str) -> dict[str, Trie]:
                        ("clause_openers", "clause_openers"), ("venue_names", "venue_heads"),
                        ("reciprocals", "reciprocals"), ("location_deictics", "location_deictics"),
                        ("delegation_heads", "delegation_heads"), ("phone_modes", "phone_modes"),
-                       ("sidelines", "sideline_phrases")):
+                       ("sidelines", "sideline_phrases"), ("between_pronouns", "between_pronouns"),
+                       ("process_heads", "process_heads")):
         t = Trie()
         for pat in data.get(key, []):
             for k in match_keys(pat):
@@ -238,7 +240,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
     for p in people:
         by_sent.setdefault(p.sent, []).append(p)
     for si, (s, e) in enumerate(view.sentences):
-        trig = [t for t in scan(view, "triggers", s, e) if not _appeal(view, t, e)]
+        trig = [t for t in scan(view, "triggers", s, e) if not _appeal(view, t, e) and not _process(view, t, s)]
         # "arrived in Moscow", "وارد مسکو شد": where the visitor went, though no meeting is stated yet
         arrivals = scan(view, "arrivals", s, e)
         if not trig:
@@ -278,7 +280,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                 t0 = next(t for t in trig if inner.start <= t.start < inner.end)
         if said is not None:
             sent_people = [m for m in sent_people if said.start <= m.start < said.end]
-        attendees = [a for a in _attendees(view, s, e, sent_people) if a.is_person]
+        attendees = [a for a in _attendees(view, s, e, sent_people, mentions) if a.is_person]
         parties = [m for m in sent_people if m not in attendees]
         parties = _dedupe(_sides(view, parties, sent_people, s))
         if said is not None and parties and said.speaker is not None and not said.direct and \
@@ -289,7 +291,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         if between:
             parties = between
         status = "planned" if _is_planned(view, planned, _predicates(view, trig, t0, parties), parties, trig) \
-            else "happened"
+            or _scheduled_today(view, t0, s, e) else "happened"
         slot = None
         if not between and parties:
             slot = _pronoun_subject(view, mentions, t0, parties, s)
@@ -323,8 +325,10 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                 continue
             parties = [subj, *parties]
         elif len(parties) == 1:
-            subj = _implicit_subject(view, mentions, parties, s, meetings,
-                                     floor=opener)  # "Zarif arrived …, where he held talks"
+            # "Zarif arrived …, where he held talks"; but "their last meeting, between the two of them":
+            # the pair the pronoun refers to met, and the one named is not met by whoever came before
+            subj = None if _between_them(view, t0, e) else \
+                _implicit_subject(view, mentions, parties, s, meetings, floor=opener)
             if subj is not None:
                 parties = [subj, *parties]
         if len(parties) < 2:
@@ -333,7 +337,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                      and all((p.identity or p.text) == person.identity for p in parties)]
             continue
         parties = _listed(view, _one_person(view, parties, doc_date), t0.start, trig, mentions)
-        if len(parties) < 2:
+        if len(parties) < 2 or _met_office(view, trig, parties, mentions, s, e):
             continue
         envoy_guest = any(p.get("roles") == "envoy_guest" for p in t0.payloads)
         row = _by_phone(view, t0, s, e, data)
@@ -566,6 +570,16 @@ def _appeal(view: View, t: Match, e: int) -> bool:
     return any(w in words for w in after)
 
 
+def _process(view: View, t: Match, s: int) -> bool:
+    """A meeting word governed by a noun or verb of continuing or resuming (``process_heads`` of
+    meetings.json, at most ``GOVERNED_WORDS`` words before it in its clause) names talks as a process
+    someone wants kept up, not one meeting: "called for the resumption of talks", "efforts to
+    restart the negotiations", «دعا إلى استمرار المشاورات», «خواستار ازسرگیری مذاکرات شد»."""
+    heads = [m for m in scan(view, "process_heads", _clause_start(view.text, t.start, s), t.start)
+             if m.end <= t.start]
+    return any(_open_gap(view, m.end, t.start, GOVERNED_WORDS) for m in heads)
+
+
 def _unmade(view: View, t: Match, s: int, e: int) -> bool:
     """A word of ``visit_unmade`` (meetings.json) a few words before or after the visit word, in its
     clause: the trip is still ahead ("before his visit to", "سفر خواهد کرد")."""
@@ -779,6 +793,32 @@ def _by_phone(view: View, t0: Match, s: int, e: int, data: dict[str, Any]) -> di
     return next((r for r in data["triggers"] if r.get("kind") == "phone_call"), row)
 
 
+def _met_office(view: View, trig: Sequence[Match], parties: Sequence[Mention], mentions: Sequence[Mention],
+                s: int, e: int) -> bool:
+    """The people named all stand before the trigger, or before the comitative, whose object is an
+    office the text gives no holder ("A and B were in X, where they met with the defence minister",
+    "A و B با وزیر دفاع دیدار کردند", "A met with his counterpart"): they met that unnamed person, one
+    side together, not one another. People named after the meeting word («لقاء عقده A وB مع …», a
+    meeting A and B held) are the noun's agents, not a subject before its verb, and are left alone."""
+    last = max(p.end for p in parties)
+    if not any(t.start >= last for t in trig):
+        return False
+    comitatives = _folded(view.lang, "comitatives")
+    for o in mentions:
+        if not (s <= o.start < e and o.start > last and o.is_person and o not in parties
+                and (_bare_title(o) or (o.role == "counterpart" and o.actor is None))):
+            continue
+        # the object right after the trigger, no comma between: after one, an office opens the next
+        # clause ("… a summit of A and B, the vice minister said")
+        if any(last <= t.start and t.end <= _lead(o) and _open_gap(view, t.end, _lead(o)) and
+               _trigger_object(view, t.end, o) for t in trig):
+            return True
+        toks = view.tokens_in(last, _lead(o))[-COMITATIVE_WORDS:]
+        if any(fold(view.text[t.start:t.end]) in comitatives and _open_gap(view, t.start, _lead(o)) for t in toks):
+            return True
+    return False
+
+
 def _one_side(group: Sequence[Mention]) -> bool:
     """Two people of one side are not each other's counterpart, whatever the sentence's syntax:
     - two people of one country are one side: a visit crosses a border, so compatriots in it
@@ -805,6 +845,18 @@ def _between(view: View, trig, parties: list[Mention], e: int, data) -> list[Men
     k = trig.end + view.text[trig.end:e].find(next(w for w in after if w.strip("،,") in words))
     found = [p for p in parties if p.start > k]
     return found if len(found) >= 2 else []
+
+
+# A pronoun of the people who met stands right after the meeting word, an adjective at most between
+# ("لقاء ثنائي بينهما"); further on it is a topic's ("the relations between them")
+PRONOUN_GAP_WORDS = 1
+
+
+def _between_them(view: View, trig: Match, e: int) -> bool:
+    """A pronoun of the people who met stands right after the meeting word ("the meeting between
+    them", "لقاء بينهما", "دیدار میان آنها"): ``between_pronouns`` of meetings.json."""
+    return any(_open_gap(view, trig.end, m.start, PRONOUN_GAP_WORDS)
+               for m in scan(view, "between_pronouns", trig.end, e))
 
 
 def _hosts(view: View, s: int, e: int, people: list[Mention]) -> list[Mention]:
@@ -840,23 +892,27 @@ def _listed(view: View, parties: list[Mention], trig: int, triggers: list[Match]
             (parties[1].end <= trig and _coordinated(view, parties[0], parties[1])):
         return parties
     subject, others = parties[0], sorted(parties[1:], key=lambda p: p.start)
-    glue = profile(view.lang)["list_glue"]
     kept = [others[0]]
     for c in others[1:]:
         prev = kept[-1]
         end = prev.title_span[1] if prev.title_span and prev.title_span[0] >= prev.end else prev.end
         lo, hi = max(end, prev.end), _lead(c)
-        # titles, places and institutions in the gap are the next one's description ("، وسفير
-        # جمهورية الهند X"): what is left must be list glue
-        words = _without_mentions(view, lo, hi, mentions).replace("،", " ، ").replace(",", " , ").split()
-        # a separator and a few words of description or of a name NER cut short ("كيم بيل أو، و")
-        separated = any(w in (",", "،") or w in glue or w[:1] in glue and len(w) > 1 for w in words)
-        if not words or (separated and len(words) <= LIST_GAP_WORDS) or \
-                any(lo <= t.start and t.end <= hi for t in triggers):
+        if _next_in_list(view, lo, hi, mentions) or any(lo <= t.start and t.end <= hi for t in triggers):
             kept.append(c)
         else:
             break
     return [subject, *kept]
+
+
+def _next_in_list(view: View, lo: int, hi: int, mentions: Sequence[Mention]) -> bool:
+    """View [lo, hi) between two people joins them in one list: titles, places and institutions in
+    the gap are the next one's description ("، وسفير جمهورية الهند X", ", the chargé d'affaires of
+    the US embassy in X, Y"); what is left is a separator and a few words of description or of a
+    name NER cut short ("كيم بيل أو، و")."""
+    glue = profile(view.lang)["list_glue"]
+    words = _without_mentions(view, lo, hi, mentions).replace("،", " ، ").replace(",", " , ").split()
+    separated = any(w in (",", "،") or w in glue or w[:1] in glue and len(w) > 1 for w in words)
+    return not words or (separated and len(words) <= LIST_GAP_WORDS)
 
 
 def _coordinated(view: View, a: Mention, b: Mention) -> bool:
@@ -1064,8 +1120,9 @@ def _governed(view: View, people: list[Mention], s: int, e: int, mentions: Seque
     after the first one ("about X, Y and Z") are governed too."""
     # a venue named after someone ("the Queen Alia airport", "مهمانسرای X") is no one met either
     hits = scan(view, "not_met_governors", s, e) + scan(view, "venue_names", s, e)
+    owners = [p for p in people if _owns_agent(view, p, e)]
     if not hits:
-        return []
+        return owners
     prof = profile(view.lang)
     glue = prof["list_glue"]
     articles = prof.get("construct_articles", [])
@@ -1081,7 +1138,17 @@ def _governed(view: View, people: list[Mention], s: int, e: int, mentions: Seque
             continue
         # only a space or a quotation mark between: after a comma the name is in apposition
         # ("the Presidential Palace, Antoine X" names its director, who was met)
-        first = next((p for p in ordered if _describes(view, h.end, _lead(p), mentions)), None)
+        first = None
+        for row in h.payloads:
+            # "a message from X" names its sender right after; "رسالة شفوية له من أخيه X", "a
+            # written message from President X": the sender stands after the row's preposition,
+            # past a few of its courtesy words (what kind of message, to whom, "his brother")
+            start = h.end if not row.get("through") else _through(view, h.end, e, row)
+            if start is not None:
+                first = next((p for p in ordered if _describes(view, _courtesy_end(view, start, row), _lead(p),
+                                                                mentions)), None)
+            if first is not None:
+                break
         if first is None:
             continue
         # a list runs on through commas only up to a conjunction: "about X, Y and Z" is one list,
@@ -1095,7 +1162,65 @@ def _governed(view: View, people: list[Mention], s: int, e: int, mentions: Seque
             if gap:
                 joined = len(chain)
         out += [p for p in chain[:joined] if p not in out]
-    return out
+    return out + [p for p in owners if p not in out]
+
+
+# An agent noun follows its owner's possessive mark within this many words ("X's special envoy")
+AGENT_WORDS = 3
+
+
+def _owns_agent(view: View, p: Mention, e: int) -> bool:
+    """"Ban Ki-moon's special representative A", "Trump's envoy": the owner of an agent noun
+    (``possessive_agents`` of meetings.json: the possessive mark, then the noun within a few words)
+    is the one the agent acts for, not met. Languages that put the owner after the noun (construct
+    state, ezafe: «مبعوث الرئيس», «نماینده ویژه») have it in ``not_met_governors``."""
+    row = load_json(view.lang, "meetings.json").get("possessive_agents")
+    if not row or not any(view.text.startswith(mark, p.end) for mark in row["marks"]):
+        return False
+    nouns = {fold(w) for w in row["nouns"]}
+    words = [fold(w.strip(",")) for w in view.text[p.end:e].split()[:AGENT_WORDS + 1]]
+    words[0] = next((words[0][len(fold(m)):] for m in row["marks"] if words[0].startswith(fold(m))), words[0])
+    return any(w in nouns for w in words)
+
+
+# The preposition that introduces a message's sender stands at most this many words after the noun
+# ("رسالة شفوية موجهة إلى رئيس الدولة من": an oral message addressed to the head of state from)
+THROUGH_WORDS = 6
+
+
+def _courtesy_end(view: View, start: int, row: dict[str, Any]) -> int:
+    """Past the row's ``courtesy`` words right after ``start`` ("أخيه", "his brother")."""
+    words = {fold(w) for w in row.get("courtesy", [])}
+    pos = start
+    for m in re.finditer(r"\S+", view.text[start:]):
+        if fold(m.group()) not in words:
+            break
+        pos = start + m.end()
+    return pos
+
+
+def _through(view: View, start: int, e: int, row: dict[str, Any]) -> int | None:
+    """Where the words after a governing noun reach the row's preposition (``through``) within
+    ``reach`` words (``THROUGH_WORDS`` unless the row says) and no punctuation: the kind of message
+    and its addressee may stand between ("a written message to the king from X"); None when they
+    do not. A preposition that ends a list opener ("كل من", each of) introduces no sender."""
+    preps = {fold(w) for w in row["through"]}
+    before = view.text[:start].split()
+    if before and fold(before[-1]) in preps:
+        return start  # the match ends with the preposition ("a message from")
+    openers = _folded(view.lang, "list_openers")
+    prev = ""
+    for i, m in enumerate(re.finditer(r"\S+", view.text[start:e])):
+        w = m.group()
+        if i >= row.get("reach", THROUGH_WORDS) or any(c in _BOUNDARY for c in w[:-1]):
+            return None
+        word = fold(w.rstrip("".join(_BOUNDARY)))
+        if word in preps and f"{prev} {word}" not in openers:
+            return start + m.end()
+        if w[-1] in _BOUNDARY:
+            return None
+        prev = word
+    return None
 
 
 def _lead(p: Mention) -> int:
@@ -1113,7 +1238,7 @@ def _object_not_met(view: View, p: Mention, s: int) -> bool:
     return any(v in words for w in before for v in (clitic_variants(w) if clitics else (w,)))
 
 
-def _attendees(view: View, s: int, e: int, people: list[Mention]) -> list[Mention]:
+def _attendees(view: View, s: int, e: int, people: list[Mention], mentions: Sequence[Mention] = ()) -> list[Mention]:
     out: list[Mention] = []
     for m in scan(view, "attendees", s, e):
         row = m.payloads[0]
@@ -1134,7 +1259,11 @@ def _attendees(view: View, s: int, e: int, people: list[Mention]) -> list[Mentio
                 # التركي", "each of A, envoy of X, and B"): a conjunction or a comma right before his words
                 chain = [after[0]]
                 for p in after[1:]:
-                    if not (_coordinated(view, chain[-1], p) or _conjunct(view, chain[-1].end, p)):
+                    # or an office of several words between ("بحضور A، القائمة بأعمال السفارة B"), but
+                    # no meeting word: ("برفقة A، وكان في استقباله B": B is the host)
+                    if not (_coordinated(view, chain[-1], p) or _conjunct(view, chain[-1].end, p)
+                            or (_next_in_list(view, chain[-1].end, _lead(p), mentions)
+                                and not scan(view, "triggers", chain[-1].end, _lead(p)))):
                         break
                     chain.append(p)
                 out += chain
@@ -1179,6 +1308,33 @@ def _conjunct(view: View, start: int, p: Mention) -> bool:
     glued = profile(view.lang)["proclitics"] and any(last.startswith(g) and fold(last[len(g):]) in hon
                                                      for g in glue)
     return last in glue or last[-1:] in ",،" or glued
+
+
+def _breaks(view: View, k: int) -> bool:
+    """A sentence mark at view position ``k``, or a line break of the original the view ran into a
+    space (a headline joined to the lead)."""
+    if view.text[k] in _SENTENCE_MARKS:
+        return True
+    return bool(view.offsets) and view.text[k] == " " and view.original[view.offsets[k]] == "\n"
+
+
+def _scheduled_today(view: View, t0: Match, s: int, e: int) -> bool:
+    """A present-tense meeting verb (``present_today`` of meetings.json: the trigger itself or the
+    light verb of its clause, "يلتقي", "يقوم … بزيارة", "دیدار می‌کند") with a word of today in the
+    same clause announces a meeting scheduled for the day of the report: "يلتقي A اليوم B" (A meets B
+    today), where a held one is told in the past ("التقى A اليوم B"). The clause ends at a sentence
+    mark or a line break: a headline's present tense tells a held meeting ("A يستقبل B")."""
+    row = load_json(view.lang, "meetings.json").get("present_today")
+    if not row:
+        return False
+    lo = next((i + 1 for i in range(t0.start - 1, s - 1, -1) if _breaks(view, i)), s)
+    hi = next((i for i in range(t0.end, e) if _breaks(view, i)), e)
+    words = [fold(w.strip("،,")) for w in view.text[lo:hi].split()]
+    verbs = {fold(v) for v in row["verbs"]}
+    # the verb before the trigger, or after it in a verb-final language ("امروز با A دیدار می‌کند")
+    a, b = (t0.start, hi) if profile(view.lang).get("verb_final") else (lo, t0.end)
+    head = " ".join(fold(w) for w in view.text[a:b].split())
+    return any(f" {v} " in f" {head} " for v in verbs) and any(fold(d) in words for d in row["days"])
 
 
 def _plan_markers(view: View, s: int, e: int) -> list:
