@@ -1,11 +1,13 @@
-"""Forms of a meeting report beyond the meeting verbs: a joint press conference of two people, and a
-comitative phrase fronted before its subject. Hand-built documents, no model loaded (the entities
+"""Forms of a meeting report beyond the meeting verbs: a joint press conference of two people, a
+comitative phrase fronted before its subject, one plural (or Arabic dual) office of two countries. Hand-built documents, no model loaded (the entities
 NER would find are given by hand)."""
 
 from __future__ import annotations
 
 import pytest
-from test_stages import LAVROV, SAFADI, _met
+from test_stages import LAVROV, SAFADI, _met, document
+
+from extractors.meetings import extract_meetings
 
 
 @pytest.mark.parametrize(("lang", "text"), [
@@ -37,3 +39,15 @@ def test_a_list_closed_by_a_conjunction_is_all_met() -> None:
     a, b, c = LAVROV["en"], SAFADI["en"], "Faisal bin Farhan"
     found = _met(f"{a} held talks with {b}, {c} and Hakan Fidan.", "en", (a, b, c, "Hakan Fidan"))
     assert found == [("happened", [a, b]), ("happened", [a, c]), ("happened", [a, "Hakan Fidan"])]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # English adjectives stand before the noun; the Arabic dual's adjectives after it
+    ("en", "The Russian and Ukrainian foreign ministers met in Antalya on Thursday."),
+    ("ar", "والتقى وزيرا الخارجية الروسي والأوكراني في أنطاليا يوم الخميس."),
+    ("ar", "والتقى وزيرا خارجية روسيا وأوكرانيا في أنطاليا يوم الخميس."),
+])
+def test_a_plural_or_dual_office_of_two_countries_is_each_countrys_holder(lang: str, text: str) -> None:
+    view, mentions, dates, _ = document(text, lang, "2022-03-11")
+    found, _ = extract_meetings(view, mentions, dates)
+    assert [sorted(p.actor.name for p in m.parties) for m in found] == [["Dmytro Kuleba", "Sergey Lavrov"]]
