@@ -1,6 +1,6 @@
 """Forms of a meeting report beyond the meeting verbs: a joint press conference of two people, a
-comitative phrase fronted before its subject, one plural (or Arabic dual) office of two countries. Hand-built documents, no model loaded (the entities
-NER would find are given by hand)."""
+comitative phrase fronted before its subject, one plural (or Arabic dual) office of two countries.
+Hand-built documents, no model loaded (the entities NER would find are given by hand)."""
 
 from __future__ import annotations
 
