@@ -1631,10 +1631,17 @@ def _augment(target: Meeting, parties: list[Mention], attendees: list[Mention], 
 
 
 def _stands_for(title: Mention, person: Mention) -> bool:
-    """An unnamed office holder ("سفير إيران") and a named person holding that title in the text."""
+    """An unnamed office holder ("سفير إيران") and a named person holding that title in the text; or a
+    country's side or its officials ("the Israeli side", "مقامات اسرائیلی") and a named person of that
+    country: the side stands for the people named for it, so "talks with the Israeli side … he met
+    Netanyahu" is one meeting, with Netanyahu."""
+    if title.actor is not None or not person.is_person or person.kind == "title" and person.actor is None:
+        return False
+    if (title.kind == "title" and title.role in GENERIC_ROLES) or \
+            (title.kind == "institution" and title.role == SIDE_ROLE):
+        return title.country is not None and _side_country(person) == title.country
     tr = person.title_role
-    return title.kind == "title" and title.actor is None and tr is not None and \
-        tr[0] == title.role and tr[1] == title.country
+    return title.kind == "title" and tr is not None and tr[0] == title.role and tr[1] == title.country
 
 
 def _same_people(a: Meeting, b: Meeting) -> bool:

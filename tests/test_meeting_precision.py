@@ -89,3 +89,17 @@ def test_a_present_tense_meeting_of_today_is_scheduled(lang: str, text: str) -> 
 ])
 def test_a_past_tense_or_a_headline_present_is_held(text: str) -> None:
     assert _met(text, "ar", (SAFADI["ar"], LAVROV["ar"])) == [("happened", [SAFADI["ar"], LAVROV["ar"]])]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Antony Blinken held talks with the Israeli side in Jerusalem on Monday. He met Benjamin Netanyahu "
+           "for two hours."),
+    ("ar", "أجرى أنتوني بلينكن محادثات مع الجانب الإسرائيلي في القدس. والتقى بلينكن بنيامين نتنياهو."),
+    ("fa", "آنتونی بلینکن برای دیدار با مقامات اسرائیلی به قدس رفت. بلینکن با بنیامین نتانیاهو دیدار کرد."),
+])
+def test_a_countrys_side_or_officials_are_the_person_named_for_that_country_in_another_sentence(
+        lang: str, text: str) -> None:
+    people = {"en": ("Antony Blinken", "Benjamin Netanyahu"), "ar": ("أنتوني بلينكن", "بنيامين نتنياهو"),
+              "fa": ("آنتونی بلینکن", "بنیامین نتانیاهو")}[lang]
+    found = _met(text, lang, people)
+    assert len(found) == 1 and found[0][1][-1] == people[1]
