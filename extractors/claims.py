@@ -93,6 +93,10 @@ MANY_HOLDERS = frozenset({"ambassador", "counterpart", "representative", "offici
 APPOSITION_WORDS = 8
 # How far after a cue the passive auxiliary that follows it is read (characters: one word)
 PASSIVE_AFTER_CHARS = 12
+# a document noun's governor may carry a proclitic preposition before its mention ("بيان لرئاسة …")
+GOVERNOR_CLITIC_CHARS = 2
+# the words before a name that may be its title ("US Secretary of State X")
+TITLE_BEFORE_NAME_WORDS = 4
 
 
 @dataclass
@@ -227,8 +231,16 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
                 continue
         if not attribution:
             speaker = _country_speaker(view, countries, governed, cue, s, e, speaker, prof)
-        unnamed = _anonymous(view, cue, s, speaker, prof) or _unrecognised_subject(view, cue, row, mentions, speaker,
-                                                                               prof, speakers_seen)
+        subject_via: Mention | None = None  # a document or an office noun as the subject, when it names the speaker
+        if speaker is None and not attribution:
+            noun = _subject_noun(view, cue, s, e, prof)
+            if noun is not None:
+                speaker, subject_via = _noun_speaker(view, noun, people, speakers_seen, cue.start, doc_date)
+                if speaker is None:
+                    continue  # "the communique added" with no issuer in the article: no one identifiable spoke
+        unnamed = None if subject_via is not None else (
+            _anonymous(view, cue, s, speaker, prof)
+            or _unrecognised_subject(view, cue, row, mentions, speaker, prof, speakers_seen))
         if unnamed is not None:
             # "a diplomatic source said", "أعرب السفراء": someone the text does not name spoke; a
             # pronoun or a participle after it ("he added", "مؤكدين") is that someone, not the last
@@ -291,8 +303,11 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             unnamed_last.add(si)
             continue
         unnamed_last.discard(si)
-        named = _named_before(people, speaker) if speaker is not None else None
-        if named is not None:
+        named = _named_before(people, speaker) if speaker is not None and subject_via is None else None
+        if subject_via is not None:
+            # "the Minister said", "the tweet added": the office's holder or the document's issuer
+            via, resolution = subject_via, ("title" if subject_via.kind == "title" else "pronoun")
+        elif named is not None:
             # "وجاء في بيان الخارجية" after "وزارة الخارجية الروسية": a body named without its country is
             # the one of its kind named in full before
             via, speaker, resolution = speaker, named, "pronoun"
@@ -979,6 +994,112 @@ def _title_holder(title: Mention, people: list[Mention], pos: int, when: date | 
         holder = next((m for m in reversed(people) if m.end <= pos and m.kind == "title" and m.role == title.role
                        and m.actor is None and not _bare_title(m)), None)
     return holder
+
+
+@cache
+def _subject_nouns(lang: str) -> tuple[tuple[tuple[str, ...], dict[str, Any], bool], ...]:
+    """The document and office nouns of ``claims.json`` as folded word tuples, longest first, each with
+    its row and whether it names a document."""
+    data = load_json(lang, "claims.json")
+    rows = [(data["documents"], True)] if "documents" in data else []
+    rows += [(r, False) for r in data.get("offices", [])]
+    out = [(tuple(fold(w) for w in pat.split()), row, doc) for row, doc in rows for pat in row["patterns"]]
+    return tuple(sorted(out, key=lambda x: -len(x[0])))
+
+
+def _word_spans(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """The words of ``text[a:b]`` with their offsets, folded, punctuation stripped at either end."""
+    out = []
+    for m in re.finditer(r"\S+", text[a:b]):
+        w = m.group()
+        lead = len(w) - len(w.lstrip(_END_PUNCT))
+        core = w.strip(_END_PUNCT)
+        if core:
+            out.append((a + m.start() + lead, a + m.start() + lead + len(core), fold(core)))
+    return out
+
+
+def _subject_noun(view: View, cue, s: int, e: int,
+                  prof: dict[str, Any]) -> tuple[int, int, dict[str, Any], bool] | None:
+    """A document or office noun standing as the cue's subject: right after a verb-first cue
+    ("وأضاف البلاغ أن"), else right before the cue at the head of its clause ("the tweet added",
+    "…,” the Minister said", "این اطلاعیه افزود"), or heading the clause with the name it governs
+    between it and the cue ("بیانیه وزارت خارجه افزود"). Returns its span, row and whether it is a
+    document."""
+    text = view.text
+    nouns = _subject_nouns(view.lang)
+    if not nouns:
+        return None
+    if prof["speaker_after_cue"] == "always":
+        words = _word_spans(text, cue.end, e)
+        for pat, row, doc in nouns:
+            if tuple(w[2] for w in words[:len(pat)]) == pat and text[cue.end:words[0][0]].strip() == "":
+                return words[0][0], words[len(pat) - 1][1], row, doc
+        return None
+    head = s
+    before = text[s:cue.start]
+    marks = [i for i, ch in enumerate(before) if ch in _CLAUSE_MARKS or ch in _QUOTE_CLOSERS]
+    if marks:
+        head = s + marks[-1] + 1
+    words = _word_spans(text, head, cue.start)
+    for pat, row, doc in nouns:
+        n = len(pat)
+        if len(words) == n and tuple(w[2] for w in words) == pat:
+            return words[0][0], words[-1][1], row, doc
+        if doc and len(words) > n and tuple(w[2] for w in words[:n]) == pat:
+            # the noun's governor fills the rest of the clause before the cue: "بیانیه وزارت خارجه افزود"
+            return words[0][0], words[n - 1][1], row, doc
+    return None
+
+
+def _noun_speaker(view: View, noun: tuple[int, int, dict[str, Any], bool], people: list[Mention],
+                  speakers_seen: list[Mention], pos: int, when: date | None) -> tuple[Mention | None, Mention | None]:
+    """Who a document or an office noun that speaks stands for, and the noun as a mention (``via``,
+    citing the row's id as its ``rule``). A document: the person or body it governs
+    ("بيان الخارجية", "بیانیه وزارت خارجه": returned as the speaker, resolved like any subject, with
+    no ``via``), else its issuer, the one who spoke last before it ("In a statement, the ministry
+    said …. The communique added …"). An office: the person last named before it holding one of its
+    roles ("Foreign Minister X arrived …. The Minister said …"). None where there is no one."""
+    a, b, row, doc = noun
+    text = view.text
+    sent = view.sentence_of(a)
+    via = Mention(a, b, "institution" if doc else "title", text[a:b], sent, rule=row["id"])
+    if doc:
+        after = _skip_ws(text, b, len(text))
+        gov = next((m for m in people if m.sent == sent and m.kind != "pronoun"
+                    and after <= m.start <= after + GOVERNOR_CLITIC_CHARS), None)
+        if gov is not None:
+            return gov, None
+        issuer = next((m for m in reversed(speakers_seen) if m.kind != UNNAMED and m.end <= pos), None)
+        return issuer, (via if issuer is not None else None)
+    roles = set(row["roles"])
+    # the office word must be in the title the article gave the holder: "the Secretary" is the one
+    # named "Secretary of State X", not "Defense Minister Y" (both hold roles of "the Secretary")
+    word = fold(row.get("word", ""))
+    for m in reversed(people):
+        if m.end > pos or not m.is_person or m.start == a:
+            continue
+        if word and word not in _title_words(view, m):
+            continue
+        if (m.kind == "title" and m.role in roles and not _bare_title(m)) or any(_holds(m, r, when) for r in roles):
+            return m, via
+    return None, None
+
+
+def _title_words(view: View, m: Mention) -> set[str]:
+    """The folded words of the title the article gives ``m``: a title mention's own, an apposed
+    title's, and the words right before a name in its clause ("US Secretary of State X": the title
+    stands before the name even where no title row matched it, as in "Secretary X")."""
+    text = view.text
+    spans = [(m.start, m.end)] if m.kind == "title" else []
+    if m.title_span is not None:
+        spans.append(m.title_span)
+    s = view.sentences[m.sent][0]
+    before = text[s:m.start]
+    cut = max((i for i, ch in enumerate(before) if ch in _CLAUSE_PUNCT or ch == "\n"), default=-1)
+    head = _word_spans(text, s + cut + 1, m.start)[-TITLE_BEFORE_NAME_WORDS:]
+    words = {w for a, b in spans for _, _, w in _word_spans(text, a, b)}
+    return words | {w for _, _, w in head}
 
 
 def _last_person(people: list[Mention], pos: int) -> Mention | None:
