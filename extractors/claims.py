@@ -232,12 +232,13 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         if not attribution:
             speaker = _country_speaker(view, countries, governed, cue, s, e, speaker, prof)
         subject_via: Mention | None = None  # a document or an office noun as the subject, when it names the speaker
-        if speaker is None and not attribution:
-            noun = _subject_noun(view, cue, s, e, prof)
-            if noun is not None:
-                speaker, subject_via = _noun_speaker(view, noun, people, speakers_seen, cue.start, doc_date)
-                if speaker is None:
-                    continue  # "the communique added" with no issuer in the article: no one identifiable spoke
+        noun = None if attribution else _subject_noun(view, cue, s, e, prof)
+        if noun is not None and (speaker is None or speaker.end <= min(noun[0], cue.start)):
+            # a speaker found before the noun is not the subject: in "During the meeting with ambassador X
+            # the Head of State noted …" X is governed and the noun next to the verb is its subject
+            speaker, subject_via = _noun_speaker(view, noun, people, speakers_seen, cue.start, doc_date)
+            if speaker is None:
+                continue  # "the communique added" with no issuer in the article: no one identifiable spoke
         unnamed = None if subject_via is not None else (
             _anonymous(view, cue, s, speaker, prof)
             or _unrecognised_subject(view, cue, row, mentions, speaker, prof, speakers_seen))
@@ -1049,6 +1050,16 @@ def _subject_noun(view: View, cue, s: int, e: int,
         if doc and len(words) > n and tuple(w[2] for w in words[:n]) == pat:
             # the noun's governor fills the rest of the clause before the cue: "بیانیه وزارت خارجه افزود"
             return words[0][0], words[n - 1][1], row, doc
+    # a noun phrase right before the verb, after a phrase with no comma: "During the meeting with X the
+    # Head of State noted"; after a preposition, even one before a determiner of it, the noun is governed
+    # ("X در این بیانیه اعلام کرد", "به وزیر گفت")
+    governing = _governing_words(view.lang)
+    ends = [(pat, row, doc) for pat, row, doc in nouns if len(words) > len(pat)
+            and tuple(w[2] for w in words[-len(pat):]) == pat]
+    if ends and not any(words[-len(pat) - 1][2] in governing for pat, _, _ in ends):
+        pat, row, doc = ends[0]
+        if not text[words[-len(pat) - 1][1]:words[-len(pat)][0]].strip():
+            return words[-len(pat)][0], words[-1][1], row, doc
     return None
 
 

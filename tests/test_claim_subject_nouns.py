@@ -59,3 +59,14 @@ def test_arabic_and_persian_document_nouns_speak_for_the_speaker_before(stages) 
     out = said(claims(stages, text, ("علی رضایی",)))
     assert [who for who, _ in out] == ["علی رضایی", "علی رضایی"]
     assert out[1][1].startswith("دو کشور یک گذرگاه")
+
+
+def test_an_office_noun_right_before_the_verb_is_its_subject_not_the_name_governed_before(stages) -> None:
+    text = ("President Marco Ferri received the new ambassador on Monday. During the talks with ambassador "
+            "Jonas Lind the head of state noted that the new port would double the trade between the islands.")
+    out = said(claims(stages, text, ("Marco Ferri", "Jonas Lind")))
+    assert [who for who, _ in out] == ["Marco Ferri"]
+    # after a preposition the noun is governed, not the subject: "A in this statement announced that …"
+    text = "علی رضایی در این بیانیه اعلام کرد که دو کشور یک گذرگاه جدید در مرز باز خواهند کرد."
+    out = said(claims(stages, text, ("علی رضایی",)))
+    assert [who for who, _ in out] == ["علی رضایی"]
