@@ -362,7 +362,43 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), speaker, resolution, via, si))
         claims.extend(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), m, resolution, None, si)
                       for m in together)
-    return claims
+    return _continued_quotations(view, claims, quotes)
+
+
+def _continued_quotations(view: View, claims: list[Claim], quotes: dict[str, str]) -> list[Claim]:
+    """A sentence that is wholly a direct quotation (any verb in it is the speaker's), right after a
+    sentence whose last claim is a direct quotation with a speaker, continues that speaker's quotation
+    ("“…,” X said. “We will open the port next month.”"): it is a claim of that speaker in its own
+    right (``claims.json`` ``continued``, the rule its record cites); a quotation after it goes on too."""
+    row = load_json(view.lang, "claims.json").get("continued")
+    if row is None or not claims:
+        return claims
+    text = view.text
+    out = list(claims)
+    last: dict[int, Claim] = {}
+    for c in claims:
+        last[c.sent] = c
+    for si in range(1, len(view.sentences)):
+        prev = last.get(si - 1)
+        if prev is None or prev.speaker is None or prev.joint or not prev.direct or si in last:
+            continue  # only a quotation goes on: after "X said that Y announced …" whose words it is is unclear
+        s, e = view.sentences[si]
+        qs = _skip_ws(text, s, e)
+        body = text[qs:e].rstrip()
+        close = quotes.get(body[:1])
+        if close is None:
+            continue
+        inner = body[1:].rstrip(".")
+        if not inner.endswith(close) or any(q in inner[:-1] for q in (body[0], close)):
+            continue  # not one quotation from end to end ("“A,” he said. “B” and “C” …")
+        cs, ce = _trim(text, qs + 1, qs + len(inner))
+        if len(text[cs:ce].split()) < MIN_CLAIM_WORDS or not_a_claim(view, cs, ce) is not None:
+            continue
+        claim = Claim(cs, ce, True, (qs, qs + 1, row["id"]), prev.speaker, prev.speaker_resolution,
+                      prev.speaker_via, si)
+        out.insert(out.index(prev) + 1, claim)
+        last[si] = claim
+    return out
 
 
 @cache
