@@ -216,6 +216,11 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
                 continue
         else:
             speaker = _speaker(view, by_sent.get(si, []), cue, s, e, row, prof)
+            if speaker is not None and prof.get("fronted_claims") and _postposed_subject(
+                    view, speaker, cue, by_sent.get(si, []), attributive, prof):
+                # "X spoke to Y about Z, the department said in a statement": the reporting clause's subject
+                # is the phrase after the comma, not a name inside the clause it reports
+                speaker = None
         if speaker is not None and _bare_title(speaker):
             # "وأعرب رئيس لجنة الصداقة X عن …": the name in apposition to the title is the speaker
             speaker = _apposed_name(text, speaker, by_sent.get(si, []), cue.start) or speaker
@@ -1120,17 +1125,14 @@ def _noun_speaker(view: View, noun: tuple[int, int, dict[str, Any], bool], peopl
         issuer = next((m for m in reversed(speakers_seen) if m.kind != UNNAMED and m.end <= pos), None)
         return issuer, (via if issuer is not None else None)
     roles = set(row["roles"])
-    # the office word must be in the title the article gave the holder: "the Secretary" is the one
-    # named "Secretary of State X", not "Defense Minister Y" (both hold roles of "the Secretary")
+    holders = [m for m in reversed(people) if m.end <= pos and m.is_person and m.start != a and (
+        (m.kind == "title" and m.role in roles and not _bare_title(m)) or any(_holds(m, r, when) for r in roles))]
+    # the one whose title in the article has the office word goes first: "the Secretary" is the one
+    # named "Secretary of State X", not "Defense Minister Y" named after him (both hold its roles)
     word = fold(row.get("word", ""))
-    for m in reversed(people):
-        if m.end > pos or not m.is_person or m.start == a:
-            continue
-        if word and word not in _title_words(view, m):
-            continue
-        if (m.kind == "title" and m.role in roles and not _bare_title(m)) or any(_holds(m, r, when) for r in roles):
-            return m, via
-    return None, None
+    titled = [m for m in holders if word and word in _title_words(view, m)]
+    holder = (titled or holders or [None])[0]
+    return holder, (via if holder is not None else None)
 
 
 def _title_words(view: View, m: Mention) -> set[str]:
@@ -1431,6 +1433,29 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
         if open_at >= 0:
             return (open_at + 1, j), True
     return None, False
+
+
+def _postposed_subject(view: View, speaker: Mention, cue, people: list[Mention], determiners: frozenset[str],
+                       prof: dict[str, Any]) -> bool:
+    """Whether a reporting clause put after its content has a subject of its own between its comma and
+    the cue ("<clause>, the department said", "<clause>, the sides pointed out"), so that ``speaker``,
+    named inside the clause before that comma, is not the speaker. The subject is a short noun phrase
+    opened by a determiner (``determiners``); an apposition to the name ("X, spokesperson of …,
+    tweeted", a title), a relative clause ("X, who …"), a circumstance ("X, in his remarks, said"), a
+    coordinated verb (", and proposed") and a participle's clause (", bluntly expressing") are not."""
+    text = view.text
+    between = text[speaker.end:cue.start]
+    comma = max(between.rfind(","), between.rfind("،"))
+    if comma < 0 or not between[:comma].strip():
+        return False  # the comma right after the name sets off its apposition or a clause about it
+    suffix = prof.get("participle_suffix")
+    if suffix and text[cue.start:cue.end].split()[0].lower().endswith(suffix):
+        return False
+    words = between[comma + 1:].split()
+    if not 0 < len(words) <= FRONTED_SUBJECT_WORDS or fold(words[0]) not in determiners:
+        return False
+    start = speaker.end + comma + 1
+    return not any(m.kind == "title" and start <= m.start < cue.start for m in people)
 
 
 def _fronted(text: str, cue, after: int, lo: int, nxt: int, speaker: Mention | None,

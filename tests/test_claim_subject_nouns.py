@@ -70,3 +70,13 @@ def test_an_office_noun_right_before_the_verb_is_its_subject_not_the_name_govern
     text = "علی رضایی در این بیانیه اعلام کرد که دو کشور یک گذرگاه جدید در مرز باز خواهند کرد."
     out = said(claims(stages, text, ("علی رضایی",)))
     assert [who for who, _ in out] == ["علی رضایی"]
+
+
+def test_a_postposed_reporting_clause_with_its_own_subject_does_not_speak_for_a_name_before_it(stages) -> None:
+    # "<clause>, the ministry said in a statement": the phrase after the cue is no claim, and the name
+    # inside the clause before is not the speaker
+    text = "Marco Ferri spoke to Jonas Lind about the new port, the ministry said in a statement."
+    assert said(claims(stages, text, ("Marco Ferri", "Jonas Lind"))) == []
+    # the speaker's own postposed clause still reports the clause before it
+    text = "The new port will open next month, Marco Ferri said in a statement."
+    assert said(claims(stages, text, ("Marco Ferri",))) == [("Marco Ferri", "The new port will open next month")]
