@@ -19,6 +19,7 @@ def test_a_bare_office_noun_speaks_for_the_holder_named_before(stages) -> None:
     assert out == [("Marco Ferri", "the new port would double the trade between the islands")]
     rec = claims(stages, text, ("Marco Ferri",))[0]
     assert rec["speaker"]["via"]["text"] == "The Minister"
+    assert rec["speaker"]["via"]["rule"] == "en.claim_office.minister"
     # with no holder named before, no one identifiable spoke
     text = ("The talks ended late on Monday. The Minister said that the new port would double the trade "
             "between the islands.")
