@@ -93,6 +93,10 @@ MANY_HOLDERS = frozenset({"ambassador", "counterpart", "representative", "offici
 APPOSITION_WORDS = 8
 # How far after a cue the passive auxiliary that follows it is read (characters: one word)
 PASSIVE_AFTER_CHARS = 12
+# a document noun's governor may carry a proclitic preposition before its mention ("بيان لرئاسة …")
+GOVERNOR_CLITIC_CHARS = 2
+# the words before a name that may be its title ("US Secretary of State X")
+TITLE_BEFORE_NAME_WORDS = 4
 
 
 @dataclass
@@ -212,6 +216,11 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
                 continue
         else:
             speaker = _speaker(view, by_sent.get(si, []), cue, s, e, row, prof)
+            if speaker is not None and prof.get("fronted_claims") and _postposed_subject(
+                    view, speaker, cue, by_sent.get(si, []), attributive, prof):
+                # "X spoke to Y about Z, the department said in a statement": the reporting clause's subject
+                # is the phrase after the comma, not a name inside the clause it reports
+                speaker = None
         if speaker is not None and _bare_title(speaker):
             # "وأعرب رئيس لجنة الصداقة X عن …": the name in apposition to the title is the speaker
             speaker = _apposed_name(text, speaker, by_sent.get(si, []), cue.start) or speaker
@@ -227,8 +236,17 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
                 continue
         if not attribution:
             speaker = _country_speaker(view, countries, governed, cue, s, e, speaker, prof)
-        unnamed = _anonymous(view, cue, s, speaker, prof) or _unrecognised_subject(view, cue, row, mentions, speaker,
-                                                                               prof, speakers_seen)
+        subject_via: Mention | None = None  # a document or an office noun as the subject, when it names the speaker
+        noun = None if attribution else _subject_noun(view, cue, s, e, prof)
+        if noun is not None and (speaker is None or speaker.end <= min(noun[0], cue.start)):
+            # a speaker found before the noun is not the subject: in "During the meeting with ambassador X
+            # the Head of State noted …" X is governed and the noun next to the verb is its subject
+            speaker, subject_via = _noun_speaker(view, noun, people, speakers_seen, cue.start, doc_date)
+            if speaker is None:
+                continue  # "the communique added" with no issuer in the article: no one identifiable spoke
+        unnamed = None if subject_via is not None else (
+            _anonymous(view, cue, s, speaker, prof)
+            or _unrecognised_subject(view, cue, row, mentions, speaker, prof, speakers_seen))
         if unnamed is not None:
             # "a diplomatic source said", "أعرب السفراء": someone the text does not name spoke; a
             # pronoun or a participle after it ("he added", "مؤكدين") is that someone, not the last
@@ -291,8 +309,11 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             unnamed_last.add(si)
             continue
         unnamed_last.discard(si)
-        named = _named_before(people, speaker) if speaker is not None else None
-        if named is not None:
+        named = _named_before(people, speaker) if speaker is not None and subject_via is None else None
+        if subject_via is not None:
+            # "the Minister said", "the tweet added": the office's holder or the document's issuer
+            via, resolution = subject_via, ("title" if subject_via.kind == "title" else "pronoun")
+        elif named is not None:
             # "وجاء في بيان الخارجية" after "وزارة الخارجية الروسية": a body named without its country is
             # the one of its kind named in full before
             via, speaker, resolution = speaker, named, "pronoun"
@@ -346,7 +367,43 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), speaker, resolution, via, si))
         claims.extend(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), m, resolution, None, si)
                       for m in together)
-    return claims
+    return _continued_quotations(view, claims, quotes)
+
+
+def _continued_quotations(view: View, claims: list[Claim], quotes: dict[str, str]) -> list[Claim]:
+    """A sentence that is wholly a direct quotation (any verb in it is the speaker's), right after a
+    sentence whose last claim is a direct quotation with a speaker, continues that speaker's quotation
+    ("“…,” X said. “We will open the port next month.”"): it is a claim of that speaker in its own
+    right (``claims.json`` ``continued``, the rule its record cites); a quotation after it goes on too."""
+    row = load_json(view.lang, "claims.json").get("continued")
+    if row is None or not claims:
+        return claims
+    text = view.text
+    out = list(claims)
+    last: dict[int, Claim] = {}
+    for c in claims:
+        last[c.sent] = c
+    for si in range(1, len(view.sentences)):
+        prev = last.get(si - 1)
+        if prev is None or prev.speaker is None or prev.joint or not prev.direct or si in last:
+            continue  # only a quotation goes on: after "X said that Y announced …" whose words it is is unclear
+        s, e = view.sentences[si]
+        qs = _skip_ws(text, s, e)
+        body = text[qs:e].rstrip()
+        close = quotes.get(body[:1])
+        if close is None:
+            continue
+        inner = body[1:].rstrip(".")
+        if not inner.endswith(close) or any(q in inner[:-1] for q in (body[0], close)):
+            continue  # not one quotation from end to end ("“A,” he said. “B” and “C” …")
+        cs, ce = _trim(text, qs + 1, qs + len(inner))
+        if len(text[cs:ce].split()) < MIN_CLAIM_WORDS or not_a_claim(view, cs, ce) is not None:
+            continue
+        claim = Claim(cs, ce, True, (qs, qs + 1, row["id"]), prev.speaker, prev.speaker_resolution,
+                      prev.speaker_via, si)
+        out.insert(out.index(prev) + 1, claim)
+        last[si] = claim
+    return out
 
 
 @cache
@@ -981,6 +1038,119 @@ def _title_holder(title: Mention, people: list[Mention], pos: int, when: date | 
     return holder
 
 
+@cache
+def _subject_nouns(lang: str) -> tuple[tuple[tuple[str, ...], dict[str, Any], bool], ...]:
+    """The document and office nouns of ``claims.json`` as folded word tuples, longest first, each with
+    its row and whether it names a document."""
+    data = load_json(lang, "claims.json")
+    rows = [(data["documents"], True)] if "documents" in data else []
+    rows += [(r, False) for r in data.get("offices", [])]
+    out = [(tuple(fold(w) for w in pat.split()), row, doc) for row, doc in rows for pat in row["patterns"]]
+    return tuple(sorted(out, key=lambda x: -len(x[0])))
+
+
+def _word_spans(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """The words of ``text[a:b]`` with their offsets, folded, punctuation stripped at either end."""
+    out = []
+    for m in re.finditer(r"\S+", text[a:b]):
+        w = m.group()
+        lead = len(w) - len(w.lstrip(_END_PUNCT))
+        core = w.strip(_END_PUNCT)
+        if core:
+            out.append((a + m.start() + lead, a + m.start() + lead + len(core), fold(core)))
+    return out
+
+
+def _subject_noun(view: View, cue, s: int, e: int,
+                  prof: dict[str, Any]) -> tuple[int, int, dict[str, Any], bool] | None:
+    """A document or office noun standing as the cue's subject: right after a verb-first cue
+    ("وأضاف البلاغ أن"), else right before the cue at the head of its clause ("the tweet added",
+    "…,” the Minister said", "این اطلاعیه افزود"), or heading the clause with the name it governs
+    between it and the cue ("بیانیه وزارت خارجه افزود"). Returns its span, row and whether it is a
+    document."""
+    text = view.text
+    nouns = _subject_nouns(view.lang)
+    if not nouns:
+        return None
+    if prof["speaker_after_cue"] == "always":
+        words = _word_spans(text, cue.end, e)
+        for pat, row, doc in nouns:
+            if tuple(w[2] for w in words[:len(pat)]) == pat and text[cue.end:words[0][0]].strip() == "":
+                return words[0][0], words[len(pat) - 1][1], row, doc
+        return None
+    head = s
+    before = text[s:cue.start]
+    marks = [i for i, ch in enumerate(before) if ch in _CLAUSE_MARKS or ch in _QUOTE_CLOSERS]
+    if marks:
+        head = s + marks[-1] + 1
+    words = _word_spans(text, head, cue.start)
+    for pat, row, doc in nouns:
+        n = len(pat)
+        if len(words) == n and tuple(w[2] for w in words) == pat:
+            return words[0][0], words[-1][1], row, doc
+        if doc and len(words) > n and tuple(w[2] for w in words[:n]) == pat:
+            # the noun's governor fills the rest of the clause before the cue: "بیانیه وزارت خارجه افزود"
+            return words[0][0], words[n - 1][1], row, doc
+    # a noun phrase right before the verb, after a phrase with no comma: "During the meeting with X the
+    # Head of State noted"; after a preposition, even one before a determiner of it, the noun is governed
+    # ("X در این بیانیه اعلام کرد", "به وزیر گفت")
+    governing = _governing_words(view.lang)
+    ends = [(pat, row, doc) for pat, row, doc in nouns if len(words) > len(pat)
+            and tuple(w[2] for w in words[-len(pat):]) == pat]
+    if ends and not any(words[-len(pat) - 1][2] in governing for pat, _, _ in ends):
+        pat, row, doc = ends[0]
+        if not text[words[-len(pat) - 1][1]:words[-len(pat)][0]].strip():
+            return words[-len(pat)][0], words[-1][1], row, doc
+    return None
+
+
+def _noun_speaker(view: View, noun: tuple[int, int, dict[str, Any], bool], people: list[Mention],
+                  speakers_seen: list[Mention], pos: int, when: date | None) -> tuple[Mention | None, Mention | None]:
+    """Who a document or an office noun that speaks stands for, and the noun as a mention (``via``,
+    citing the row's id as its ``rule``). A document: the person or body it governs
+    ("بيان الخارجية", "بیانیه وزارت خارجه": returned as the speaker, resolved like any subject, with
+    no ``via``), else its issuer, the one who spoke last before it ("In a statement, the ministry
+    said …. The communique added …"). An office: the person last named before it holding one of its
+    roles ("Foreign Minister X arrived …. The Minister said …"). None where there is no one."""
+    a, b, row, doc = noun
+    text = view.text
+    sent = view.sentence_of(a)
+    via = Mention(a, b, "institution" if doc else "title", text[a:b], sent, rule=row["id"])
+    if doc:
+        after = _skip_ws(text, b, len(text))
+        gov = next((m for m in people if m.sent == sent and m.kind != "pronoun"
+                    and after <= m.start <= after + GOVERNOR_CLITIC_CHARS), None)
+        if gov is not None:
+            return gov, None
+        issuer = next((m for m in reversed(speakers_seen) if m.kind != UNNAMED and m.end <= pos), None)
+        return issuer, (via if issuer is not None else None)
+    roles = set(row["roles"])
+    holders = [m for m in reversed(people) if m.end <= pos and m.is_person and m.start != a and (
+        (m.kind == "title" and m.role in roles and not _bare_title(m)) or any(_holds(m, r, when) for r in roles))]
+    # the one whose title in the article has the office word goes first: "the Secretary" is the one
+    # named "Secretary of State X", not "Defense Minister Y" named after him (both hold its roles)
+    word = fold(row.get("word", ""))
+    titled = [m for m in holders if word and word in _title_words(view, m)]
+    holder = (titled or holders or [None])[0]
+    return holder, (via if holder is not None else None)
+
+
+def _title_words(view: View, m: Mention) -> set[str]:
+    """The folded words of the title the article gives ``m``: a title mention's own, an apposed
+    title's, and the words right before a name in its clause ("US Secretary of State X": the title
+    stands before the name even where no title row matched it, as in "Secretary X")."""
+    text = view.text
+    spans = [(m.start, m.end)] if m.kind == "title" else []
+    if m.title_span is not None:
+        spans.append(m.title_span)
+    s = view.sentences[m.sent][0]
+    before = text[s:m.start]
+    cut = max((i for i, ch in enumerate(before) if ch in _CLAUSE_PUNCT or ch == "\n"), default=-1)
+    head = _word_spans(text, s + cut + 1, m.start)[-TITLE_BEFORE_NAME_WORDS:]
+    words = {w for a, b in spans for _, _, w in _word_spans(text, a, b)}
+    return words | {w for _, _, w in head}
+
+
 def _last_person(people: list[Mention], pos: int) -> Mention | None:
     for m in reversed(people):
         if m.start < pos and m.kind in ("person", "title") and (m.actor is not None or m.kind == "person"):
@@ -1263,6 +1433,29 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
         if open_at >= 0:
             return (open_at + 1, j), True
     return None, False
+
+
+def _postposed_subject(view: View, speaker: Mention, cue, people: list[Mention], determiners: frozenset[str],
+                       prof: dict[str, Any]) -> bool:
+    """Whether a reporting clause put after its content has a subject of its own between its comma and
+    the cue ("<clause>, the department said", "<clause>, the sides pointed out"), so that ``speaker``,
+    named inside the clause before that comma, is not the speaker. The subject is a short noun phrase
+    opened by a determiner (``determiners``); an apposition to the name ("X, spokesperson of …,
+    tweeted", a title), a relative clause ("X, who …"), a circumstance ("X, in his remarks, said"), a
+    coordinated verb (", and proposed") and a participle's clause (", bluntly expressing") are not."""
+    text = view.text
+    between = text[speaker.end:cue.start]
+    comma = max(between.rfind(","), between.rfind("،"))
+    if comma < 0 or not between[:comma].strip():
+        return False  # the comma right after the name sets off its apposition or a clause about it
+    suffix = prof.get("participle_suffix")
+    if suffix and text[cue.start:cue.end].split()[0].lower().endswith(suffix):
+        return False
+    words = between[comma + 1:].split()
+    if not 0 < len(words) <= FRONTED_SUBJECT_WORDS or fold(words[0]) not in determiners:
+        return False
+    start = speaker.end + comma + 1
+    return not any(m.kind == "title" and start <= m.start < cue.start for m in people)
 
 
 def _fronted(text: str, cue, after: int, lo: int, nxt: int, speaker: Mention | None,

@@ -148,7 +148,9 @@ def claim_record(doc: dict[str, Any], view: View, c: Claim, n: int, meeting_id: 
                    "actor": None, "key": "", "resolution": c.speaker_resolution}
     if c.speaker_via is not None and c.speaker is not None:
         vspan, vtext = _span(view, c.speaker_via.start, c.speaker_via.end)
-        speaker["via"] = {"text": vtext, "span": vspan}
+        # the title, pronoun, document or office noun it was resolved through, and the data row that
+        # matched it ("the Minister": ``claims.json`` ``offices``)
+        speaker["via"] = {"text": vtext, "span": vspan, "rule": c.speaker_via.rule}
     cspan, ctext = _span(view, c.cue[0], c.cue[1])
     return {
         "schema": SCHEMA,
