@@ -1134,8 +1134,15 @@ def _governed(view: View, people: list[Mention], s: int, e: int, mentions: Seque
         # (the match may begin after the article and proclitics it was found behind: read the word whole)
         space = view.text.rfind(" ", s, h.start)
         w = fold(view.text[s if space < 0 else space + 1:h.end].split()[0])
+        after = h.end
         if any(w.startswith(a) or w[1:].startswith(a) for a in articles):
-            continue
+            # unless a proclitic of the possessor opens the next word: "النائب الأول لرئيس الوزراء", the
+            # first deputy of the prime minister, governs as "نائب رئيس الوزراء" does
+            nxt = view.text[h.end:e].split()[:1]
+            g = next((g for g in prof.get("genitive_proclitics", []) if nxt and nxt[0].startswith(g)), None)
+            if g is None:
+                continue
+            after = view.text.index(nxt[0], h.end) + len(g)
         # only a space or a quotation mark between: after a comma the name is in apposition
         # ("the Presidential Palace, Antoine X" names its director, who was met)
         first = None
@@ -1143,13 +1150,15 @@ def _governed(view: View, people: list[Mention], s: int, e: int, mentions: Seque
             # "a message from X" names its sender right after; "رسالة شفوية له من أخيه X", "a
             # written message from President X": the sender stands after the row's preposition,
             # past a few of its courtesy words (what kind of message, to whom, "his brother")
-            start = h.end if not row.get("through") else _through(view, h.end, e, row)
+            start = after if not row.get("through") else _through(view, h.end, e, row)
             if start is not None:
                 first = next((p for p in ordered if _describes(view, _courtesy_end(view, start, row), _lead(p),
                                                                 mentions)), None)
             if first is not None:
                 break
-        if first is None:
+        if first is None or (after != h.end and first.kind != "title"):
+            # after the possessor's proclitic only an office is governed: a name that follows it is
+            # the deputy's own ("النائب الثاني لرئيس مجلس الوزراء X": X is the deputy)
             continue
         # a list runs on through commas only up to a conjunction: "about X, Y and Z" is one list,
         # "according to X, Y met Z" ends at the comma

@@ -7,7 +7,9 @@ NER would find are given by hand)."""
 from __future__ import annotations
 
 import pytest
-from test_stages import LAVROV, SAFADI, _met
+from test_stages import LAVROV, SAFADI, _met, document
+
+from extractors.meetings import extract_meetings
 
 FARHAN = {"en": "Faisal bin Farhan", "ar": "فيصل بن فرحان", "fa": "فیصل بن فرحان"}
 ARAGHCHI = {"en": "Abbas Araghchi", "ar": "عباس عراقجي", "fa": "عباس عراقچی"}
@@ -103,3 +105,17 @@ def test_a_countrys_side_or_officials_are_the_person_named_for_that_country_in_a
               "fa": ("آنتونی بلینکن", "بنیامین نتانیاهو")}[lang]
     found = _met(text, lang, people)
     assert len(found) == 1 and found[0][1][-1] == people[1]
+
+
+def test_the_office_after_a_deputy_and_the_possessors_proclitic_is_not_met() -> None:
+    # "the first deputy of the Qatari prime minister" is not the prime minister
+    text = "وصل أيمن الصفدي إلى الدوحة. وكان في استقباله النائب الأول لرئيس الوزراء القطري وزير الطاقة."
+    view, mentions, dates, _ = document(text, "ar", "2007-05-06", ("أيمن الصفدي",))
+    found, _ = extract_meetings(view, mentions, dates)
+    assert not any(p.kind == "title" and p.role == "prime_minister" for m in found for p in m.parties)
+
+
+def test_a_name_after_the_deputys_office_is_the_deputy_and_is_met() -> None:
+    text = "استقبل النائب الثاني لرئيس مجلس الوزراء محمد العلي أيمن الصفدي في الرياض."
+    assert _met(text, "ar", ("محمد العلي", "أيمن الصفدي"), when="2023-05-06") == [
+        ("happened", ["محمد العلي", "أيمن الصفدي"])]
