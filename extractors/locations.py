@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .lang import load_json, profile
-from .meetings import PHONE_KIND, Clause, Meeting, Trips, Where, is_envoy, scan, stated_trips, trip_place
+from .meetings import PHONE_KIND, Clause, Meeting, Trips, Where, is_envoy, scan, trip_place
 from .mentions import Lexicons, Mention
 from .view import View
 
@@ -61,10 +61,6 @@ class Context:
     @cached_property
     def headline(self) -> tuple[Where, frozenset[str]] | None:
         return _find_headline(self)
-
-    @cached_property
-    def stated_trips(self) -> list[tuple[int, Mention, Mention]]:
-        return stated_trips(self.view, list(self.mentions), self.claims)
 
 
 @dataclass(frozen=True)
@@ -331,11 +327,12 @@ def _stated_trip(ctx: Context, m: Meeting) -> Where | None:
         return None
     own, first = set(m.evidence_sents), min(m.evidence_sents)
     ids = m.identities()
-    mine = [t for t in ctx.stated_trips if t[1].identity in ids and (t[0] in own or t[0] < first)]
+    mine = [t for t in ctx.trips if t.visitor.identity in ids and (t.sent in own or t.sent < first)]
     if not mine:
         return None
-    in_own = [t for t in mine if t[0] in own]
-    _, visitor, dest = in_own[0] if in_own else mine[-1]
+    in_own = [t for t in mine if t.sent in own]
+    trip = in_own[0] if in_own else mine[-1]
+    visitor, dest = trip.visitor, trip.dest
     country = dest.place.country
     me = [p for p in m.parties if p.identity == visitor.identity]
     others = [p for p in m.parties if p.identity != visitor.identity]

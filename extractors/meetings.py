@@ -91,7 +91,6 @@ SIDE_WORDS = 2
 PHONE_KIND = "phone_call"
 VISIT_KIND = "visit"
 ARRIVAL_KIND = "arrival"
-VISIT_KIND = "visit"
 # A comitative ("with", "با") governs the person at most this many words after it (honorifics between)
 COMITATIVE_WORDS = 3
 # A guest marker this many words after its guest ("X, who is visiting") or before him ("the visiting X")
@@ -144,9 +143,18 @@ class Meeting:
         return frozenset(m.identity or m.text for m in self.parties)
 
 
-# Who travelled where: an actor id and the places the article says that person visited, in text order
-# (a tour: "visits to Qatar, Oman and Jordan")
-Trips = dict[str, list[Any]]
+@dataclass(frozen=True)
+class Trip:
+    """A trip the text states as made: the sentence that states it, the visitor and the destination
+    (a place mention; a tour, "visits to Qatar, Oman and Jordan", is one trip per stop)."""
+
+    sent: int
+    visitor: Mention
+    dest: Mention
+
+
+# Who travelled where, in text order
+Trips = list[Trip]
 
 
 @cache
@@ -233,7 +241,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
     people = sorted(people + [m for m in mentions if m.kind == "institution" and m.role == SIDE_ROLE and m.country],
                     key=lambda m: (m.start, -m.end))
     meetings: list[Meeting] = []
-    trips: Trips = {}
+    trips: Trips = []
     # visits whose sentence names no one met, with the people it names as present
     lone: list[tuple[int, Match, Mention, Mention, list[Mention]]] = []
     by_sent: dict[int, list[Mention]] = {}
@@ -247,12 +255,14 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             if arrivals:
                 # "Lavrov arrived in Doha": the visit is under way, whatever meetings are still ahead;
                 # it is one of the country visited unless the article reports whom he met there
-                made = _trips(view, arrivals, _plan_markers(view, s, e), mentions, s, e, claims, data, trips)
+                made = _trips(view, arrivals, _plan_markers(view, s, e), mentions, s, e, claims, data)
+                trips += [Trip(si, person, place) for _, person, place in made]
                 lone += [(si, t, person, place, []) for t, person, place in made]
             continue
         ana = scan(view, "anaphora", s, e)
         planned = _plan_markers(view, s, e)
-        made = _trips(view, trig + arrivals, planned, mentions, s, e, claims, data, trips)
+        made = _trips(view, trig + arrivals, planned, mentions, s, e, claims, data)
+        trips += [Trip(si, person, place) for _, person, place in made]
         t0 = trig[0]
         sent_people = by_sent.get(si, [])
         # a person named as part of the trigger ("رونوشت استوارنامه" read as a name), or as the one
@@ -456,29 +466,15 @@ def trip_place(m: Meeting, trips: Trips) -> Any | None:
 
 def _trip_places(m: Meeting, trips: Trips) -> Iterator[tuple[Mention, Any]]:
     for p in m.parties:
-        if _traveller(p) and p.identity in trips:
-            for place in trips[p.identity]:
-                if any(q is not p and _country(q) == place.country for q in m.parties):
-                    yield p, place
-
-
-def stated_trips(view: View, mentions: list[Mention],
-                 claims: Sequence[Claim] = ()) -> list[tuple[int, Mention, Mention]]:
-    """Every made trip the text states, in text order, as (sentence index, visitor, destination):
-    the trips of ``extract_meetings`` sentence by sentence, where ``Trips`` keeps only each
-    visitor's last destination ("visited Riyadh … then flew to Doha")."""
-    data = load_json(view.lang, "meetings.json")
-    out: list[tuple[int, Mention, Mention]] = []
-    for si, (s, e) in enumerate(view.sentences):
-        trig = [t for t in scan(view, "triggers", s, e) if not _appeal(view, t, e)] + scan(view, "arrivals", s, e)
-        if trig:
-            out += [(si, person, place) for _, person, place in
-                    _trips(view, trig, _plan_markers(view, s, e), mentions, s, e, claims, data, {})]
-    return out
+        if _traveller(p):
+            for t in trips:
+                if t.visitor.identity == p.identity and \
+                        any(q is not p and _country(q) == t.dest.place.country for q in m.parties):
+                    yield p, t.dest.place
 
 
 def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: int, e: int,
-           claims: Sequence[Claim], data: dict[str, Any], trips: Trips) -> list[tuple[Match, Mention, Mention]]:
+           claims: Sequence[Claim], data: dict[str, Any]) -> list[tuple[Match, Mention, Mention]]:
     """'زيارة روحاني إلى باكو', "Rouhani's visit to Baku", "… به تهران سفر کرده است": the visitor
     (a person the article names) and the destination of a visit the sentence reports as made, not planned; returns
     the sentence's (visit word, visitor, destination)."""
@@ -531,10 +527,7 @@ def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: in
         if person is not None and place is not None:
             # the places listed after the first are the tour's further stops ("visits to Qatar, Oman and
             # Jordan", "جولته … من قطر ثم عمان والأردن")
-            for stop in [place, *_itinerary(view, place, mentions, e, data)]:
-                if stop.place not in trips.setdefault(person.identity, []):
-                    trips[person.identity].append(stop.place)
-                made.append((t, person, stop))
+            made += [(t, person, stop) for stop in [place, *_itinerary(view, place, mentions, e, data)]]
     return made
 
 
