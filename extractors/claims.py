@@ -131,6 +131,12 @@ def _skip_ws(text: str, i: int, limit: int) -> int:
     return i
 
 
+def _word_after(text: str, i: int, chars: int) -> str:
+    """The first word in ``text[i:i + chars]``, folded ("" when there is none)."""
+    words = text[i:i + chars].split(maxsplit=1)
+    return fold(words[0]) if words else ""
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s] in _END_PUNCT:
         s += 1
@@ -182,8 +188,7 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
     if passive_after:
         # "گفته شد که …", "اعلام شده است": a participle before the passive auxiliary says what was said,
         # not who said it, neither opening a claim nor ending the one before it
-        cues = [c for c in cues if fold(text[c.end:c.end + PASSIVE_AFTER_CHARS].split(maxsplit=1)[0] if
-                                        text[c.end:c.end + PASSIVE_AFTER_CHARS].split() else "") not in passive_after]
+        cues = [c for c in cues if _word_after(text, c.end, PASSIVE_AFTER_CHARS) not in passive_after]
     for ci, cue in enumerate(cues):
         row = cue.payloads[0]
         si = view.sentence_of(cue.start)
