@@ -442,12 +442,16 @@ def restated(ctx: Context, m: Meeting) -> Where | None:
 
 def posting(ctx: Context, m: Meeting) -> Where | None:
     """An envoy posted to a country meets that country's people there: "سفیر ایران در نروژ … به
-    پادشاه این کشور" took place in Norway (the last rule may narrow it to a city)."""
+    پادشاه این کشور" took place in Norway (the last rule may narrow it to a city). A counterpart the
+    article gives no country is taken to be met there too ("Iraq's ambassador to Saudi Arabia X met
+    Y, head of the Shura Council"), as for a trip's destination (``_stated_trip``); one of another
+    country, or an envoy posted elsewhere, places nothing."""
     if not _in_person(m):
         return None
     for p in m.parties:
         to = p.posted_to
-        if to and any(q is not p and _country_of(q) == to for q in m.parties):
+        others = [q for q in m.parties if q is not p]
+        if to and others and all(_country_of(q) in (to, None) and q.posted_to in (to, None) for q in others):
             place = ctx.lex.places.country(to)
             if place is not None:
                 return Where(place, "inferred", None, "loc.posting")

