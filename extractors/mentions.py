@@ -506,6 +506,12 @@ def anaphor_kinds(rule: str) -> tuple[str, ...]:
 
 
 def _add_ner_people(mentions: list[Mention], entities: Sequence[Entity], view: View, sent) -> None:
+    # a region's name inside a longer name NER tags as a person is part of that name: "Ahmad Wardak"
+    # (Wardak, an Afghan province), "Farah Ali"; a city or country keeps its span, as before
+    pers = [(e.start, e.end) for e in entities if e.type == "PER"]
+    mentions[:] = [m for m in mentions if not (
+        m.kind == "place" and m.place is not None and m.place.kind == "region"
+        and any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in pers))]
     taken = [(m.start, m.end) for m in mentions if m.kind in ("person", "title", "place", "demonym", "institution")]
     orgs = [(e.start, e.end) for e in entities if e.type == "ORG"]
     # titles inside an organisation's name ("the office of the Leader") are not people
@@ -515,7 +521,6 @@ def _add_ner_people(mentions: list[Mention], entities: Sequence[Entity], view: V
     blocked = taken + [(e.start, e.end) for e in entities if e.type != "PER"]
     countries = [(m.start, m.end) for m in mentions if m.kind in ("place", "demonym")
                  and m.place is not None and m.place.kind == "country"]
-    pers = [(e.start, e.end) for e in entities if e.type == "PER"]
     for e, rule in complete_names(view, pers, blocked, countries):
         start = e.start
         # "Russian President Vladimir Putin" tagged whole: the name is what follows the title

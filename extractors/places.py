@@ -60,6 +60,9 @@ REGION_TYPES = frozenset({
     "State", "Province", "Autonomous region", "Autonomous republic", "Autonomous community", "Republic",
     "Land", "Union territory", "Emirate", "Oblast", "Territory", "Regional state", "Prefecture",
 })
+# Groupings ISO puts above the first level of a few countries (Indonesia's provinces sit in seven
+# "geographical units"): a subdivision under one of them is of the first level all the same
+REGION_GROUPING_TYPES = frozenset({"Geographical unit"})
 # Suffixes ISO writes on Chinese province names that English news leaves off ("Hainan Sheng")
 REGION_NAME_SUFFIXES = (" Sheng", " Zizhiqu", " Shi")
 
@@ -440,8 +443,9 @@ def _load_regions(src: _Sources) -> None:
     import pycountry
 
     rank = (_BUILTIN, 0, _ALTERNATE, 0, 0)
+    groupings = {s.code for s in pycountry.subdivisions if s.type in REGION_GROUPING_TYPES}
     for sub in pycountry.subdivisions:
-        if sub.parent_code is not None or sub.type not in REGION_TYPES:
+        if sub.type not in REGION_TYPES or (sub.parent_code is not None and sub.parent_code not in groupings):
             continue
         pid = f"region:{sub.code}"
         name = _region_name(sub.name)

@@ -286,3 +286,39 @@ def test_the_city_after_a_house_is_where_it_stands(stages):
     text = "Tanzanian President Samia Suluhu Hassan received US Senator Chris Coons at State House Dar es Salaam."
     (m,) = run(stages, text, "2024-03-05", lang="en", people=("Chris Coons",))
     assert where(m) == ("Dar es Salaam", "en.loc.venue_head")
+
+
+# -- regions, a language's own stop, an envoy's posting ---------------------------------------------
+def test_a_state_after_a_locative_is_the_place_unless_a_city_of_it_is_named(stages):
+    text = "Russian President Vladimir Putin met US President Donald Trump in Alaska on Friday."
+    (m,) = run(stages, text, "2025-08-16")
+    assert where(m) == ("Alaska", "en.loc.prep") and m["location"]["country"] == "US"
+    (m,) = run(stages, text.replace("in Alaska", "in Anchorage, Alaska"), "2025-08-16")
+    assert where(m) == ("Anchorage", "en.loc.prep")
+    fa = "ولادیمیر پوتین و دونالد ترامپ روز جمعه در آلاسکا دیدار کردند."
+    (m,) = run(stages, fa, "2025-08-16", lang="fa")
+    assert where(m) == ("Alaska", "fa.loc.prep")
+
+
+def test_fa_riyadh_is_a_place_in_persian(stages):
+    text = "عباس عراقچی وزیر امور خارجه روز دوشنبه در ریاض با فیصل بن فرحان وزیر خارجه عربستان دیدار کرد."
+    (m,) = run(stages, text, "2024-11-11", lang="fa")
+    assert where(m) == ("Riyadh", "fa.loc.prep")
+
+
+def test_an_envoy_meets_a_counterpart_of_no_known_country_where_he_is_posted(stages):
+    text = "Iraq's ambassador to Saudi Arabia Karim Nadhim met Fahad Mutlaq, head of the council, on Monday."
+    (m,) = run(stages, text, "2024-03-04", people=("Karim Nadhim", "Fahad Mutlaq"))
+    assert where(m) == ("Saudi Arabia", "loc.posting")
+    # a counterpart of another country: the posting says nothing of where they met
+    other = "Iraq's ambassador to Saudi Arabia Karim Nadhim met Egyptian Foreign Minister Sameh Shoukry on Monday."
+    (m,) = run(stages, other, "2024-03-04", people=("Karim Nadhim",))
+    assert m["location"] is None
+
+
+def test_a_region_inside_a_persons_name_is_part_of_the_name(stages):
+    # Wardak is an Afghan province and a family name
+    text = "Uzbek Foreign Minister Bakhtiyor Saidov met Nasir Ahmad Wardak in Wardak on Wednesday."
+    (m,) = run(stages, text, "2024-03-06", people=("Bakhtiyor Saidov", "Nasir Ahmad Wardak"))
+    assert {p["name"] for p in m["participants"]} == {"Bakhtiyor Saidov", "Nasir Ahmad Wardak"}
+    assert where(m) == ("Wardak", "en.loc.prep") and m["location"]["country"] == "AF"

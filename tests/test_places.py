@@ -14,6 +14,7 @@ from extractors.normalize import fold
 from extractors.places import (
     CITIES_FILE,
     COUNTRIES_FILE,
+    REGIONS_FILE,
     STOPLIST_FILE,
     Gazetteer,
     Place,
@@ -219,7 +220,7 @@ def test_entries_are_folded_and_typed(gaz: Gazetteer) -> None:
     for key, place, relation in sample:
         assert key == fold(key) and key
         assert relation in ("name", "demonym")
-        assert place.kind in ("country", "city") and len(place.country) == 2
+        assert place.kind in ("country", "city", "region") and len(place.country) == 2
     assert ("باکو", gaz.by_id("city:587084"), "name") in rows
     assert ("الاذری", gaz.country("AZ"), "demonym") in rows
     assert any(" " in k for k in keys), "multi-word keys are allowed"
@@ -239,7 +240,7 @@ def test_package_keys_respect_length_and_stoplist(gaz: Gazetteer) -> None:
 
 def _curated_keys() -> set[str]:
     keys: set[str] = set()
-    for path in (COUNTRIES_FILE, CITIES_FILE):
+    for path in (COUNTRIES_FILE, CITIES_FILE, REGIONS_FILE):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.startswith("{"):
                 continue
@@ -264,7 +265,7 @@ def test_curated_data_does_not_contradict_the_stoplist() -> None:
 
 def test_every_curated_alias_resolves_to_its_own_place(gaz: Gazetteer) -> None:
     """A curated alias that loses to another place is a data bug (two curated lines claim one key)."""
-    for path in (COUNTRIES_FILE, CITIES_FILE):
+    for path in (COUNTRIES_FILE, CITIES_FILE, REGIONS_FILE):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.startswith("{"):
                 continue
@@ -319,6 +320,8 @@ def test_user_file_overrides_and_extends(tmp_path: Path, gaz: Gazetteer) -> None
     ('{"id": "country:ZZ", "aliases": ["Zedland"]}', "'name' is required"),
     ('{"id": "city:587084", "aliases": {"xx": ["Baku"]}}', "unknown language"),
     ('{"id": "city:587084", "demonyms": ["Bakuvian"]}', "country entries"),
+    ('{"stop": "nice", "langs": ["xx"], "why": "x"}', "langs must be"),
+    ('{"stop": "nice", "langs": [], "why": "x"}', "langs must be"),
 ])
 def test_user_file_errors_name_the_line(tmp_path: Path, line: str, message: str) -> None:
     extra = tmp_path / "bad.jsonl"
@@ -367,3 +370,53 @@ def test_user_capital_must_be_a_city_id(tmp_path: Path) -> None:
         load_gazetteer(extra)
     extra.write_text(json.dumps({"id": "country:AZ", "capital": "city:147429"}) + "\n", encoding="utf-8")
     assert load_gazetteer(extra).capital("AZ").name == "Nakhchivan"
+
+
+# -- regions: first-level ISO 3166-2 subdivisions ------------------------------------------------------
+def test_a_state_or_province_is_a_region_of_its_country(gaz: Gazetteer) -> None:
+    alaska = gaz.lookup("Alaska")
+    assert alaska == Place("region:US-AK", "Alaska", "region", "US") == gaz.by_id("region:US-AK")
+    assert gaz.lookup("Hainan") == Place("region:CN-HI", "Hainan", "region", "CN")  # ISO's "Hainan Sheng"
+    assert gaz.lookup("Gujarat").kind == "region"  # ISO's "Gujarāt" loses its macron
+    assert gaz.lookup("Aceh") == Place("region:ID-AC", "Aceh", "region", "ID")  # under an ISO grouping
+    assert gaz.lookup("Goa").kind == "region"  # shorter than the length floor: a curated alias
+    # Arabic and Persian spellings come from the curated file
+    assert gaz.lookup("ألاسكا") == alaska and gaz.lookup("آلاسکا") == alaska and gaz.lookup("بألاسكا") == alaska
+
+
+def test_a_region_yields_to_a_city_or_country_of_its_name_and_two_regions_drop_it(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Tehran").kind == "city"  # also a province
+    assert gaz.lookup("Washington").name == "Washington, D.C."  # also a state
+    assert gaz.lookup("Georgia").kind == "country"  # also a state
+    assert gaz.lookup("Punjab") is None  # a province of Pakistan and a state of India
+    assert "punjab" in gaz.ambiguous
+    # region names that news uses for something else are stoplisted (a sea, a family, a word)
+    assert gaz.lookup("Texas").kind == "region"
+    for text in ("Gulf", "Unity", "Red Sea", "Sabah", "Eastern Province", "Lara"):
+        assert gaz.lookup(text) is None, (text, gaz.lookup(text))
+
+
+def test_a_stop_may_hold_for_some_languages_only(gaz: Gazetteer) -> None:
+    # one folded key: an Arabic given name, the Persian name of Riyadh
+    riyadh = gaz.by_id("city:108410")
+    assert gaz.lookup("ریاض", "fa") == riyadh
+    assert gaz.lookup("رياض", "ar") is None and gaz.lookup("ریاض") is None
+    key = fold("ریاض")
+    assert (key, riyadh, "name") in list(gaz.entries("fa"))
+    assert all(k != key for k, _, _ in gaz.entries("ar")) and all(k != key for k, _, _ in gaz.entries())
+    assert gaz.lookup("الرياض", "ar") == riyadh  # the Arabic city keeps its article form
+    # the other way round: Persian Monday, the Arabic name of Dushanbe
+    assert gaz.lookup("دوشنبه", "fa") is None and gaz.lookup("دوشنبة", "ar").name == "Dushanbe"
+
+
+def test_user_file_adds_a_region_and_a_language_stop(tmp_path: Path, gaz: Gazetteer) -> None:
+    extra = tmp_path / "places.jsonl"
+    extra.write_text("\n".join([
+        json.dumps({"id": "region:US-FL", "aliases": {"fa": ["فلوریدا"]}}, ensure_ascii=False),
+        json.dumps({"id": "region:XX-ZZ", "name": "Zedshire"}),
+        json.dumps({"stop": "tabriz", "langs": ["en"], "why": "made up for a test"}),
+    ]) + "\n", encoding="utf-8")
+    user = load_gazetteer(extra)
+    assert user.lookup("فلوریدا") == user.by_id("region:US-FL")
+    assert user.lookup("Zedshire") == Place("region:XX-ZZ", "Zedshire", "region", "XX")
+    assert user.lookup("Tabriz", "en") is None and user.lookup("تبریز", "fa").name == "Tabriz"
