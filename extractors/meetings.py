@@ -248,7 +248,8 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
     for p in people:
         by_sent.setdefault(p.sent, []).append(p)
     for si, (s, e) in enumerate(view.sentences):
-        trig = [t for t in scan(view, "triggers", s, e) if not _appeal(view, t, e) and not _process(view, t, s)]
+        trig = [t for t in scan(view, "triggers", s, e) if not _appeal(view, t, e) and not _process(view, t, s)
+                and _has_counterpart(view, t, s, by_sent.get(si, ()))]
         # "arrived in Moscow", "وارد مسکو شد": where the visitor went, though no meeting is stated yet
         arrivals = scan(view, "arrivals", s, e)
         if not trig:
@@ -561,6 +562,30 @@ def _appeal(view: View, t: Match, e: int) -> bool:
         return False
     after = [fold(w) for w in view.text[t.end:_clause_end(view.text, t.end, e)].split()][:APPEAL_REACH_WORDS]
     return any(w in words for w in after)
+
+
+def _has_counterpart(view: View, t: Match, s: int, people: Sequence[Mention]) -> bool:
+    """A trigger whose row is ``with_counterpart`` (verbs that also mean talking to the press or in
+    public, «صحبت کرد», «تبادل نظر کرد») is a meeting only with someone met: a comitative right before
+    a person named between the sentence start and the trigger («A با B … صحبت کرد»), or a reciprocal
+    before it («با یکدیگر تبادل نظر کردند»); «با اشاره به …» (with reference to) names no one."""
+    if not any(p.get("with_counterpart") for p in t.payloads):
+        return True
+    if any(m.end <= t.start for m in scan(view, "reciprocals", s, t.start, clitics=False)):
+        return True
+    words = _folded(view.lang, "comitatives")
+    hon = honorific_words(view.lang)
+    for p in people:
+        if not s <= p.start < t.start:
+            continue
+        toks = view.tokens_in(s, _lead(p))[-COMITATIVE_WORDS:]
+        for tok in reversed(toks):
+            w = fold(view.text[tok.start:tok.end])
+            if w in words:
+                return True
+            if w not in hon:
+                break
+    return False
 
 
 def _process(view: View, t: Match, s: int) -> bool:

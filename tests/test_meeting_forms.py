@@ -51,3 +51,24 @@ def test_a_plural_or_dual_office_of_two_countries_is_each_countrys_holder(lang: 
     view, mentions, dates, _ = document(text, lang, "2022-03-11")
     found, _ = extract_meetings(view, mentions, dates)
     assert [sorted(p.actor.name for p in m.parties) for m in found] == [["Dmytro Kuleba", "Sergey Lavrov"]]
+
+
+@pytest.mark.parametrize("text", [
+    "{a} روز دوشنبه با {b} درباره روابط دو کشور تبادل نظر کرد.",
+    "{a} با {b} در ژنو صحبت کرد.",
+    "{a} و {b} در ژنو با یکدیگر به تبادل نظر پرداختند.",
+])
+def test_a_persian_light_verb_of_talk_with_someone_is_a_meeting(text: str) -> None:
+    a, b = LAVROV["fa"], SAFADI["fa"]
+    found = _met(text.format(a=a, b=b), "fa", (a, b))
+    assert [(status, sorted(people)) for status, people in found] == [("happened", sorted([a, b]))]
+
+
+@pytest.mark.parametrize("text", [
+    # spoke to reporters about someone; «با اشاره به» (with reference to) names no one met
+    "{a} در جمع خبرنگاران درباره {b} صحبت کرد.",
+    "{a} با اشاره به سخنان {b} درباره تجارت صحبت کرد.",
+])
+def test_speaking_with_no_one_to_meet_is_no_meeting(text: str) -> None:
+    a, b = LAVROV["fa"], SAFADI["fa"]
+    assert _met(text.format(a=a, b=b), "fa", (a, b)) == []
