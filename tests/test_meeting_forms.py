@@ -72,3 +72,13 @@ def test_a_persian_light_verb_of_talk_with_someone_is_a_meeting(text: str) -> No
 def test_speaking_with_no_one_to_meet_is_no_meeting(text: str) -> None:
     a, b = LAVROV["fa"], SAFADI["fa"]
     assert _met(text.format(a=a, b=b), "fa", (a, b)) == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ar", "والتقى رئيس السلك الدبلوماسي الروسي مع {b} في عمّان."),
+    ("fa", "رئیس دستگاه دیپلماسی روسیه با {b} در امان دیدار کرد."),
+])
+def test_the_head_of_the_diplomatic_corps_is_the_foreign_minister(lang: str, text: str) -> None:
+    view, mentions, dates, _ = document(text.format(b=SAFADI[lang]), lang, "2022-03-11", (SAFADI[lang],))
+    found, _ = extract_meetings(view, mentions, dates)
+    assert [sorted(p.actor.name for p in m.parties if p.actor) for m in found] == [["Ayman Safadi", "Sergey Lavrov"]]
