@@ -39,6 +39,9 @@ SELF_REFERENCE_CHARS = 6
 # How far before a person a word such as "tomb" makes him no one met (characters, words)
 OBJECT_CHARS = 40
 OBJECT_WORDS = 3
+# The counterpart of "spoke to"/«تحدث مع» stands at most this many words after it ("spoke to the
+# Israeli Prime Minister, Netanyahu"), titles and honorifics the person's own
+COUNTERPART_WORDS = 3
 # A visit word and its visitor: "زيارة روحاني" (after it), "Rouhani's visit" (before it), in characters;
 # mentions this close to the word, either side, may name the visitor or the destination
 VISITOR_AFTER_CHARS = 30
@@ -566,18 +569,24 @@ def _appeal(view: View, t: Match, e: int) -> bool:
 
 def _has_counterpart(view: View, t: Match, s: int, people: Sequence[Mention]) -> bool:
     """A trigger whose row is ``with_counterpart`` (verbs that also mean talking to the press or in
-    public, «صحبت کرد», «تبادل نظر کرد») is a meeting only with someone met: a comitative right before
-    a person named between the sentence start and the trigger («A با B … صحبت کرد»), or a reciprocal
-    before it («با یکدیگر تبادل نظر کردند»); «با اشاره به …» (with reference to) names no one."""
+    public: "spoke", «صحبت کرد», «تحدث») is a meeting only with someone to meet: a person named right
+    after the trigger when its words end in their own preposition ("spoke to A", «تحدث مع A»), a
+    comitative right before a person named in the sentence («A با B … صحبت کرد»), or a reciprocal
+    before the trigger («با یکدیگر تبادل نظر کردند»). "spoke to reporters about A" and «با اشاره به A»
+    (with reference to A) name no one met."""
     if not any(p.get("with_counterpart") for p in t.payloads):
         return True
     if any(m.end <= t.start for m in scan(view, "reciprocals", s, t.start, clitics=False)):
         return True
     words = _folded(view.lang, "comitatives")
     hon = honorific_words(view.lang)
+    preps = {fold(w) for w in profile(view.lang)["prepositions"]}
+    # "spoke to A": the trigger's own preposition governs the person after it; after a bare verb
+    # the person is its subject («وتحدث A مع B»)
+    governs = fold(view.text[t.start:t.end].split()[-1]) in preps
     for p in people:
-        if not s <= p.start < t.start:
-            continue
+        if governs and p.start >= t.end and _open_gap(view, t.end, _lead(p), COUNTERPART_WORDS):
+            return True
         toks = view.tokens_in(s, _lead(p))[-COMITATIVE_WORDS:]
         for tok in reversed(toks):
             w = fold(view.text[tok.start:tok.end])

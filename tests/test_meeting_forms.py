@@ -82,3 +82,28 @@ def test_the_head_of_the_diplomatic_corps_is_the_foreign_minister(lang: str, tex
     view, mentions, dates, _ = document(text.format(b=SAFADI[lang]), lang, "2022-03-11", (SAFADI[lang],))
     found, _ = extract_meetings(view, mentions, dates)
     assert [sorted(p.actor.name for p in m.parties if p.actor) for m in found] == [["Ayman Safadi", "Sergey Lavrov"]]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "{a} spoke with {b} on Tuesday about the border."),
+    ("en", "On Tuesday {a} spoke to Jordanian Foreign Minister {b} about the border."),
+    ("en", "{a} exchanged views with {b} on the border."),
+    ("ar", "وتحدث {a} مع {b} يوم الثلاثاء حول الحدود."),
+])
+def test_speaking_with_someone_named_right_after_is_talks(lang: str, text: str) -> None:
+    a, b = LAVROV[lang], SAFADI[lang]
+    assert _met(text.format(a=a, b=b), lang, (a, b)) == [("happened", [a, b])]
+
+
+@pytest.mark.parametrize("text", [
+    "{a} spoke to reporters about {b} on Tuesday.",
+    "{a} spoke at the university where {b} once taught.",
+])
+def test_speaking_to_no_one_named_is_no_meeting(text: str) -> None:
+    a, b = LAVROV["en"], SAFADI["en"]
+    assert _met(text.format(a=a, b=b), "en", (a, b)) == []
+
+
+def test_the_person_after_a_bare_arabic_verb_of_speaking_is_its_subject() -> None:
+    a, b = LAVROV["ar"], SAFADI["ar"]
+    assert _met(f"وتحدث {a} إلى الصحفيين عن {b} يوم الثلاثاء.", "ar", (a, b)) == []
