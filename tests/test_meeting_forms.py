@@ -107,3 +107,19 @@ def test_speaking_to_no_one_named_is_no_meeting(text: str) -> None:
 def test_the_person_after_a_bare_arabic_verb_of_speaking_is_its_subject() -> None:
     a, b = LAVROV["ar"], SAFADI["ar"]
     assert _met(f"وتحدث {a} إلى الصحفيين عن {b} يوم الثلاثاء.", "ar", (a, b)) == []
+
+
+def test_sat_down_with_someone_past_an_adverbial_is_a_meeting() -> None:
+    a, b = LAVROV["en"], SAFADI["en"]
+    assert _met(f"{a} sat down in Geneva this morning with {b}.", "en", (a, b)) == [("happened", [a, b])]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "{a} ruled out the possibility of a summit with {b}."),
+    ("ar", "وسئل {a} عن إمكانية عقد قمة مع {b} فقال إن شيئا لم يتقرر."),
+    ("fa", "{a} درباره امکان دیدار با {b} گفت هنوز تصمیمی گرفته نشده است."),
+])
+def test_a_meeting_only_possible_is_not_held(lang: str, text: str) -> None:
+    a, b = LAVROV[lang], SAFADI[lang]
+    assert all(status == "planned" for status, _ in _met(text.format(a=a, b=b), lang, (a, b)))
+    assert _met(text.format(a=a, b=b), lang, (a, b))
