@@ -123,3 +123,9 @@ def test_a_meeting_only_possible_is_not_held(lang: str, text: str) -> None:
     a, b = LAVROV[lang], SAFADI[lang]
     assert all(status == "planned" for status, _ in _met(text.format(a=a, b=b), lang, (a, b)))
     assert _met(text.format(a=a, b=b), lang, (a, b))
+
+
+def test_a_head_of_state_who_accredited_ambassadors_met_each() -> None:
+    host, a, b = "Vladimir Putin", "Julio Arbenz", "Tomas Varga"
+    found = _met(f"On Monday {host} accredited the new ambassadors of Chile, {a}, and Peru, {b}.", "en", (host, a, b))
+    assert found == [("happened", [host, a]), ("happened", [host, b])]
