@@ -42,6 +42,9 @@ OBJECT_WORDS = 3
 # The counterpart of "spoke to"/«تحدث مع» stands at most this many words after it ("spoke to the
 # Israeli Prime Minister, Netanyahu"), titles and honorifics the person's own
 COUNTERPART_WORDS = 3
+# A meeting phrase opens a report's content when at most this many words («در», «در جریان») stand
+# before its meeting word
+CIRCUMSTANCE_WORDS = 2
 # A visit word and its visitor: "زيارة روحاني" (after it), "Rouhani's visit" (before it), in characters;
 # mentions this close to the word, either side, may name the visitor or the destination
 VISITOR_AFTER_CHARS = 30
@@ -283,7 +286,11 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             t0 = next(t for t in trig if t.start > opener)
         # "the spokesman said that the minister received X": the meeting is the reported one
         said = next((c for c in claims if c.start <= t0.start < c.end), None)
-        if said is None:
+        # «A در دیدار با B بر X تاکید کرد»: the meeting phrase is the circumstance of A's words
+        circumstance = said is not None and _circumstance(view, said, t0, sent_people)
+        if circumstance:
+            said = None
+        if said is None and not circumstance:
             # a headline run into the lead ("… يتلقى اتصالين\nصرح المتحدث بأن الوزير تلقى اتصالين من …"):
             # when only the reporter is named outside the report, the meeting is the reported one
             inner = next((c for c in claims if s <= c.start < e and c.speaker is not None
@@ -1082,6 +1089,20 @@ def _comitative(view: View, trig: list[Match], parties: list[Mention], s: int) -
     if outside:
         return None, [outside[0], *inside, *outside[1:]]
     return k, parties
+
+
+def _circumstance(view: View, said: Claim, t0: Match, people: Sequence[Mention]) -> bool:
+    """A report whose content, as the claims stage reads it, opens with the meeting phrase right
+    after the speaker: «A در دیدار با B بر اهمیت روابط تاکید کرد» (A, meeting B, stressed …). A
+    verb-final reporting verb takes everything between its subject and itself, so the meeting
+    phrase right after the subject falls inside; it is the circumstance of the speaking, not
+    something said. Only where no one is named between the start of the content and the meeting
+    word ("the spokesman said the minister received X" reports the minister's meeting)."""
+    sp = said.speaker
+    if sp is None or said.direct or sp.end > said.start or not _open_gap(view, sp.end, said.start, 0):
+        return False
+    return len(view.text[said.start:t0.start].split()) <= CIRCUMSTANCE_WORDS and \
+        not any(said.start <= p.start < t0.start for p in people)
 
 
 def _reports_own_act(view: View, said: Claim) -> bool:

@@ -5,7 +5,7 @@ Hand-built documents, no model loaded (the entities NER would find are given by 
 from __future__ import annotations
 
 import pytest
-from test_stages import LAVROV, SAFADI, _met, document
+from test_stages import FARHAN, LAVROV, SAFADI, _met, document
 
 from extractors.meetings import extract_meetings
 
@@ -129,3 +129,21 @@ def test_a_head_of_state_who_accredited_ambassadors_met_each() -> None:
     host, a, b = "Vladimir Putin", "Julio Arbenz", "Tomas Varga"
     found = _met(f"On Monday {host} accredited the new ambassadors of Chile, {a}, and Peru, {b}.", "en", (host, a, b))
     assert found == [("happened", [host, a]), ("happened", [host, b])]
+
+
+@pytest.mark.parametrize("verb", ["بر اهمیت روابط تاکید کرد", "خواستار گسترش تجارت شد"])
+def test_a_meeting_phrase_right_after_the_speaker_is_the_circumstance_of_his_words(verb: str) -> None:
+    a, b = LAVROV["fa"], SAFADI["fa"]
+    assert _met(f"{a} در دیدار با {b} {verb}.", "fa", (a, b)) == [("happened", [a, b])]
+
+
+def test_a_meeting_reported_by_a_spokesman_is_still_the_reported_ones() -> None:
+    a, b, c = LAVROV["fa"], SAFADI["fa"], FARHAN["fa"]
+    found = _met(f"{c} گفت {a} در دیدار با {b} بر اهمیت روابط تاکید کرد.", "fa", (a, b, c))
+    assert [sorted(people) for _, people in found] == [sorted([a, b])]
+
+
+@pytest.mark.parametrize("noun", ["محادثاته", "مباحثاته", "مشاوراته"])
+def test_an_arabic_meeting_noun_with_a_possessive_suffix_is_a_trigger(noun: str) -> None:
+    a, b = LAVROV["ar"], SAFADI["ar"]
+    assert _met(f"وقال {a} عقب {noun} مع {b} إن التجارة نمت.", "ar", (a, b)) == [("happened", [a, b])]
