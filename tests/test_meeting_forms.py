@@ -147,3 +147,14 @@ def test_a_meeting_reported_by_a_spokesman_is_still_the_reported_ones() -> None:
 def test_an_arabic_meeting_noun_with_a_possessive_suffix_is_a_trigger(noun: str) -> None:
     a, b = LAVROV["ar"], SAFADI["ar"]
     assert _met(f"وقال {a} عقب {noun} مع {b} إن التجارة نمت.", "ar", (a, b)) == [("happened", [a, b])]
+
+
+@pytest.mark.parametrize("verb", ["took the opportunity to meet", "managed to meet", "went on to meet"])
+def test_an_implicative_verb_before_to_meet_reports_a_held_meeting(verb: str) -> None:
+    a, b = LAVROV["en"], SAFADI["en"]
+    assert _met(f"Afterwards, {a} {verb} {b} in Geneva.", "en", (a, b)) == [("happened", [a, b])]
+
+
+def test_a_purpose_infinitive_after_a_trip_stays_a_plan() -> None:
+    a, b = LAVROV["en"], SAFADI["en"]
+    assert _met(f"{a} travelled to Amman to meet {b}.", "en", (a, b)) == [("planned", [a, b])]
