@@ -39,6 +39,12 @@ SELF_REFERENCE_CHARS = 6
 # How far before a person a word such as "tomb" makes him no one met (characters, words)
 OBJECT_CHARS = 40
 OBJECT_WORDS = 3
+# The counterpart of "spoke to"/«تحدث مع» stands at most this many words after it ("spoke to the
+# Israeli Prime Minister, Netanyahu"), titles and honorifics the person's own
+COUNTERPART_WORDS = 3
+# A meeting phrase opens a report's content when at most this many words («در», «در جریان») stand
+# before its meeting word
+CIRCUMSTANCE_WORDS = 2
 # A visit word and its visitor: "زيارة روحاني" (after it), "Rouhani's visit" (before it), in characters;
 # mentions this close to the word, either side, may name the visitor or the destination
 VISITOR_AFTER_CHARS = 30
@@ -248,7 +254,8 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
     for p in people:
         by_sent.setdefault(p.sent, []).append(p)
     for si, (s, e) in enumerate(view.sentences):
-        trig = [t for t in scan(view, "triggers", s, e) if not _appeal(view, t, e) and not _process(view, t, s)]
+        trig = [t for t in scan(view, "triggers", s, e) if not _appeal(view, t, e) and not _process(view, t, s)
+                and _has_counterpart(view, t, s, by_sent.get(si, ()))]
         # "arrived in Moscow", "وارد مسکو شد": where the visitor went, though no meeting is stated yet
         arrivals = scan(view, "arrivals", s, e)
         if not trig:
@@ -279,7 +286,11 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             t0 = next(t for t in trig if t.start > opener)
         # "the spokesman said that the minister received X": the meeting is the reported one
         said = next((c for c in claims if c.start <= t0.start < c.end), None)
-        if said is None:
+        # «A در دیدار با B بر X تاکید کرد»: the meeting phrase is the circumstance of A's words
+        circumstance = said is not None and _circumstance(view, said, t0, sent_people)
+        if circumstance:
+            said = None
+        if said is None and not circumstance:
             # a headline run into the lead ("… يتلقى اتصالين\nصرح المتحدث بأن الوزير تلقى اتصالين من …"):
             # when only the reporter is named outside the report, the meeting is the reported one
             inner = next((c for c in claims if s <= c.start < e and c.speaker is not None
@@ -561,6 +572,36 @@ def _appeal(view: View, t: Match, e: int) -> bool:
         return False
     after = [fold(w) for w in view.text[t.end:_clause_end(view.text, t.end, e)].split()][:APPEAL_REACH_WORDS]
     return any(w in words for w in after)
+
+
+def _has_counterpart(view: View, t: Match, s: int, people: Sequence[Mention]) -> bool:
+    """A trigger whose row is ``with_counterpart`` (verbs that also mean talking to the press or in
+    public: "spoke", «صحبت کرد», «تحدث») is a meeting only with someone to meet: a person named right
+    after the trigger when its words end in their own preposition ("spoke to A", «تحدث مع A»), a
+    comitative right before a person named in the sentence («A با B … صحبت کرد»), or a reciprocal
+    before the trigger («با یکدیگر تبادل نظر کردند»). "spoke to reporters about A" and «با اشاره به A»
+    (with reference to A) name no one met."""
+    if not any(p.get("with_counterpart") for p in t.payloads):
+        return True
+    if any(m.end <= t.start for m in scan(view, "reciprocals", s, t.start, clitics=False)):
+        return True
+    words = _folded(view.lang, "comitatives")
+    hon = honorific_words(view.lang)
+    preps = {fold(w) for w in profile(view.lang)["prepositions"]}
+    # "spoke to A": the trigger's own preposition governs the person after it; after a bare verb
+    # the person is its subject («وتحدث A مع B»)
+    governs = fold(view.text[t.start:t.end].split()[-1]) in preps
+    for p in people:
+        if governs and p.start >= t.end and _open_gap(view, t.end, _lead(p), COUNTERPART_WORDS):
+            return True
+        toks = view.tokens_in(s, _lead(p))[-COMITATIVE_WORDS:]
+        for tok in reversed(toks):
+            w = fold(view.text[tok.start:tok.end])
+            if w in words:
+                return True
+            if w not in hon:
+                break
+    return False
 
 
 def _process(view: View, t: Match, s: int) -> bool:
@@ -1048,6 +1089,20 @@ def _comitative(view: View, trig: list[Match], parties: list[Mention], s: int) -
     if outside:
         return None, [outside[0], *inside, *outside[1:]]
     return k, parties
+
+
+def _circumstance(view: View, said: Claim, t0: Match, people: Sequence[Mention]) -> bool:
+    """A report whose content, as the claims stage reads it, opens with the meeting phrase right
+    after the speaker: «A در دیدار با B بر اهمیت روابط تاکید کرد» (A, meeting B, stressed …). A
+    verb-final reporting verb takes everything between its subject and itself, so the meeting
+    phrase right after the subject falls inside; it is the circumstance of the speaking, not
+    something said. Only where no one is named between the start of the content and the meeting
+    word ("the spokesman said the minister received X" reports the minister's meeting)."""
+    sp = said.speaker
+    if sp is None or said.direct or sp.end > said.start or not _open_gap(view, sp.end, said.start, 0):
+        return False
+    return len(view.text[said.start:t0.start].split()) <= CIRCUMSTANCE_WORDS and \
+        not any(said.start <= p.start < t0.start for p in people)
 
 
 def _reports_own_act(view: View, said: Claim) -> bool:
