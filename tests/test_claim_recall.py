@@ -1,0 +1,29 @@
+"""Reported speech on articles nobody tuned for: verbs of continuation after a quotation ("…,” she
+continued", "the statement went on to say"). The sentences and names are made up; the stages run
+without a model (the ``stages`` fixture tags the names given with each text)."""
+
+from __future__ import annotations
+
+from test_claim_cues import claims
+
+
+def said(recs: list[dict]) -> list[tuple]:
+    return [(r["speaker"]["name"] or r["speaker"]["text"], r["text"], r["cue"]) for r in recs]
+
+
+def test_a_verb_of_continuation_after_a_quotation_is_a_reporting_verb(stages) -> None:
+    text = ("“The bridge will carry twice the traffic of the old ferry,” Marco Ferri said on Monday. "
+            "The works began last spring.\n\n“We thank every engineer who kept the crossing open through the "
+            "winter storms of this year,” Marco Ferri continued.")
+    out = said(claims(stages, text, ("Marco Ferri",)))
+    assert ("Marco Ferri", "We thank every engineer who kept the crossing open through the winter storms of "
+            "this year", "continued") in out
+    text = "Marco Ferri went on to say that the new terminal would open to cargo ships before the end of June."
+    assert said(claims(stages, text, ("Marco Ferri",))) == [
+        ("Marco Ferri", "the new terminal would open to cargo ships before the end of June", "went on to say")]
+    # "continued" of talks, fighting or a visit is no reporting verb, and ends no claim before it
+    text = ("Marco Ferri said that the talks on the fishing quotas continued for three hours and went on "
+            "into the night.")
+    assert said(claims(stages, text, ("Marco Ferri",))) == [
+        ("Marco Ferri", "the talks on the fishing quotas continued for three hours and went on into the night",
+         "said")]
