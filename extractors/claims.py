@@ -1387,7 +1387,8 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
     words = list(re.finditer(r"\S+", text[i:nxt]))
     if "that" in takes and words:
         for w in words[:prof["complementizer_window"]]:  # "told the news agency that …"
-            if w.group().strip("،,") in prof["complementizers"]:
+            # "وأضاف أن: …": a colon glued to the complementizer is the claim's punctuation, not a word
+            if w.group().strip("،,:：") in prof["complementizers"]:
                 return (i + w.end(), _before_quotation(text, i + w.end(), nxt, quotes)), False
     # a preposition the cue governs opens its claim ("أكد على", "دعا إلى"): ``claim_openers``
     for take, openers in prof["claim_openers"].items():
@@ -1666,7 +1667,7 @@ def _can_open(view: View, cue, prof: dict[str, Any], quotes: dict[str, str]) -> 
         return True
     if "colon" in takes and any(":" in w or "：" in w for w in near):
         return True
-    if "that" in takes and any(w.strip("،,") in prof["complementizers"] for w in words):
+    if "that" in takes and any(w.strip("،,:：") in prof["complementizers"] for w in words):
         return True
     return any(t in takes and words and words[0] in openers for t, openers in prof["claim_openers"].items())
 

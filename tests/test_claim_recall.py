@@ -27,3 +27,19 @@ def test_a_verb_of_continuation_after_a_quotation_is_a_reporting_verb(stages) ->
     assert said(claims(stages, text, ("Marco Ferri",))) == [
         ("Marco Ferri", "the talks on the fishing quotas continued for three hours and went on into the night",
          "said")]
+
+
+def test_but_opens_a_clause_whose_country_is_the_speaker(stages) -> None:
+    text = ("Portugal lifted some of its fishing limits last month but Spain said the changes are too small "
+            "to help the coastal towns.")
+    out = said(claims(stages, text))
+    assert ("Spain", "the changes are too small to help the coastal towns", "said") in out
+
+
+def test_arabic_complementizer_without_hamza_or_with_a_glued_colon_opens_the_claim(stages) -> None:
+    text = "وقال ماركو بيانكي، انهم سيفتحون الميناء الجديد أمام السفن التجارية في الشهر المقبل."
+    out = said(claims(stages, text, ("ماركو بيانكي",)))
+    assert [t for _, t, _ in out] == ["سيفتحون الميناء الجديد أمام السفن التجارية في الشهر المقبل"]
+    text = "وأضاف ماركو بيانكي أن: الجسر الجديد سيخدم سكان الجزر الثلاث خلال العام المقبل."
+    out = said(claims(stages, text, ("ماركو بيانكي",)))
+    assert [t for _, t, _ in out] == ["الجسر الجديد سيخدم سكان الجزر الثلاث خلال العام المقبل"]
