@@ -310,7 +310,9 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             continue
         resolution = "name"
         via = None
-        if speaker is None and ((not prof["pro_drop"] and _unnamed_subject(text, s, cue.start, prof))
+        if speaker is None and ((not prof["pro_drop"] and (
+                _unnamed_subject(text, s, cue.start, prof)
+                or (row.get("form") == "participle" and _noun_phrase_subject(text, s, cue.start, prof, attributive))))
                                 or (si in unnamed_last and _coordinated(text, s, cue, prof))):
             # "The Turkish presidency told …": someone unnamed spoke, not the last person named; a verb
             # coordinated with that one's ("We condemned … and urged …") has the same unnamed subject
@@ -733,6 +735,24 @@ def _unnamed_subject(text: str, s: int, cue: int, prof: dict[str, Any]) -> bool:
     noun phrase ("The Turkish presidency told"), not a pronoun or an adverb ("he", "also")."""
     clause = re.split(r"[,;:“”\"]", text[s:cue])[-1].split()
     return bool(clause) and clause[-1].lower() not in prof["not_a_subject"]
+
+
+def _noun_phrase_subject(text: str, s: int, cue: int, prof: dict[str, Any], determiners: frozenset[str]) -> bool:
+    """In a language that always states its subject, whether the clause a participle is attached to
+    opens, past its adverbial phrases, with a determiner: "As reported, the embassy issued a
+    statement, calling on …" has a subject no mention names (the participle's speaker is not the
+    last person named), while "He issued a statement, calling on …" has a pronoun."""
+    rest = text[s:cue]
+    while True:
+        words = rest.split()
+        if not words:
+            return False
+        if words[0].strip("\"“”«»'").lower() not in prof["circumstance_words"]:
+            return fold(words[0]) in determiners
+        comma = rest.find(",")
+        if comma < 0:
+            return False
+        rest = rest[comma + 1:]
 
 
 def _antecedent(seen: list[Mention], people: list[Mention], pos: int, feminine: bool,

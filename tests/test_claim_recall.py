@@ -67,3 +67,15 @@ def test_they_with_no_people_named_together_is_the_meeting_s_parties_not_the_las
     text = ("Marco Bianchi said the port will reopen next week. The mayors of the coast met on Friday, and "
             "they called on the government to pay for the new piers.")
     assert said(claims(stages, text, people)) == [("Marco Bianchi", "the port will reopen next week", "said")]
+
+
+def test_a_participle_after_a_clause_with_an_unnamed_noun_phrase_subject_is_not_the_last_speaker_s(stages) -> None:
+    people = ("Marco Bianchi",)
+    first = "Marco Bianchi said the port will reopen next week. "
+    text = first + ("As reported, the embassy in Lisbon issued a statement, urging the government to release "
+                    "the two sailors at once.")
+    assert said(claims(stages, text, people)) == [("Marco Bianchi", "the port will reopen next week", "said")]
+    # a pronoun subject is the one named before
+    text = first + "He also issued a statement, urging the government to release the two sailors at once."
+    assert ("Marco Bianchi", "the government to release the two sailors at once", "urging") in said(
+        claims(stages, text, people))
