@@ -385,14 +385,18 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), speaker, resolution, via, si))
         claims.extend(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), m, resolution, None, si)
                       for m in together)
-    return _continued_quotations(view, claims, quotes)
+    return _continued_quotations(view, claims, quotes, people)
 
 
-def _continued_quotations(view: View, claims: list[Claim], quotes: dict[str, str]) -> list[Claim]:
-    """A sentence that is wholly a direct quotation (any verb in it is the speaker's), right after a
-    sentence whose last claim is a direct quotation with a speaker, continues that speaker's quotation
-    ("“…,” X said. “We will open the port next month.”"): it is a claim of that speaker in its own
-    right (``claims.json`` ``continued``, the rule its record cites); a quotation after it goes on too."""
+def _continued_quotations(view: View, claims: list[Claim], quotes: dict[str, str],
+                          people: list[Mention]) -> list[Claim]:
+    """A direct quotation that is whole sentences (it opens a sentence and closes at the end of it or
+    of a later one, and any verb in it is the speaker's), right after a sentence whose last claim has a
+    speaker, continues that speaker's words ("“…,” X said. “We will open the port next month.”"): it
+    is a claim of that speaker in its own right (``claims.json`` ``continued``, the rule its record
+    cites); a quotation after it goes on too. After an indirect report it does so only where the
+    report names no one else ("X said the talks went well. “I think …”"): after "X said that Y
+    announced …" the quotation may be either's."""
     row = load_json(view.lang, "claims.json").get("continued")
     if row is None or not claims:
         return claims
@@ -401,27 +405,56 @@ def _continued_quotations(view: View, claims: list[Claim], quotes: dict[str, str
     last: dict[int, Claim] = {}
     for c in claims:
         last[c.sent] = c
-    for si in range(1, len(view.sentences)):
+    si = 1
+    while si < len(view.sentences):
         prev = last.get(si - 1)
-        if prev is None or prev.speaker is None or prev.joint or not prev.direct or si in last:
-            continue  # only a quotation goes on: after "X said that Y announced …" whose words it is is unclear
+        si_next = si + 1
+        if prev is None or prev.speaker is None or prev.joint or si in last or (
+                not prev.direct and _names_another(view, claims, prev, people)):
+            si = si_next
+            continue
         s, e = view.sentences[si]
         qs = _skip_ws(text, s, e)
-        body = text[qs:e].rstrip()
-        close = quotes.get(body[:1])
+        close = quotes.get(text[qs:qs + 1])
         if close is None:
+            si = si_next
             continue
-        inner = body[1:].rstrip(".")
-        if not inner.endswith(close) or any(q in inner[:-1] for q in (body[0], close)):
-            continue  # not one quotation from end to end ("“A,” he said. “B” and “C” …")
-        cs, ce = _trim(text, qs + 1, qs + len(inner))
+        # the sentence whose end the quotation's closing mark stands at
+        end = text.find(close, qs + 1)
+        sj = view.sentence_of(end) if end >= 0 else -1
+        if sj < si or sj - si >= COLON_SENTENCES or any(k in last for k in range(si, sj + 1)) \
+                or "\n" in text[qs:end] or text[end + 1:view.sentences[sj][1]].strip(" .\n\t") \
+                or text[qs] in text[qs + 1:end] or (close != text[qs] and close in text[qs + 1:end]):
+            si = si_next
+            continue  # not one quotation from a sentence's start to a sentence's end ("“A,” he said. “B” and “C” …")
+        cs, ce = _trim(text, qs + 1, end)
         if len(text[cs:ce].split()) < MIN_CLAIM_WORDS or not_a_claim(view, cs, ce) is not None:
+            si = si_next
             continue
         claim = Claim(cs, ce, True, (qs, qs + 1, row["id"]), prev.speaker, prev.speaker_resolution,
-                      prev.speaker_via, si)
+                      prev.speaker_via, sj)
         out.insert(out.index(prev) + 1, claim)
-        last[si] = claim
+        last[sj] = claim
+        si = sj + 1
     return out
+
+
+def _names_another(view: View, claims: list[Claim], claim: Claim, people: list[Mention]) -> bool:
+    """Whether the sentence of an indirect report names anyone but its speaker, or holds claims of
+    another ("X said that Y announced …", "The Secretary stressed …" given to another): a quotation
+    after it may then be either's."""
+    sp = claim.speaker
+    if sp is None:
+        return True
+
+    def same(m: Mention) -> bool:
+        return m is sp or m is claim.speaker_via or (m.start < sp.end and sp.start < m.end) or bool(
+            m.key and m.key == sp.key) or (m.actor is not None and m.actor is sp.actor)
+
+    if any(c.sent == claim.sent and c.speaker is not None and not same(c.speaker) for c in claims):
+        return True
+    s, e = view.sentences[claim.sent]
+    return any(s <= m.start < e and m.kind != "pronoun" and not same(m) for m in people)
 
 
 @cache

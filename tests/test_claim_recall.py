@@ -79,3 +79,17 @@ def test_a_participle_after_a_clause_with_an_unnamed_noun_phrase_subject_is_not_
     text = first + "He also issued a statement, urging the government to release the two sailors at once."
     assert ("Marco Bianchi", "the government to release the two sailors at once", "urging") in said(
         claims(stages, text, people))
+
+
+def test_a_quotation_of_whole_sentences_goes_on_after_an_indirect_report_that_names_no_one_else(stages) -> None:
+    people = ("Marco Bianchi", "Lena Ortiz")
+    text = ("Harbour chief Marco Bianchi says the repairs of the north pier are going well. “I think the "
+            "cranes will be back in service by the end of May. I know the crews are working day and night "
+            "to make that date.” The pier was damaged in a storm in March.")
+    out = said(claims(stages, text, people))
+    assert ("Marco Bianchi", "I think the cranes will be back in service by the end of May. I know the crews are "
+            "working day and night to make that date", "“") in out
+    # the report names another person: whose words the quotation is stays unclear
+    text = ("Marco Bianchi says Lena Ortiz approved the repairs of the north pier. “I think the cranes will be "
+            "back in service by the end of May. I know the crews are working day and night.”")
+    assert all(not t.startswith("I think") for _, t, _ in said(claims(stages, text, people)))
