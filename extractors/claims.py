@@ -73,6 +73,8 @@ SETTING_WORDS = 3
 COLON_SENTENCES = 3
 # ... and at most this many words: a longer paragraph goes on in the narrator's voice
 COLON_RUN_WORDS = 50
+# The most sentences a quotation with no reporting verb of its own may run over, after a claim.
+CONTINUED_SENTENCES = 3
 # A clause reporting only that a meeting took place has at most this many modifiers before its noun
 # ("very detailed substantial discussions")
 ACCOUNT_MODIFIERS = 4
@@ -422,7 +424,7 @@ def _continued_quotations(view: View, claims: list[Claim], quotes: dict[str, str
         # the sentence whose end the quotation's closing mark stands at
         end = text.find(close, qs + 1)
         sj = view.sentence_of(end) if end >= 0 else -1
-        if sj < si or sj - si >= COLON_SENTENCES or any(k in last for k in range(si, sj + 1)) \
+        if sj < si or sj - si >= CONTINUED_SENTENCES or any(k in last for k in range(si, sj + 1)) \
                 or "\n" in text[qs:end] or text[end + 1:view.sentences[sj][1]].strip(" .\n\t") \
                 or text[qs] in text[qs + 1:end] or (close != text[qs] and close in text[qs + 1:end]):
             si = si_next
