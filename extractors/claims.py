@@ -757,12 +757,26 @@ def _unrecognised_subject(view: View, cue, row, mentions: list[Mention], speaker
     article, not_subjects, _ = data
     word = fold(toks[0].text)
     skip = {fold(w) for w in (*prof["circumstance_words"], *prof["function_words"], *prof["complementizers"])}
-    if not word.startswith(article) or word in skip or word in not_subjects:
+    # a noun in the construct state, annexed to a definite noun, is definite too ("وفد البرلمان", "سفراء
+    # الدول"); not an adverb of time annexed to a day ("مساء الأربعاء"), a preposition's phrase
+    # ("بالدور الكبير"), or a word after a colon (the claim's first word)
+    nxt = fold(toks[1].text) if len(toks) > 1 else ""
+    annexed = nxt.startswith(article) and nxt not in not_subjects and nxt not in skip \
+        and not view.text[cue.end:toks[0].start].strip() and not word.startswith(_clitic_prepositions(view.lang)) \
+        and not any(m.start <= toks[1].start < m.end and m.kind in ("person", "title") for m in mentions)
+    if not (word.startswith(article) or annexed) or word in skip or word in not_subjects:
         return None
     prev = next((m for m in reversed(seen) if m.actor is not None), None)
     if prev is not None and any(word == fold(a) for a in (*prev.actor.aliases, *prev.actor.short)):
         return None
     return Mention(toks[0].start, toks[0].end, UNNAMED, toks[0].text, view.sentence_of(toks[0].start))
+
+
+@cache
+def _clitic_prepositions(lang: str) -> tuple[str, ...]:
+    """The prepositions written joined to the next word (``claims.json`` ``unnamed_subject``)."""
+    row = load_json(lang, "claims.json").get("unnamed_subject") or {}
+    return tuple(fold(w) for w in row.get("clitic_prepositions", ()))
 
 
 def _unnamed_subject(text: str, s: int, cue: int, prof: dict[str, Any]) -> bool:

@@ -93,3 +93,17 @@ def test_a_quotation_of_whole_sentences_goes_on_after_an_indirect_report_that_na
     text = ("Marco Bianchi says Lena Ortiz approved the repairs of the north pier. “I think the cranes will be "
             "back in service by the end of May. I know the crews are working day and night.”")
     assert all(not t.startswith("I think") for _, t, _ in said(claims(stages, text, people)))
+
+
+def test_an_arabic_noun_in_the_construct_state_after_the_verb_is_an_unnamed_subject(stages) -> None:
+    people = ("ماركو بيانكي",)
+    # "وفد البرلمان" is definite by annexation: the delegation spoke, not the host named before
+    text = ("استقبل رئيس البرلمان ماركو بيانكي اليوم وفدا من البرلمان الإيطالي. من جانبه، أعرب وفد البرلمان "
+            "الإيطالي عن تقديره لحفاوة الاستقبال، مؤكدا حرصه على تطوير العلاقات البرلمانية بين البلدين في كل "
+            "المجالات.")
+    assert said(claims(stages, text, people)) == []
+    # a joined preposition opens the verb's complement, not a subject: "أشاد بجهود الحكومة" is the host's
+    text = ("قال ماركو بيانكي إن الميناء الجديد سيفتح أمام السفن في الشهر المقبل. وأشاد بجهود الحكومة "
+            "الإيطالية في تطوير الميناء الجديد خلال العامين الماضيين.")
+    assert ("ماركو بيانكي", "بجهود الحكومة الإيطالية في تطوير الميناء الجديد خلال العامين الماضيين", "أشاد") in said(
+        claims(stages, text, people))
