@@ -93,10 +93,6 @@ ANONYMOUS_CHARS = 60
 MANY_HOLDERS = frozenset({"ambassador", "counterpart", "representative", "officials", "special_envoy"})
 # A name follows the title it stands in apposition to within this many words ("head of the committee X")
 APPOSITION_WORDS = 8
-# The take of a verb whose claim is an object and the infinitive after it ("called on Tokyo to lift …"),
-# and how many words the object may take before the infinitive's marker (``claim_openers``).
-OBJECT_INFINITIVE = "object_infinitive"
-OBJECT_INFINITIVE_WORDS = 6
 # How far after a cue the passive auxiliary that follows it is read (characters: one word)
 PASSIVE_AFTER_CHARS = 12
 # a document noun's governor may carry a proclitic preposition before its mention ("بيان لرئاسة …")
@@ -1400,12 +1396,6 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
     s = view.sentences[view.sentence_of(cue.start)][0]
     if "attribution" in takes and speaker is not None:
         return _attributed_span(text, cue, speaker, lo, nxt, quotes), False
-    if OBJECT_INFINITIVE in takes:
-        # "called on X to …" has its claim after it or none: "…, X also called on the minister" is a visit
-        i = _skip_ws(text, after, e)
-        if _object_infinitive(text[i:nxt].split(), prof):
-            return (i, _before_setting(view, i, nxt, prof)), False
-        return None, False
     # a quotation just before the cue (and its speaker): “…,” Kalin said
     j = speaker.start if speaker is not None and speaker.end <= cue.start and \
         not text[speaker.end:cue.start].strip(" \n\t") else cue.start
@@ -1478,8 +1468,6 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
                 return (i + w.end(), _before_quotation(text, i + w.end(), nxt, quotes)), False
     # a preposition the cue governs opens its claim ("أكد على", "دعا إلى"): ``claim_openers``
     for take, openers in prof["claim_openers"].items():
-        if take == OBJECT_INFINITIVE:
-            continue
         if take in takes and words and words[0].group() in openers:
             return (i + words[0].end(), nxt), False
     # a clause-final verb ("… بر X تأکید کرد.") has its claim before it; one followed by a clause of
@@ -1757,22 +1745,7 @@ def _can_open(view: View, cue, prof: dict[str, Any], quotes: dict[str, str]) -> 
         return True
     if "that" in takes and any(w.strip("،,:：") in prof["complementizers"] for w in words):
         return True
-    if OBJECT_INFINITIVE in takes:
-        return _object_infinitive(text[cue.end:e].split(), prof)
     return any(t in takes and words and words[0] in openers for t, openers in prof["claim_openers"].items())
-
-
-def _object_infinitive(words: list[str], prof: dict[str, Any]) -> bool:
-    """Whether an object and then the marker of an infinitive follow the cue, with no clause mark
-    between: "called on the parties to resume talks" does, "called on the minister at his office"
-    (a visit) and "called on Monday, …" do not."""
-    markers = prof["claim_openers"].get(OBJECT_INFINITIVE, ())
-    for k, w in enumerate(words[:OBJECT_INFINITIVE_WORDS + 1]):
-        if k and w in markers:
-            return True
-        if w[-1:] in _CLAUSE_PUNCT:
-            return False
-    return False
 
 
 def _colon_run(view: View, start: int, e: int, nxt: int, nxt_any: int) -> tuple[int, int]:
