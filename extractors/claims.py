@@ -73,6 +73,8 @@ SETTING_WORDS = 3
 COLON_SENTENCES = 3
 # ... and at most this many words: a longer paragraph goes on in the narrator's voice
 COLON_RUN_WORDS = 50
+# The most sentences a quotation with no reporting verb of its own may run over, after a claim.
+CONTINUED_SENTENCES = 3
 # A clause reporting only that a meeting took place has at most this many modifiers before its noun
 # ("very detailed substantial discussions")
 ACCOUNT_MODIFIERS = 4
@@ -306,7 +308,9 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             continue
         resolution = "name"
         via = None
-        if speaker is None and ((not prof["pro_drop"] and _unnamed_subject(text, s, cue.start, prof))
+        if speaker is None and ((not prof["pro_drop"] and (
+                _unnamed_subject(text, s, cue.start, prof)
+                or (row.get("form") == "participle" and _noun_phrase_subject(text, s, cue.start, prof, attributive))))
                                 or (si in unnamed_last and _coordinated(text, s, cue, prof))):
             # "The Turkish presidency told …": someone unnamed spoke, not the last person named; a verb
             # coordinated with that one's ("We condemned … and urged …") has the same unnamed subject
@@ -367,19 +371,30 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
                 and _plural_subject(text, s, cue.start, lang, prof):
             # "A and B stressed …. They added …": the plural pronoun is all who spoke together
             speaker, together = group[0], group[1:]
+        elif resolution == "pronoun" and via is None and _plural_subject(text, s, cue.start, lang, prof):
+            # "they" agrees with no one person: with no people named together before it, it is the
+            # parties of the meeting speaking jointly ("X received Y. … They pledged to …"), as "the two
+            # sides" is (``meetings.joint_speakers`` gives a joint claim its parties, or none)
+            claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), None, "pronoun", None, si,
+                                joint=True))
+            continue
         if speaker is not None and (speaker.actor is not None or speaker.kind in ("person", "org", "institution")):
             speakers_seen.append(speaker)
         claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), speaker, resolution, via, si))
         claims.extend(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), m, resolution, None, si)
                       for m in together)
-    return _continued_quotations(view, claims, quotes)
+    return _continued_quotations(view, claims, quotes, people)
 
 
-def _continued_quotations(view: View, claims: list[Claim], quotes: dict[str, str]) -> list[Claim]:
-    """A sentence that is wholly a direct quotation (any verb in it is the speaker's), right after a
-    sentence whose last claim is a direct quotation with a speaker, continues that speaker's quotation
-    ("“…,” X said. “We will open the port next month.”"): it is a claim of that speaker in its own
-    right (``claims.json`` ``continued``, the rule its record cites); a quotation after it goes on too."""
+def _continued_quotations(view: View, claims: list[Claim], quotes: dict[str, str],
+                          people: list[Mention]) -> list[Claim]:
+    """A direct quotation that is whole sentences (it opens a sentence and closes at the end of it or
+    of a later one, and any verb in it is the speaker's), right after a sentence whose last claim has a
+    speaker, continues that speaker's words ("“…,” X said. “We will open the port next month.”"): it
+    is a claim of that speaker in its own right (``claims.json`` ``continued``, the rule its record
+    cites); a quotation after it goes on too. After an indirect report it does so only where the
+    report names no one else ("X said the talks went well. “I think …”"): after "X said that Y
+    announced …" the quotation may be either's."""
     row = load_json(view.lang, "claims.json").get("continued")
     if row is None or not claims:
         return claims
@@ -388,27 +403,56 @@ def _continued_quotations(view: View, claims: list[Claim], quotes: dict[str, str
     last: dict[int, Claim] = {}
     for c in claims:
         last[c.sent] = c
-    for si in range(1, len(view.sentences)):
+    si = 1
+    while si < len(view.sentences):
         prev = last.get(si - 1)
-        if prev is None or prev.speaker is None or prev.joint or not prev.direct or si in last:
-            continue  # only a quotation goes on: after "X said that Y announced …" whose words it is is unclear
+        si_next = si + 1
+        if prev is None or prev.speaker is None or prev.joint or si in last or (
+                not prev.direct and _names_another(view, claims, prev, people)):
+            si = si_next
+            continue
         s, e = view.sentences[si]
         qs = _skip_ws(text, s, e)
-        body = text[qs:e].rstrip()
-        close = quotes.get(body[:1])
+        close = quotes.get(text[qs:qs + 1])
         if close is None:
+            si = si_next
             continue
-        inner = body[1:].rstrip(".")
-        if not inner.endswith(close) or any(q in inner[:-1] for q in (body[0], close)):
-            continue  # not one quotation from end to end ("“A,” he said. “B” and “C” …")
-        cs, ce = _trim(text, qs + 1, qs + len(inner))
+        # the sentence whose end the quotation's closing mark stands at
+        end = text.find(close, qs + 1)
+        sj = view.sentence_of(end) if end >= 0 else -1
+        if sj < si or sj - si >= CONTINUED_SENTENCES or any(k in last for k in range(si, sj + 1)) \
+                or "\n" in text[qs:end] or text[end + 1:view.sentences[sj][1]].strip(" .\n\t") \
+                or text[qs] in text[qs + 1:end] or (close != text[qs] and close in text[qs + 1:end]):
+            si = si_next
+            continue  # not one quotation from a sentence's start to a sentence's end ("“A,” he said. “B” and “C” …")
+        cs, ce = _trim(text, qs + 1, end)
         if len(text[cs:ce].split()) < MIN_CLAIM_WORDS or not_a_claim(view, cs, ce) is not None:
+            si = si_next
             continue
         claim = Claim(cs, ce, True, (qs, qs + 1, row["id"]), prev.speaker, prev.speaker_resolution,
-                      prev.speaker_via, si)
+                      prev.speaker_via, sj)
         out.insert(out.index(prev) + 1, claim)
-        last[si] = claim
+        last[sj] = claim
+        si = sj + 1
     return out
+
+
+def _names_another(view: View, claims: list[Claim], claim: Claim, people: list[Mention]) -> bool:
+    """Whether the sentence of an indirect report names anyone but its speaker, or holds claims of
+    another ("X said that Y announced …", "The Secretary stressed …" given to another): a quotation
+    after it may then be either's."""
+    sp = claim.speaker
+    if sp is None:
+        return True
+
+    def same(m: Mention) -> bool:
+        return m is sp or m is claim.speaker_via or (m.start < sp.end and sp.start < m.end) or bool(
+            m.key and m.key == sp.key) or (m.actor is not None and m.actor is sp.actor)
+
+    if any(c.sent == claim.sent and c.speaker is not None and not same(c.speaker) for c in claims):
+        return True
+    s, e = view.sentences[claim.sent]
+    return any(s <= m.start < e and m.kind != "pronoun" and not same(m) for m in people)
 
 
 @cache
@@ -709,7 +753,14 @@ def _unrecognised_subject(view: View, cue, row, mentions: list[Mention], speaker
     article, not_subjects, _ = data
     word = fold(toks[0].text)
     skip = {fold(w) for w in (*prof["circumstance_words"], *prof["function_words"], *prof["complementizers"])}
-    if not word.startswith(article) or word in skip or word in not_subjects:
+    # a noun in the construct state, annexed to a definite noun, is definite too ("وفد البرلمان", "سفراء
+    # الدول"); not an adverb of time annexed to a day ("مساء الأربعاء"), a preposition's phrase
+    # ("بالدور الكبير"), or a word after a colon (the claim's first word)
+    nxt = fold(toks[1].text) if len(toks) > 1 else ""
+    annexed = nxt.startswith(article) and nxt not in not_subjects and nxt not in skip \
+        and not view.text[cue.end:toks[0].start].strip() and not word.startswith(_clitic_prepositions(view.lang)) \
+        and not any(m.start <= toks[1].start < m.end and m.kind in ("person", "title") for m in mentions)
+    if not (word.startswith(article) or annexed) or word in skip or word in not_subjects:
         return None
     prev = next((m for m in reversed(seen) if m.actor is not None), None)
     if prev is not None and any(word == fold(a) for a in (*prev.actor.aliases, *prev.actor.short)):
@@ -717,11 +768,36 @@ def _unrecognised_subject(view: View, cue, row, mentions: list[Mention], speaker
     return Mention(toks[0].start, toks[0].end, UNNAMED, toks[0].text, view.sentence_of(toks[0].start))
 
 
+@cache
+def _clitic_prepositions(lang: str) -> tuple[str, ...]:
+    """The prepositions written joined to the next word (``claims.json`` ``unnamed_subject``)."""
+    row = load_json(lang, "claims.json").get("unnamed_subject") or {}
+    return tuple(fold(w) for w in row.get("clitic_prepositions", ()))
+
+
 def _unnamed_subject(text: str, s: int, cue: int, prof: dict[str, Any]) -> bool:
     """In a language that always states its subject, a clause whose subject before the cue is a
     noun phrase ("The Turkish presidency told"), not a pronoun or an adverb ("he", "also")."""
     clause = re.split(r"[,;:“”\"]", text[s:cue])[-1].split()
     return bool(clause) and clause[-1].lower() not in prof["not_a_subject"]
+
+
+def _noun_phrase_subject(text: str, s: int, cue: int, prof: dict[str, Any], determiners: frozenset[str]) -> bool:
+    """In a language that always states its subject, whether the clause a participle is attached to
+    opens, past its adverbial phrases, with a determiner: "As reported, the embassy issued a
+    statement, calling on …" has a subject no mention names (the participle's speaker is not the
+    last person named), while "He issued a statement, calling on …" has a pronoun."""
+    rest = text[s:cue]
+    while True:
+        words = rest.split()
+        if not words:
+            return False
+        if words[0].strip("\"“”«»'").lower() not in prof["circumstance_words"]:
+            return fold(words[0]) in determiners
+        comma = rest.find(",")
+        if comma < 0:
+            return False
+        rest = rest[comma + 1:]
 
 
 def _antecedent(seen: list[Mention], people: list[Mention], pos: int, feminine: bool,
@@ -1387,7 +1463,8 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
     words = list(re.finditer(r"\S+", text[i:nxt]))
     if "that" in takes and words:
         for w in words[:prof["complementizer_window"]]:  # "told the news agency that …"
-            if w.group().strip("،,") in prof["complementizers"]:
+            # "وأضاف أن: …": a colon glued to the complementizer is the claim's punctuation, not a word
+            if w.group().strip("،,:：") in prof["complementizers"]:
                 return (i + w.end(), _before_quotation(text, i + w.end(), nxt, quotes)), False
     # a preposition the cue governs opens its claim ("أكد على", "دعا إلى"): ``claim_openers``
     for take, openers in prof["claim_openers"].items():
@@ -1666,7 +1743,7 @@ def _can_open(view: View, cue, prof: dict[str, Any], quotes: dict[str, str]) -> 
         return True
     if "colon" in takes and any(":" in w or "：" in w for w in near):
         return True
-    if "that" in takes and any(w.strip("،,") in prof["complementizers"] for w in words):
+    if "that" in takes and any(w.strip("،,:：") in prof["complementizers"] for w in words):
         return True
     return any(t in takes and words and words[0] in openers for t, openers in prof["claim_openers"].items())
 
