@@ -304,7 +304,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             or _scheduled_today(view, t0, s, e) else "happened"
         slot = None
         if not between and parties:
-            slot = _pronoun_subject(view, mentions, t0, parties, s)
+            slot = _pronoun_subject(view, mentions, t0, parties, s, dates)
         if ana and any(a.start <= t0.start < a.end for a in ana):
             target = meetings[-1] if meetings and meetings[-1].status == "happened" else None
             if target is not None:
@@ -1508,7 +1508,7 @@ def is_envoy(p: Mention) -> bool:
 
 
 def _pronoun_subject(view: View, mentions: list[Mention], trig: Match, parties: list[Mention],
-                     s: int) -> int | None:
+                     s: int, dates: Sequence[DateExpr] = ()) -> int | None:
     """Where the trigger's subject is a pronoun rather than one of the people named: "He met A and B",
     "واستقبل جلالته A وB" (the honorific right after the verb), "وی با A و B دیدار کرد", or a possessive
     on the meeting noun ("his talks with A and B", "خلال لقائه A"). The pronoun stands before every
@@ -1535,7 +1535,8 @@ def _pronoun_subject(view: View, mentions: list[Mention], trig: Match, parties: 
                     if s <= p.start < first and (p.kind == "pronoun" or (
                         _anaphoric_title(view, p, mentions)
                         and not any(q.kind in ("person", "title") and p.end <= q.start < first for q in mentions)))}
-                   | {(t.start, t.end) for t in view.tokens_in(s, first) if t.text in words})
+                   | {(t.start, t.end) for t in view.tokens_in(s, first) if t.text in words}
+                   | _noun_subject(view, mentions, trig, first, s, dates))
     preps = {fold(w) for w in profile(view.lang)["prepositions"]}
     for start, end in spans:
         # a pronoun inside a prepositional phrase is governed, not a subject: "according to him, …",
@@ -1557,6 +1558,35 @@ def _pronoun_subject(view: View, mentions: list[Mention], trig: Match, parties: 
         if near:
             return start
     return None
+
+
+def _noun_subject(view: View, mentions: Sequence[Mention], trig: Match, first: int, s: int,
+                  dates: Sequence[DateExpr]) -> set[tuple[int, int]]:
+    """In a verb-first clause the definite noun right after the verb opens its subject
+    ("والتقى النائب الثاني السفراء A وB": the second deputy met the ambassadors A and B), though the
+    dictionary knows no office by that noun; the people after it are its counterparts and never
+    each other's. The verb opens its clause (no one named before it), and the noun is part of no
+    name, title or place; a date after the verb is passed over; its span, or none."""
+    row = load_json(view.lang, "meetings.json").get("verb_subject")
+    if row is None or trig.end >= first or any(s <= m.start < trig.start for m in mentions):
+        return set()
+    articles = tuple(fold(a) for a in row["articles"])
+    # the verb opens its clause, a particle at most before it ("وقد التقى", "كما استقبل"); a meeting
+    # noun inside a phrase ("في هذا اللقاء …") has no subject after it
+    if len(view.text[_clause_start(view.text, trig.start, s):trig.start].split()) > VERB_SUBJECT_WORDS:
+        return set()
+    # a date between the verb and its subject is an adverb ("والتقى اليوم النائب الثاني A")
+    nxt = next((t for t in view.tokens_in(trig.end, first) if not any(d.start <= t.start < d.end for d in dates)),
+               None)
+    if nxt is None or not nxt.text.startswith(articles) or nxt.text in {fold(w) for w in row["not_nouns"]} or \
+            any(m.start <= nxt.start < m.end for m in mentions):
+        return set()
+    # an office whose adjectives run into the first name is that person's ("استقبل الوزير الأول A":
+    # the first minister A, whoever the verb's subject is); a subject is parted from the people met by
+    # a word of another kind (its object, a preposition: "النائب الثاني السفراء المعينين لدى …")
+    if all(t.text.startswith(articles) for t in view.tokens_in(nxt.end, first)):
+        return set()
+    return {(nxt.start, nxt.end)}
 
 
 @cache

@@ -4,7 +4,7 @@ his title is his country's side. Hand-built documents, no model loaded."""
 from __future__ import annotations
 
 import pytest
-from test_stages import _met
+from test_stages import _met, document
 
 
 @pytest.mark.parametrize("text", [
@@ -15,7 +15,26 @@ def test_an_envoy_whose_country_a_tenure_word_parts_from_his_title_is_his_countr
     assert _met(text, "en", ("Masoud Pezeshkian", "Kamran Rostami")) == []
 
 
-def test_an_envoy_of_another_country_with_a_tenure_word_is_still_a_counterpart() -> None:
+def test_an_envoy_of_another_country_with_a_tenure_word_is_that_countrys_and_still_a_counterpart() -> None:
     people = ("Masoud Pezeshkian", "Kamran Rostami")
     text = "Masoud Pezeshkian received Chile's newly appointed ambassador to Iran, Kamran Rostami, in Tehran."
+    _, mentions, _, _ = document(text, "en", "2024-05-06", people)
+    assert next(m for m in mentions if m.text == "Kamran Rostami").apposed_role == ("ambassador", "CL")
     assert _met(text, "en", people) == [("happened", list(people))]
+
+
+@pytest.mark.parametrize(("text", "people", "met"), [
+    # the office after the verb is its subject, whatever the dictionary lists: the people after it
+    # are the ones it met, never each other's counterparts (here no one before it to carry)
+    ("والتقى الوكيل الأول السفراء المعينين لدى اليابان كريم ناصر، ولدى الهند سامي حداد.",
+     ("كريم ناصر", "سامي حداد"), []),
+    # the subject carried from the sentence before meets each of them
+    ("وصل سيرغي لافروف إلى الرياض. والتقى الوكيل الأول السفراء المعينين لدى اليابان كريم ناصر، ولدى الهند "
+     "سامي حداد.", ("سيرغي لافروف", "كريم ناصر", "سامي حداد"),
+     [("happened", ["سيرغي لافروف", "كريم ناصر"]), ("happened", ["سيرغي لافروف", "سامي حداد"])]),
+    # a definite adverb of time between the verb and its subject is passed over
+    ("والتقى اليوم الوكيل الأول في الرياض كريم ناصر وسامي حداد.", ("كريم ناصر", "سامي حداد"), []),
+])
+def test_the_definite_noun_after_an_arabic_meeting_verb_is_its_subject(text: str, people: tuple[str, ...],
+                                                                       met: list) -> None:
+    assert _met(text, "ar", people) == met
