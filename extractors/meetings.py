@@ -1163,6 +1163,11 @@ def _governed(view: View, people: list[Mention], s: int, e: int, mentions: Seque
             chain.append(p)
             if gap:
                 joined = len(chain)
+        # a list whose last item is no person still ends in its conjunction: "the actions of A, B, C
+        # and the trade talks" governs A, B and C
+        rest = view.text[chain[-1].end:e].lstrip(" ،,").split()
+        if len(chain) > 1 and rest and rest[0] in glue:
+            joined = len(chain)
         out += [p for p in chain[:joined] if p not in out]
     return out + [p for p in owners if p not in out]
 

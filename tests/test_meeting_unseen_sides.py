@@ -38,3 +38,19 @@ def test_an_envoy_of_another_country_with_a_tenure_word_is_that_countrys_and_sti
 def test_the_definite_noun_after_an_arabic_meeting_verb_is_its_subject(text: str, people: tuple[str, ...],
                                                                        met: list) -> None:
     assert _met(text, "ar", people) == met
+
+
+@pytest.mark.parametrize(("lang", "text", "people", "met"), [
+    # the people whose acts or words are the topic were not met, however long the list: a list whose
+    # last item is no person still ends in its conjunction
+    ("en", "We ended a useful summit where we discussed risks tied to the actions of Presidents Joe Biden, "
+           "Xi Jinping, Narendra Modi, and the trade talks.", ("Joe Biden", "Xi Jinping", "Narendra Modi"), []),
+    ("fa", "امامعلی رحمان در حالی که بحث در مورد اظهارات کریم ناصر ادامه دارد، با سامی حداد دیدار خواهد کرد.",
+     ("امامعلی رحمان", "کریم ناصر", "سامی حداد"), [("planned", ["امامعلی رحمان", "سامی حداد"])]),
+    ("ar", "التقى أيمن الصفدي سيرغي لافروف وفيصل بن فرحان لبحث تصريحات نفتالي بينيت.",
+     ("أيمن الصفدي", "سيرغي لافروف", "فيصل بن فرحان", "نفتالي بينيت"),
+     [("happened", ["أيمن الصفدي", "سيرغي لافروف"]), ("happened", ["أيمن الصفدي", "فيصل بن فرحان"])]),
+])
+def test_a_person_whose_acts_or_words_are_the_topic_is_not_met(lang: str, text: str, people: tuple[str, ...],
+                                                               met: list) -> None:
+    assert _met(text, lang, people) == met
