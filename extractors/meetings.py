@@ -383,7 +383,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                 # after the day the article appeared, reports a meeting that has not happened yet
                 m.status = "planned"
             meetings.append(m)
-    meetings = _merge_same(meetings + _lone_visits(view, lone, meetings, dates, data))
+    meetings = _merge_same(meetings + _lone_visits(view, lone, meetings, dates, data, people))
     _lead_dates(view, meetings, dates, people, doc_date)
     for m in meetings:
         visitor = trip_visitor(m, trips) if m.status == "happened" else None
@@ -589,12 +589,13 @@ def _unmade(view: View, t: Match, s: int, e: int) -> bool:
 
 
 def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention, list[Mention]]], meetings: list[Meeting],
-                 dates: list[DateExpr], data: dict[str, Any]) -> list[Meeting]:
+                 dates: list[DateExpr], data: dict[str, Any], people: Sequence[Mention] = ()) -> list[Meeting]:
     """A held visit abroad whose article names no one the visitor met there ("Lavrov visited
     Turkey"): the visitor and the country visited are its parties, as a country stands for its
     people where no person is named for it. A meeting of the visitor with someone of that country
     reported anywhere in the article, held or still ahead, is the event instead; a trip at home is
-    no visit."""
+    no visit. One person of that country the article names beside the visitor (``_named_host``) is
+    the host, not the country."""
     out: list[Meeting] = []
     for si, t, visitor, place, present in lone:
         country = place.place.country
@@ -612,6 +613,7 @@ def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention, list
         # "the welcome ceremony for X on his visit to Tehran, in the presence of Raisi": one of the
         # country's people present at the visit is its host, not the country
         host = next((p for p in present if _country(p) == country), None) or \
+            _named_host(view, visitor, country, people) or \
             Mention(place.start, place.end, "title", place.text, place.sent, role=COUNTRY_ROLE,
                     country=country, key=f"country:{country}")
         s, e = view.sentences[si]
@@ -625,6 +627,26 @@ def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention, list
                      key=lambda d: (d.value is None, min(abs(d.start - t.end), abs(t.start - d.end))), default=None)
         out.append(m)
     return out
+
+
+def _named_host(view: View, visitor: Mention, country: str, people: Sequence[Mention]) -> Mention | None:
+    """The one person of the visited ``country`` the article names in a sentence with the visitor,
+    where a meeting word or a comitative ties them ("a news briefing with Israeli Prime Minister A",
+    "B and A held talks in Nara"): the country's person the visitor met, named though no meeting
+    was read. With two or more such people it is not known which one; None."""
+    words = _folded(view.lang, "comitatives")
+    found: dict[str, Mention] = {}
+    for q in people:
+        if not q.is_person or _country(q) != country or q.identity == visitor.identity:
+            continue
+        if not any(p.sent == q.sent and p.identity == visitor.identity for p in people):
+            continue
+        s, e = view.sentences[q.sent]
+        before = view.tokens_in(s, _lead(q))[-(SIDE_WORDS + 1):]
+        if scan(view, "triggers", s, e) or any(fold(view.text[t.start:t.end]) in words and
+                                               _open_gap(view, t.end, _lead(q)) for t in before):
+            found.setdefault(q.identity or q.text, q)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _sides(view: View, parties: list[Mention], sent_people: list[Mention], s: int) -> list[Mention]:

@@ -54,3 +54,11 @@ def test_the_definite_noun_after_an_arabic_meeting_verb_is_its_subject(text: str
 def test_a_person_whose_acts_or_words_are_the_topic_is_not_met(lang: str, text: str, people: tuple[str, ...],
                                                                met: list) -> None:
     assert _met(text, lang, people) == met
+
+
+def test_a_visits_host_is_the_one_person_of_that_country_the_article_names_beside_the_visitor() -> None:
+    text = ("Sergey Lavrov held a press conference on Monday with Turkish President Recep Tayyip Erdogan. The two "
+            "men spoke for an hour in Ankara on the first day of Lavrov's visit to Turkey.")
+    assert _met(text, "en", ("Sergey Lavrov", "Recep Tayyip Erdogan", "Lavrov")) == \
+        [("happened", ["Lavrov", "Recep Tayyip Erdogan"])]
+
