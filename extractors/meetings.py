@@ -642,6 +642,9 @@ def _named_host(view: View, visitor: Mention, country: str, people: Sequence[Men
         if not any(p.sent == q.sent and p.identity == visitor.identity for p in people):
             continue
         s, e = view.sentences[q.sent]
+        # the one who invited him, whose remarks were discussed, …: named, not met
+        if q in _governed(view, [p for p in people if p.sent == q.sent], s, e, people):
+            continue
         before = view.tokens_in(s, _lead(q))[-(SIDE_WORDS + 1):]
         if scan(view, "triggers", s, e) or any(fold(view.text[t.start:t.end]) in words and
                                                _open_gap(view, t.end, _lead(q)) for t in before):

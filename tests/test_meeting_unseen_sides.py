@@ -62,3 +62,4 @@ def test_a_visits_host_is_the_one_person_of_that_country_the_article_names_besid
     assert _met(text, "en", ("Sergey Lavrov", "Recep Tayyip Erdogan", "Lavrov")) == \
         [("happened", ["Lavrov", "Recep Tayyip Erdogan"])]
 
+
