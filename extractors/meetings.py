@@ -315,7 +315,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             or _scheduled_today(view, t0, s, e) else "happened"
         slot = None
         if not between and parties:
-            slot = _pronoun_subject(view, mentions, t0, parties, s)
+            slot = _pronoun_subject(view, mentions, t0, parties, s, dates)
         if ana and any(a.start <= t0.start < a.end for a in ana):
             target = meetings[-1] if meetings and meetings[-1].status == "happened" else None
             if target is not None:
@@ -394,7 +394,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                 # after the day the article appeared, reports a meeting that has not happened yet
                 m.status = "planned"
             meetings.append(m)
-    meetings = _merge_same(meetings + _lone_visits(view, lone, meetings, dates, data))
+    meetings = _merge_same(meetings + _lone_visits(view, lone, meetings, dates, data, people))
     _lead_dates(view, meetings, dates, people, doc_date)
     for m in meetings:
         visitor = trip_visitor(m, trips) if m.status == "happened" else None
@@ -630,12 +630,13 @@ def _unmade(view: View, t: Match, s: int, e: int) -> bool:
 
 
 def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention, list[Mention]]], meetings: list[Meeting],
-                 dates: list[DateExpr], data: dict[str, Any]) -> list[Meeting]:
+                 dates: list[DateExpr], data: dict[str, Any], people: Sequence[Mention] = ()) -> list[Meeting]:
     """A held visit abroad whose article names no one the visitor met there ("Lavrov visited
     Turkey"): the visitor and the country visited are its parties, as a country stands for its
     people where no person is named for it. A meeting of the visitor with someone of that country
     reported anywhere in the article, held or still ahead, is the event instead; a trip at home is
-    no visit."""
+    no visit. One person of that country the article names beside the visitor (``_named_host``) is
+    the host, not the country."""
     out: list[Meeting] = []
     for si, t, visitor, place, present in lone:
         country = place.place.country
@@ -653,6 +654,7 @@ def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention, list
         # "the welcome ceremony for X on his visit to Tehran, in the presence of Raisi": one of the
         # country's people present at the visit is its host, not the country
         host = next((p for p in present if _country(p) == country), None) or \
+            _named_host(view, visitor, country, people) or \
             Mention(place.start, place.end, "title", place.text, place.sent, role=COUNTRY_ROLE,
                     country=country, key=f"country:{country}")
         s, e = view.sentences[si]
@@ -666,6 +668,29 @@ def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention, list
                      key=lambda d: (d.value is None, min(abs(d.start - t.end), abs(t.start - d.end))), default=None)
         out.append(m)
     return out
+
+
+def _named_host(view: View, visitor: Mention, country: str, people: Sequence[Mention]) -> Mention | None:
+    """The one person of the visited ``country`` the article names in a sentence with the visitor,
+    where a meeting word or a comitative ties them ("a news briefing with Israeli Prime Minister A",
+    "B and A held talks in Nara"): the country's person the visitor met, named though no meeting
+    was read. With two or more such people it is not known which one; None."""
+    words = _folded(view.lang, "comitatives")
+    found: dict[str, Mention] = {}
+    for q in people:
+        if not q.is_person or _country(q) != country or q.identity == visitor.identity:
+            continue
+        if not any(p.sent == q.sent and p.identity == visitor.identity for p in people):
+            continue
+        s, e = view.sentences[q.sent]
+        # the one who invited him, whose remarks were discussed, …: named, not met
+        if q in _governed(view, [p for p in people if p.sent == q.sent], s, e, people):
+            continue
+        before = view.tokens_in(s, _lead(q))[-(SIDE_WORDS + 1):]
+        if scan(view, "triggers", s, e) or any(fold(view.text[t.start:t.end]) in words and
+                                               _open_gap(view, t.end, _lead(q)) for t in before):
+            found.setdefault(q.identity or q.text, q)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _sides(view: View, parties: list[Mention], sent_people: list[Mention], s: int) -> list[Mention]:
@@ -1218,6 +1243,11 @@ def _governed(view: View, people: list[Mention], s: int, e: int, mentions: Seque
             chain.append(p)
             if gap:
                 joined = len(chain)
+        # a list whose last item is no person still ends in its conjunction: "the actions of A, B, C
+        # and the trade talks" governs A, B and C
+        rest = view.text[chain[-1].end:e].lstrip(" ،,").split()
+        if len(chain) > 1 and rest and rest[0] in glue:
+            joined = len(chain)
         out += [p for p in chain[:joined] if p not in out]
     return out + [p for p in owners if p not in out]
 
@@ -1563,7 +1593,7 @@ def is_envoy(p: Mention) -> bool:
 
 
 def _pronoun_subject(view: View, mentions: list[Mention], trig: Match, parties: list[Mention],
-                     s: int) -> int | None:
+                     s: int, dates: Sequence[DateExpr] = ()) -> int | None:
     """Where the trigger's subject is a pronoun rather than one of the people named: "He met A and B",
     "واستقبل جلالته A وB" (the honorific right after the verb), "وی با A و B دیدار کرد", or a possessive
     on the meeting noun ("his talks with A and B", "خلال لقائه A"). The pronoun stands before every
@@ -1590,7 +1620,8 @@ def _pronoun_subject(view: View, mentions: list[Mention], trig: Match, parties: 
                     if s <= p.start < first and (p.kind == "pronoun" or (
                         _anaphoric_title(view, p, mentions)
                         and not any(q.kind in ("person", "title") and p.end <= q.start < first for q in mentions)))}
-                   | {(t.start, t.end) for t in view.tokens_in(s, first) if t.text in words})
+                   | {(t.start, t.end) for t in view.tokens_in(s, first) if t.text in words}
+                   | _noun_subject(view, mentions, trig, first, s, dates))
     preps = {fold(w) for w in profile(view.lang)["prepositions"]}
     for start, end in spans:
         # a pronoun inside a prepositional phrase is governed, not a subject: "according to him, …",
@@ -1612,6 +1643,35 @@ def _pronoun_subject(view: View, mentions: list[Mention], trig: Match, parties: 
         if near:
             return start
     return None
+
+
+def _noun_subject(view: View, mentions: Sequence[Mention], trig: Match, first: int, s: int,
+                  dates: Sequence[DateExpr]) -> set[tuple[int, int]]:
+    """In a verb-first clause the definite noun right after the verb opens its subject
+    ("والتقى النائب الثاني السفراء A وB": the second deputy met the ambassadors A and B), though the
+    dictionary knows no office by that noun; the people after it are its counterparts and never
+    each other's. The verb opens its clause (no one named before it), and the noun is part of no
+    name, title or place; a date after the verb is passed over; its span, or none."""
+    row = load_json(view.lang, "meetings.json").get("verb_subject")
+    if row is None or trig.end >= first or any(s <= m.start < trig.start for m in mentions):
+        return set()
+    articles = tuple(fold(a) for a in row["articles"])
+    # the verb opens its clause, a particle at most before it ("وقد التقى", "كما استقبل"); a meeting
+    # noun inside a phrase ("في هذا اللقاء …") has no subject after it
+    if len(view.text[_clause_start(view.text, trig.start, s):trig.start].split()) > VERB_SUBJECT_WORDS:
+        return set()
+    # a date between the verb and its subject is an adverb ("والتقى اليوم النائب الثاني A")
+    nxt = next((t for t in view.tokens_in(trig.end, first) if not any(d.start <= t.start < d.end for d in dates)),
+               None)
+    if nxt is None or not nxt.text.startswith(articles) or nxt.text in {fold(w) for w in row["not_nouns"]} or \
+            any(m.start <= nxt.start < m.end for m in mentions):
+        return set()
+    # an office whose adjectives run into the first name is that person's ("استقبل الوزير الأول A":
+    # the first minister A, whoever the verb's subject is); a subject is parted from the people met by
+    # a word of another kind (its object, a preposition: "النائب الثاني السفراء المعينين لدى …")
+    if all(t.text.startswith(articles) for t in view.tokens_in(nxt.end, first)):
+        return set()
+    return {(nxt.start, nxt.end)}
 
 
 @cache

@@ -383,8 +383,10 @@ def _span_actor(text: str, ids: Sequence[str], db: ActorDB, lang: str) -> str | 
 @cache
 def _title_glue(lang: str) -> frozenset[str]:
     """Filler tokens between a role word and its country ("President of the Republic of
-    Azerbaijan", "رئيس جمهورية أذربيجان", "Iran's President" folds to "iran s president")."""
-    return frozenset(fold(w) for w in profile(lang)["title_glue"])
+    Azerbaijan", "رئيس جمهورية أذربيجان", "Iran's President" folds to "iran s president"), and the
+    words of an office's tenure ("Chile's newly appointed envoy": the envoy is still Chile's)."""
+    tenure = profile(lang).get("title_tenure", {}).get("words", [])
+    return frozenset(fold(w) for w in (*profile(lang)["title_glue"], *tenure))
 
 
 def _gap_ok(tokens: list[Token], a: int, b: int, glue: frozenset[str]) -> bool:
