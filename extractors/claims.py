@@ -83,7 +83,7 @@ NONCLAIM_WORDS = 5
 # A fronted claim ("<clause>, X said after the talks.") leaves at most this many words after its cue
 FRONTED_TAIL_WORDS = 6
 # Words between a fronted claim's comma and its cue when no person names the speaker ("…, the ministry said")
-FRONTED_SUBJECT_WORDS = 4
+FRONTED_SUBJECT_WORDS = 5
 # The kind of the stand-in for a speaker the text does not name ("a diplomatic source", "السفراء")
 UNNAMED = "unnamed"
 # How far after a verb-first cue an anonymous subject is looked for (characters)
@@ -282,6 +282,13 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             continue
         cs, ce = _trim(text, *span)
         if len(text[cs:ce].split()) < MIN_CLAIM_WORDS or not_a_claim(view, cs, ce) is not None:
+            continue
+        if not direct and _indirect_question(view, cs, ce):
+            continue  # "X explained why …", "said what Y agreed with Z": a question asserts nothing
+        if not direct and row.get("form") == "participle" and nxt_cue < e and _opening_participle(
+                view, cue, s, cs, nxt_cue, prof):
+            # "Recalling their past meetings, X said …": the object of a participle that opens the
+            # sentence is the circumstance of the main clause, whose verb has the claim
             continue
         if attribution and any(True for _ in _readout_trie(lang).scan(view.tokens_in(cs, ce),
                                                                       clitics=prof["proclitics"])):
@@ -667,6 +674,29 @@ def not_a_claim(view: View, start: int, end: int) -> str | None:
     clause's predicate: among the first words ("head") or, verb-final, the last ones ("tail")."""
     toks = view.tokens_in(start, end)
     return _predicate_row(view, _not_claim_trie(view.lang), toks) if toks else None
+
+
+def _indirect_question(view: View, start: int, end: int) -> bool:
+    """Whether view[start:end] opens with an interrogative word (``claims.json`` ``indirect_questions``):
+    an indirect question or a free relative as the verb's complement ("explained how the plan would
+    work", "said what the ministers agreed") says what was spoken about, not what was asserted."""
+    words = _words(view.lang, "indirect_questions")
+    first = view.text[start:end].split()[:1]
+    return bool(words and first) and fold(first[0].strip("\"“”«»'")) in words
+
+
+def _opening_participle(view: View, cue, s: int, cs: int, nxt: int, prof: dict[str, Any]) -> bool:
+    """Whether a participle cue opens its sentence (only quotation marks before it), a comma ends its
+    phrase before the next cue of the sentence (``nxt``), and its claim is a noun phrase (no
+    complementizer, colon or quotation between the cue and the claim): the adverbial clause of the
+    main clause after its comma ("Noting the progress, X said …"). A participle that opens a paragraph
+    with no reporting verb after it ("مؤكدين على …" under the clause it continues) is not one."""
+    if view.text[s:cue.start].strip(_QUOTE_CLOSERS + "“«' \n\t") or not any(
+            c in view.text[cue.end:nxt] for c in _CLAUSE_MARKS):
+        return False
+    between = view.text[cue.end:cs]
+    return not any(c in between for c in ":：\"“«") and not any(
+        w.strip(",،") in prof["complementizers"] for w in between.split())
 
 
 @cache
