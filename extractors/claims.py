@@ -175,6 +175,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
     # the sentences whose last claim has a subject the text does not name ("We condemned …", "a source said")
     unnamed_last: set[int] = set()
     group: list[Mention] = []  # the people last named together as a cue's subject ("A and B said")
+    # per sentence, the phrase of a participle opening it, up to its comma ("Noting the progress, X said …")
+    phrase_of: dict[int, tuple[int, int]] = {}
     # where the subject stands before its verb, the person opening each sentence (a pronoun's antecedent)
     subjects = [] if prof["speaker_after_cue"] == "always" else [
         m for si_, ms in sorted(by_sent.items()) for m in ms[:1]
@@ -281,15 +283,19 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         if span is None:
             continue
         cs, ce = _trim(text, *span)
-        if len(text[cs:ce].split()) < MIN_CLAIM_WORDS or not_a_claim(view, cs, ce) is not None:
-            continue
-        if not direct and _indirect_question(view, cs, ce):
-            continue  # "X explained why …", "said what Y agreed with Z": a question asserts nothing
         if not direct and row.get("form") == "participle" and nxt_cue < e and _opening_participle(
                 view, cue, s, cs, nxt_cue, prof):
             # "Recalling their past meetings, X said …": the object of a participle that opens the
             # sentence is the circumstance of the main clause, whose verb has the claim
+            phrase_of[si] = (cue.end, min((k for k in (text.find(c, cue.end, nxt_cue) for c in _CLAUSE_MARKS)
+                                           if k >= 0), default=nxt_cue))
             continue
+        if not direct and si in phrase_of and phrase_of[si][0] <= cs and ce <= phrase_of[si][1]:
+            continue  # "Recalling the visits, X said he …": the phrase is no claim fronted before "said" either
+        if len(text[cs:ce].split()) < MIN_CLAIM_WORDS or not_a_claim(view, cs, ce) is not None:
+            continue
+        if not direct and _indirect_question(view, cs, ce):
+            continue  # "X explained why …", "said what Y agreed with Z": a question asserts nothing
         if attribution and any(True for _ in _readout_trie(lang).scan(view.tokens_in(cs, ce),
                                                                       clitics=prof["proclitics"])):
             # "On Monday X met with Y, according to the ministry": a source for the account of a meeting
