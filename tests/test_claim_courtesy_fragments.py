@@ -25,14 +25,12 @@ def test_an_indirect_question_as_the_complement_is_no_claim(stages) -> None:
     assert said(claims(stages, text, ("سمير حداد",))) == []
 
 
-def test_the_object_of_a_participle_opening_the_sentence_is_no_claim(stages) -> None:
+def test_the_object_of_a_participle_opening_the_sentence_before_its_verb_is_no_claim(stages) -> None:
     text = ("Marco Ferri met Jonas Lind on Monday. Recalling their earlier visits, Lind said he hoped that "
             "the ferry line would reopen by the summer.")
     out = said(claims(stages, text, ("Marco Ferri", "Jonas Lind", "Lind")))
     assert out == [("Jonas Lind", "the ferry line would reopen by the summer")]
-
-
-def test_an_arabic_participle_opening_a_paragraph_keeps_its_claim(stages) -> None:
+    # a participle opening a paragraph with no reporting verb after it continues the clause before:
     # "A received B … \n warning of the consequences of widening the conflict."
     text = ("استقبل سمير حداد نظيره كريم منصور في العاصمة.\n"
             "محذرا من تداعيات توسيع رقعة النزاع المسلح على أمن المنطقة.")
