@@ -83,7 +83,7 @@ NONCLAIM_WORDS = 5
 # A fronted claim ("<clause>, X said after the talks.") leaves at most this many words after its cue
 FRONTED_TAIL_WORDS = 6
 # Words between a fronted claim's comma and its cue when no person names the speaker ("…, the ministry said")
-FRONTED_SUBJECT_WORDS = 4
+FRONTED_SUBJECT_WORDS = 5
 # The kind of the stand-in for a speaker the text does not name ("a diplomatic source", "السفراء")
 UNNAMED = "unnamed"
 # How far after a verb-first cue an anonymous subject is looked for (characters)
@@ -175,6 +175,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
     # the sentences whose last claim has a subject the text does not name ("We condemned …", "a source said")
     unnamed_last: set[int] = set()
     group: list[Mention] = []  # the people last named together as a cue's subject ("A and B said")
+    # per sentence, the phrase of a participle opening it, up to its comma ("Noting the progress, X said …")
+    phrase_of: dict[int, tuple[int, int]] = {}
     # where the subject stands before its verb, the person opening each sentence (a pronoun's antecedent)
     subjects = [] if prof["speaker_after_cue"] == "always" else [
         m for si_, ms in sorted(by_sent.items()) for m in ms[:1]
@@ -281,8 +283,19 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         if span is None:
             continue
         cs, ce = _trim(text, *span)
+        if not direct and row.get("form") == "participle" and nxt_cue < e and _opening_participle(
+                view, cue, s, cs, nxt_cue, prof):
+            # "Recalling their past meetings, X said …": the object of a participle that opens the
+            # sentence is the circumstance of the main clause, whose verb has the claim
+            phrase_of[si] = (cue.end, min((k for k in (text.find(c, cue.end, nxt_cue) for c in _CLAUSE_MARKS)
+                                           if k >= 0), default=nxt_cue))
+            continue
+        if not direct and si in phrase_of and phrase_of[si][0] <= cs and ce <= phrase_of[si][1]:
+            continue  # "Recalling the visits, X said he …": the phrase is no claim fronted before "said" either
         if len(text[cs:ce].split()) < MIN_CLAIM_WORDS or not_a_claim(view, cs, ce) is not None:
             continue
+        if not direct and _indirect_question(view, cs, ce):
+            continue  # "X explained why …", "said what Y agreed with Z": a question asserts nothing
         if attribution and any(True for _ in _readout_trie(lang).scan(view.tokens_in(cs, ce),
                                                                       clitics=prof["proclitics"])):
             # "On Monday X met with Y, according to the ministry": a source for the account of a meeting
@@ -667,6 +680,29 @@ def not_a_claim(view: View, start: int, end: int) -> str | None:
     clause's predicate: among the first words ("head") or, verb-final, the last ones ("tail")."""
     toks = view.tokens_in(start, end)
     return _predicate_row(view, _not_claim_trie(view.lang), toks) if toks else None
+
+
+def _indirect_question(view: View, start: int, end: int) -> bool:
+    """Whether view[start:end] opens with an interrogative word (``claims.json`` ``indirect_questions``):
+    an indirect question or a free relative as the verb's complement ("explained how the plan would
+    work", "said what the ministers agreed") says what was spoken about, not what was asserted."""
+    words = _words(view.lang, "indirect_questions")
+    first = view.text[start:end].split()[:1]
+    return bool(words and first) and fold(first[0].strip("\"“”«»'")) in words
+
+
+def _opening_participle(view: View, cue, s: int, cs: int, nxt: int, prof: dict[str, Any]) -> bool:
+    """Whether a participle cue opens its sentence (only quotation marks before it), a comma ends its
+    phrase before the next cue of the sentence (``nxt``), and its claim is a noun phrase (no
+    complementizer, colon or quotation between the cue and the claim): the adverbial clause of the
+    main clause after its comma ("Noting the progress, X said …"). A participle that opens a paragraph
+    with no reporting verb after it ("مؤكدين على …" under the clause it continues) is not one."""
+    if view.text[s:cue.start].strip(_QUOTE_CLOSERS + "“«' \n\t") or not any(
+            c in view.text[cue.end:nxt] for c in _CLAUSE_MARKS):
+        return False
+    between = view.text[cue.end:cs]
+    return not any(c in between for c in ":：\"“«") and not any(
+        w.strip(",،") in prof["complementizers"] for w in between.split())
 
 
 @cache
