@@ -190,3 +190,9 @@ def test_two_groups_of_two_countries_meet_and_a_planned_meeting_of_them_stays_pl
         [("happened", ["Kenyan officials", "Ethiopian officials"])]
     assert _met("Kenyan officials will hold talks with Ethiopian officials in Nairobi next week.", "en", ()) == \
         [("planned", ["Kenyan officials", "Ethiopian officials"])]
+
+
+def test_a_meeting_on_a_trips_agenda_is_still_ahead() -> None:
+    # «با دستور کار دیدار …»: the agenda noun, as «جدول أعمال» and "on the agenda" in the other languages
+    text = "سرگئی لاوروف با دستور کار دیدار با مقامات چینی عازم پکن شد."
+    assert _met(text, "fa", (LAVROV["fa"],)) == [("planned", [LAVROV["fa"], "مقامات چینی"])]
