@@ -153,3 +153,43 @@ def test_the_announcer_after_an_arabic_attribution_clause_is_no_party() -> None:
     people = ("السيسي", "ترامب", "بسام راضي")
     text = "وتلقى السيسي اتصالا من ترامب، بحسب ما أعلن المتحدث الرسمي باسم الرئاسة السفير بسام راضي."
     assert _met(text, "ar", people) == [("happened", ["السيسي", "ترامب"])]
+
+
+@pytest.mark.parametrize(("lang", "text", "met"), [
+    # a demonym before the group noun ("Kenyan officials")
+    ("en", "Sergey Lavrov held talks with Kenyan officials in Nairobi on Monday.", "Kenyan officials"),
+    ("en", "Sergey Lavrov met Kenyan authorities in Nairobi on Monday.", "Kenyan authorities"),
+    # a rank adjective written in two words between the noun and its country
+    ("fa", "سرگئی لاوروف روز دوشنبه با مقامات عالی رتبه چین در پکن دیدار کرد.", "مقامات عالی رتبه چین"),
+])
+def test_a_named_person_meets_a_group_of_another_country(lang: str, text: str, met: str) -> None:
+    assert _met(text, lang, (LAVROV[lang],)) == [("happened", [LAVROV[lang], met])]
+
+
+@pytest.mark.parametrize(("lang", "foreign", "own"), [
+    # the same group of his own country is his side, not his counterpart
+    ("en", "Sergey Lavrov met Chinese officials in Beijing on Monday.",
+     "Sergey Lavrov met Russian officials in Moscow on Monday."),
+    ("fa", "سرگئی لاوروف روز دوشنبه با مقامات عالی رتبه چین در پکن دیدار کرد.",
+     "سرگئی لاوروف روز دوشنبه با مقامات عالی رتبه روسیه در مسکو دیدار کرد."),
+    # a bare group noun names no one
+    ("en", "Sergey Lavrov met Chinese officials in Beijing on Monday.",
+     "Sergey Lavrov met officials in Beijing on Monday."),
+])
+def test_a_group_of_the_persons_own_country_or_of_no_country_is_no_counterpart(lang: str, foreign: str,
+                                                                             own: str) -> None:
+    assert len(_met(foreign, lang, (LAVROV[lang],))) == 1
+    assert _met(own, lang, (LAVROV[lang],)) == []
+
+
+def test_two_groups_of_two_countries_meet_and_a_planned_meeting_of_them_stays_planned() -> None:
+    assert _met("Kenyan officials held talks with Ethiopian officials in Nairobi on Monday.", "en", ()) == \
+        [("happened", ["Kenyan officials", "Ethiopian officials"])]
+    assert _met("Kenyan officials will hold talks with Ethiopian officials in Nairobi next week.", "en", ()) == \
+        [("planned", ["Kenyan officials", "Ethiopian officials"])]
+
+
+def test_a_meeting_on_a_trips_agenda_is_still_ahead() -> None:
+    # «با دستور کار دیدار …»: the agenda noun, as «جدول أعمال» and "on the agenda" in the other languages
+    text = "سرگئی لاوروف با دستور کار دیدار با مقامات عالی رتبه چین عازم پکن شد."
+    assert _met(text, "fa", (LAVROV["fa"],)) == [("planned", [LAVROV["fa"], "مقامات عالی رتبه چین"])]
