@@ -585,8 +585,6 @@ def _has_counterpart(view: View, t: Match, s: int, people: Sequence[Mention]) ->
         return True
     if any(m.end <= t.start for m in scan(view, "reciprocals", s, t.start, clitics=False)):
         return True
-    words = _folded(view.lang, "comitatives")
-    hon = honorific_words(view.lang)
     preps = {fold(w) for w in profile(view.lang)["prepositions"]}
     # "spoke to A": the trigger's own preposition governs the person after it; after a bare verb
     # the person is its subject («وتحدث A مع B»)
@@ -594,13 +592,8 @@ def _has_counterpart(view: View, t: Match, s: int, people: Sequence[Mention]) ->
     for p in people:
         if governs and p.start >= t.end and _open_gap(view, t.end, _lead(p), COUNTERPART_WORDS):
             return True
-        toks = view.tokens_in(s, _lead(p))[-COMITATIVE_WORDS:]
-        for tok in reversed(toks):
-            w = fold(view.text[tok.start:tok.end])
-            if w in words:
-                return True
-            if w not in hon:
-                break
+        if _comitative_before(view, s, _lead(p)) is not None:
+            return True
     return False
 
 
@@ -675,7 +668,6 @@ def _named_host(view: View, visitor: Mention, country: str, people: Sequence[Men
     where a meeting word or a comitative ties them ("a news briefing with Israeli Prime Minister A",
     "B and A held talks in Nara"): the country's person the visitor met, named though no meeting
     was read. With two or more such people it is not known which one; None."""
-    words = _folded(view.lang, "comitatives")
     found: dict[str, Mention] = {}
     for q in people:
         if not q.is_person or _country(q) != country or q.identity == visitor.identity:
@@ -686,9 +678,7 @@ def _named_host(view: View, visitor: Mention, country: str, people: Sequence[Men
         # the one who invited him, whose remarks were discussed, …: named, not met
         if q in _governed(view, [p for p in people if p.sent == q.sent], s, e, people):
             continue
-        before = view.tokens_in(s, _lead(q))[-(SIDE_WORDS + 1):]
-        if scan(view, "triggers", s, e) or any(fold(view.text[t.start:t.end]) in words and
-                                               _open_gap(view, t.end, _lead(q)) for t in before):
+        if scan(view, "triggers", s, e) or _comitative_near(view, s, _lead(q)):
             found.setdefault(q.identity or q.text, q)
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -701,15 +691,18 @@ def _sides(view: View, parties: list[Mention], sent_people: list[Mention], s: in
     Wang Yi stands for it)."""
     named = {_country(p) or (p.title_role or p.apposed_role or (None, None))[1]
              for p in sent_people if p.kind != "institution"}
-    words = _folded(view.lang, "comitatives")
-
-    def governed(p: Mention) -> bool:
-        before = view.tokens_in(s, p.start)[-(SIDE_WORDS + 1):]
-        return any(fold(view.text[t.start:t.end]) in words and _open_gap(view, t.end, p.start) for t in before)
-
     # … and a side meets a person the dictionary knows: beside an unknown name it is too little evidence
     known = any(p.actor is not None for p in parties if p.kind != "institution")
-    return [p for p in parties if p.kind != "institution" or (known and p.country not in named and governed(p))]
+    return [p for p in parties if p.kind != "institution" or (known and p.country not in named
+                                                                and _comitative_near(view, s, p.start))]
+
+
+def _comitative_near(view: View, s: int, pos: int) -> bool:
+    """A comitative stands at most ``SIDE_WORDS`` words before ``pos`` (not before ``s``), with no
+    clause boundary between: "talks with the Chinese side", "a briefing with Israeli Prime Minister A"."""
+    words = _folded(view.lang, "comitatives")
+    return any(fold(view.text[t.start:t.end]) in words and _open_gap(view, t.end, pos)
+               for t in view.tokens_in(s, pos)[-(SIDE_WORDS + 1):])
 
 
 def _country(p: Mention) -> str | None:
@@ -1074,6 +1067,22 @@ def _pairs(parties: list[Mention], view: View | None = None, trig: int | None = 
     return [(a, b) for a in side for b in rest]
 
 
+def _comitative_before(view: View, s: int, pos: int) -> int | None:
+    """Where the comitative ("with", "مع", "با": ``comitatives`` of meetings.json) stands that governs
+    the words at ``pos``: right before them, or before the honorifics that open them ("with His
+    Excellency A"), at most ``COMITATIVE_WORDS`` words back from ``pos`` and not before ``s``; None
+    when another word comes first."""
+    words = _folded(view.lang, "comitatives")
+    hon = honorific_words(view.lang)
+    for tok in reversed(view.tokens_in(s, pos)[-COMITATIVE_WORDS:]):
+        w = fold(view.text[tok.start:tok.end])
+        if w in words:
+            return tok.start
+        if w not in hon:
+            return None
+    return None
+
+
 def _comitative(view: View, trig: list[Match], parties: list[Mention], s: int) -> tuple[int | None, list[Mention]]:
     """The first party governed by a comitative ("with", "مع", "با": ``comitatives`` of meetings.json,
     right before his words or an honorific before them): he and the parties after him up to the
@@ -1081,16 +1090,7 @@ def _comitative(view: View, trig: list[Match], parties: list[Mention], s: int) -
     with A and B"), are all met. A party after them is the subject ("در دیدار با A، B گفت": B, then the
     people met); with none, returns where the comitative stands, the subject being outside the list."""
     first = parties[0]
-    words = _folded(view.lang, "comitatives")
-    hon = honorific_words(view.lang)
-    toks = view.tokens_in(s, _lead(first))[-COMITATIVE_WORDS:]
-    k = None
-    for i in range(len(toks) - 1, -1, -1):
-        if fold(view.text[toks[i].start:toks[i].end]) in words:
-            k = toks[i].start
-            break
-        if fold(view.text[toks[i].start:toks[i].end]) not in hon:
-            break
+    k = _comitative_before(view, s, _lead(first))
     if k is None or not _open_gap(view, k, _lead(first)):
         return None, parties
     close = next((t.start for t in trig if t.start > first.end), None)
