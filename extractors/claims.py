@@ -41,6 +41,8 @@ from .view import View
 _END_PUNCT = ".،,؛;:!?؟ \n\t\"'«»“”"
 # Marks that end a clause inside a sentence
 _CLAUSE_MARKS = ",،;؛"
+# What may stick to a complementizer and is no part of it: a comma, or a colon ("وأضاف أن: …")
+_COMPLEMENTIZER_TRAIL = "،,:："
 # Marks that close a sentence, or a quotation that ends one
 _SENTENCE_END = ".!?؟…\"'»”)"
 # How many words before a person a governing preposition is looked for, over title words ("of leader Y")
@@ -416,19 +418,16 @@ def _continued_quotations(view: View, claims: list[Claim], quotes: dict[str, str
     last: dict[int, Claim] = {}
     for c in claims:
         last[c.sent] = c
-    si = 1
-    while si < len(view.sentences):
+    resume = 1  # the sentence after the last one a continued quotation took
+    for si in range(1, len(view.sentences)):
         prev = last.get(si - 1)
-        si_next = si + 1
-        if prev is None or prev.speaker is None or prev.joint or si in last or (
+        if si < resume or prev is None or prev.speaker is None or prev.joint or si in last or (
                 not prev.direct and _names_another(view, claims, prev, people)):
-            si = si_next
             continue
         s, e = view.sentences[si]
         qs = _skip_ws(text, s, e)
         close = quotes.get(text[qs:qs + 1])
         if close is None:
-            si = si_next
             continue
         # the sentence whose end the quotation's closing mark stands at
         end = text.find(close, qs + 1)
@@ -436,17 +435,15 @@ def _continued_quotations(view: View, claims: list[Claim], quotes: dict[str, str
         if sj < si or sj - si >= CONTINUED_SENTENCES or any(k in last for k in range(si, sj + 1)) \
                 or "\n" in text[qs:end] or text[end + 1:view.sentences[sj][1]].strip(" .\n\t") \
                 or text[qs] in text[qs + 1:end] or (close != text[qs] and close in text[qs + 1:end]):
-            si = si_next
             continue  # not one quotation from a sentence's start to a sentence's end ("“A,” he said. “B” and “C” …")
         cs, ce = _trim(text, qs + 1, end)
         if len(text[cs:ce].split()) < MIN_CLAIM_WORDS or not_a_claim(view, cs, ce) is not None:
-            si = si_next
             continue
         claim = Claim(cs, ce, True, (qs, qs + 1, row["id"]), prev.speaker, prev.speaker_resolution,
                       prev.speaker_via, sj)
         out.insert(out.index(prev) + 1, claim)
         last[sj] = claim
-        si = sj + 1
+        resume = sj + 1
     return out
 
 
@@ -1500,7 +1497,7 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
     if "that" in takes and words:
         for w in words[:prof["complementizer_window"]]:  # "told the news agency that …"
             # "وأضاف أن: …": a colon glued to the complementizer is the claim's punctuation, not a word
-            if w.group().strip("،,:：") in prof["complementizers"]:
+            if w.group().strip(_COMPLEMENTIZER_TRAIL) in prof["complementizers"]:
                 return (i + w.end(), _before_quotation(text, i + w.end(), nxt, quotes)), False
     # a preposition the cue governs opens its claim ("أكد على", "دعا إلى"): ``claim_openers``
     for take, openers in prof["claim_openers"].items():
@@ -1779,7 +1776,7 @@ def _can_open(view: View, cue, prof: dict[str, Any], quotes: dict[str, str]) -> 
         return True
     if "colon" in takes and any(":" in w or "：" in w for w in near):
         return True
-    if "that" in takes and any(w.strip("،,:：") in prof["complementizers"] for w in words):
+    if "that" in takes and any(w.strip(_COMPLEMENTIZER_TRAIL) in prof["complementizers"] for w in words):
         return True
     return any(t in takes and words and words[0] in openers for t, openers in prof["claim_openers"].items())
 
