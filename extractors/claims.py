@@ -59,6 +59,10 @@ MIN_CLAIM_WORDS = 3
 FRAGMENT_WORDS = 5
 # An organisation speaks when at most this many words stand between it and the cue ("the ECB said")
 ORG_CUE_WORDS = 2
+# A phrase set off by commas between a subject and its verb ("The bank, in a statement, said")
+_PARENTHETICAL = re.compile(r"[,،][^,،.;:!?؟\"«»“”]*[,،]")
+# A document a body spoke in has its noun within this many words of the preposition ("in a joint statement")
+SPEECH_ADJUNCT_WORDS = 3
 # How far before a cue a quotation that closes before an unnamed subject is looked for (characters)
 QUOTE_BEFORE_CUE_CHARS = 60
 # The words after a cue in which "as" marks an evaluation ("lauded as very good …")
@@ -168,6 +172,7 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
     countries = [m for m in mentions if m.kind == "place" and m.place is not None and m.label
                  and (m.place.kind == "country" or m.capital)]
     governed = _governing_words(lang)
+    governed_preps = {fold(w) for w in prof["prepositions"]}
     orgs = [m for m in mentions if m.kind == "org"]
     by_sent: dict[int, list[Mention]] = {}
     for p in people:
@@ -268,7 +273,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         if speaker is None:
             # no person names the speaker: an organisation right before the cue may ("the ECB said")
             org = next((o for o in reversed(orgs) if s <= o.start and o.end <= cue.start
-                        and len(view.text[o.end:cue.start].split()) <= ORG_CUE_WORDS), None)
+                        and len(_between_subject(view.text[o.end:cue.start], lang, prof).split()) <= ORG_CUE_WORDS),
+                       None)
             speaker = org
         if (row.get("form") == "participle" or _participle_clause(text, cue, prof)) and si in last_in_sentence and (
                 speaker is None or speaker.end <= cue.start):
@@ -360,7 +366,10 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             # پرسش B گفت" B is no antecedent of وی
             speaker = _antecedent(speakers_seen, people, via.start if via is not None else cue.start,
                                   _feminine_verb(text, cue, row, prof), gender, personal=via is not None)
-            later = _later_subject(subjects, claims, si, cue.start, gender)
+            # an antecedent a preposition governs ("X met with Y. He said …") is no subject
+            object_of = speaker if speaker is not None and speaker.sent < si and _governed(
+                text, view.sentences[speaker.sent][0], speaker, governed_preps, _conjunct_title_words(lang)) else None
+            later = _later_subject(subjects, claims, si, cue.start, gender, object_of)
             if later is not None and (speaker is None or speaker.kind != "institution"):
                 # "X said …. Y arrived on Monday and addressed the troops. He said …": the pronoun is the
                 # subject of the sentences since the last claim, not its speaker
@@ -855,15 +864,22 @@ def _antecedent(seen: list[Mention], people: list[Mention], pos: int, feminine: 
 
 
 def _later_subject(subjects: list[Mention], claims: list[Claim], si: int, pos: int,
-                   gender: str | None) -> Mention | None:
+                   gender: str | None, governed: Mention | None = None) -> Mention | None:
     """The last sentence subject (``subjects``) after the sentence of the last claim and before ``pos``
-    in an earlier sentence than ``si``, agreeing with a gendered pronoun; None when there is none or
-    no claim was made yet."""
+    in an earlier sentence than ``si``, agreeing with a gendered pronoun; None when there is none.
+    With no claim made yet, and ``governed`` the antecedent found, a person a preposition governs in
+    an earlier sentence: the subject before it in its sentence, since in "X met with Y. He stressed
+    …" the pronoun continues the subject X; else None, and the last person named stands."""
+    def agrees(m: Mention) -> bool:
+        return gender is None or m.actor is None or m.actor.gender in (None, gender)
+
     if not claims:
-        return None  # with no claim yet, the last person named stands (``_antecedent``)
+        if governed is None or governed.sent >= si:
+            return None
+        return next((m for m in subjects if m.sent == governed.sent and m.end <= governed.start and agrees(m)),
+                    None)
     after = claims[-1].sent
-    return next((m for m in reversed(subjects) if after < m.sent < si and m.end <= pos and (
-        gender is None or m.actor is None or m.actor.gender in (None, gender))), None)
+    return next((m for m in reversed(subjects) if after < m.sent < si and m.end <= pos and agrees(m)), None)
 
 
 @cache
@@ -1335,7 +1351,9 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
                     # sentence's subject, not the person named nearest before it
                     return subject
                 return m
-            between = text[m.end:cue.start]
+            # "the ministry, in a statement, said": a phrase set off by commas, or the document the
+            # body spoke in, stands between them
+            between = _between_subject(text[m.end:cue.start], view.lang, prof)
             words = between.split()
             if len(words) <= ORG_CUE_WORDS and not any(c in between for c in _CLAUSE_PUNCT) \
                     and not glue & {w.lower() for w in words}:
@@ -1465,7 +1483,10 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
     # "told reporters on Monday that …", "told a news conference: …": the audience is the verb's
     # object, not part of the claim (``claims.json`` ``audiences``)
     i = _past_audience(view, i, nxt, prof)
-    i = _past_circumstance(text, i, nxt, prof, governs)
+    # a phrase set off by commas after a speaker named after the cue ("قال X، المتحدث باسم الوزارة، إن")
+    set_off = speaker is not None and cue.end <= speaker.start and speaker.end <= after \
+        and any(c in text[after:i] for c in _CLAUSE_MARKS)
+    i = _past_circumstance(text, i, nxt, prof, governs, set_off)
     # a colon, possibly followed by a quotation
     if "colon" in takes and i < e and text[i] in ":：":
         j = _skip_ws(text, i + 1, len(text))
@@ -1818,8 +1839,9 @@ def _past_speaker_phrase(text: str, i: int, mentions: list[Mention], prof: dict[
     """Past the rest of a speaker's noun phrase after a verb-first cue: the body a title belongs to and
     the name in apposition to it ("قال المتحدث باسم وزارة الخارجية الصينية X للصحفيين إن …"), each a
     mention that follows the one before with only spaces or title glue ("جمهورية") between. The
-    claim's complementizer, colon or preposition is looked for after them."""
-    glue = {fold(w) for w in prof["title_glue"]}
+    claim's complementizer, colon or preposition is looked for after them; so is a person coordinated
+    with the speaker ("دعا X وY إلى …": the conjunction, ``list_glue``, between the two)."""
+    glue = {fold(w) for w in (*prof["title_glue"], *prof["list_glue"])}
     while True:
         nxt = next((m for m in mentions if m.start >= i and m.end > i
                     and all(fold(w) in glue for w in text[i:m.start].split())
@@ -1837,19 +1859,49 @@ def _past_audience(view: View, i: int, nxt: int, prof: dict[str, Any]) -> int:
     return _skip_ws(view.text, toks[last - 1].end, nxt) if last else i
 
 
+def _between_subject(between: str, lang: str, prof: dict[str, Any]) -> str:
+    """The words between a body and its verb, less a phrase set off by commas ("The bank, citing its
+    own figures, said") and less the document it spoke in: a preposition and, within
+    ``SPEECH_ADJUNCT_WORDS`` words, a document noun ("The ministry in a statement said", "X در این
+    بیانیه اعلام کرد": ``claims.json`` ``documents``)."""
+    words = _PARENTHETICAL.sub(" ", between).split()
+    preps = _governing_words(lang) | {fold(w) for w in prof["circumstance_words"]}
+    heads = {pat[-1] for pat, _row, doc in _subject_nouns(lang) if doc}
+    for k, w in enumerate(words):
+        if fold(w) not in preps:
+            continue
+        for j in range(k + 1, min(k + 1 + SPEECH_ADJUNCT_WORDS, len(words))):
+            if any(fold(words[j]).startswith(h) for h in heads):
+                return " ".join(words[:k] + words[j + 1:])
+    return " ".join(words)
+
+
 def _past_circumstance(text: str, i: int, nxt: int, prof: dict[str, Any],
-                       governed: frozenset[str] = frozenset()) -> int:
+                       governed: frozenset[str] = frozenset(), set_off: bool = False) -> int:
     """Skip a few words opening with a circumstantial word (``circumstance_words``: في مؤتمر صحفي،
     عقب اللقاء، للصحفيين) when a colon, a complementizer or one of ``governed`` (the preposition the
-    cue governs: عن after أعرب) follows them; else stay at ``i``."""
+    cue governs: عن after أعرب) follows them; else stay at ``i``. ``set_off``: a comma opened the
+    phrase, so any phrase that a comma closes right before the colon, complementizer or preposition is
+    a parenthetical, whatever its first word ("قال X، المتحدث باسم الوزارة، إن …": an apposition)."""
     openers = tuple(prof["circumstance_words"])
     words = list(re.finditer(r"[^\s:：]+|[:：]", text[i:nxt]))[:CIRCUMSTANCE_WORDS + 1]
-    if not openers or not words or not words[0].group().startswith(openers):
+    if not words:
         return i
-    for w in words[1:]:
+    opened = bool(openers) and words[0].group().startswith(openers)
+    preps = {w for ws in prof["claim_openers"].values() for w in ws}
+    if not opened and not set_off:
+        return i
+    for k, w in enumerate(words[1:], 1):
         g = w.group()
         if g in (":", "：") or g.strip("،,") in prof["complementizers"] or g in governed:
-            return i + w.start()
+            if opened:
+                return i + w.start()
+            # a parenthetical ends with its comma ("قال X، وزير الخارجية إن" has no closing one), before
+            # the complementizer or the preposition that governs it ("أشار X، …، إلى أن")
+            j = k - 1
+            if j > 0 and words[j].group() in preps:
+                j -= 1
+            return i + words[j + 1].start() if words[j].group()[-1:] in _CLAUSE_MARKS else i
         if any(c in g for c in ".«“\""):
             break
     return i
