@@ -99,6 +99,8 @@ ANONYMOUS_CHARS = 60
 MANY_HOLDERS = frozenset({"ambassador", "counterpart", "representative", "officials", "special_envoy"})
 # A name follows the title it stands in apposition to within this many words ("head of the committee X")
 APPOSITION_WORDS = 8
+# How far before a cue the modal verb before it is read (characters: one word)
+MODAL_BEFORE_CHARS = 12
 # How far after a cue the passive auxiliary that follows it is read (characters: one word)
 PASSIVE_AFTER_CHARS = 12
 # a document noun's governor may carry a proclitic preposition before its mention ("بيان لرئاسة …")
@@ -137,6 +139,13 @@ def _skip_ws(text: str, i: int, limit: int) -> int:
     while i < limit and text[i] in " \t\n,،":
         i += 1
     return i
+
+
+def _word_before(text: str, i: int) -> str:
+    """The word right before ``text[i]``, folded ("" when there is none, or a mark ends the clause
+    between: "… پیگیری می‌شود، اعلام کرد" has no word right before its verb)."""
+    words = text[max(0, i - MODAL_BEFORE_CHARS):i].split()
+    return fold(words[-1]) if words and words[-1][-1:] not in _CLAUSE_PUNCT else ""
 
 
 def _word_after(text: str, i: int, chars: int) -> str:
@@ -195,6 +204,10 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         # neither opening a claim nor ending the one before it
         cues = [c for c in cues if not _attributive(text, view.sentences[view.sentence_of(c.start)][0], c.start,
                                                     attributive)]
+    modals = {w.replace("\u200c", "") for w in _words(lang, "modals_before")}
+    if modals:
+        # "نمی‌شود گفت که …", "باید تأکید کرد": after a modal the verb is the short infinitive, no speech act
+        cues = [c for c in cues if _word_before(text, c.start).replace("\u200c", "") not in modals]
     passive_after = _words(lang, "passive_after")
     if passive_after:
         # "گفته شد که …", "اعلام شده است": a participle before the passive auxiliary says what was said,

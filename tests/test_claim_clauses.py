@@ -78,3 +78,20 @@ def test_a_pronoun_after_a_meeting_continues_its_subject_not_the_person_met_with
             "وی تاکید کرد که خط جدید کشتیرانی پیش از تابستان افتتاح خواهد شد.")
     out = said(claims(stages, text, ("مارکو بیانکی", "لنا اورتیز")))
     assert [s for s, _, _ in out] == ["مارکو بیانکی"]
+
+
+def test_a_persian_verb_after_a_modal_is_the_short_infinitive_and_keeps_its_negation(stages) -> None:
+    text = "مارکو بیانکی گفت: «نمی‌توان گفت که خط جدید کشتیرانی پیش از تابستان افتتاح خواهد شد.»"
+    out = said(claims(stages, text, ("مارکو بیانکی",)))
+    assert [t for _, t, _ in out] == ["نمی‌توان گفت که خط جدید کشتیرانی پیش از تابستان افتتاح خواهد شد"]
+    # a comma ends the clause of the word before: the verb after it is finite
+    text = "مارکو بیانکی با بیان اینکه دو مسیر بررسی می‌شود، اعلام کرد: بندر جدید در خرداد افتتاح خواهد شد."
+    out = said(claims(stages, text, ("مارکو بیانکی",)))
+    assert "بندر جدید در خرداد افتتاح خواهد شد" in [t for _, t, _ in out]
+
+
+def test_persian_royal_courts_and_prime_ministers_offices_speak(stages) -> None:
+    text = "دیوان امیری قطر اعلام کرد که بندر جدید دوحه در خرداد افتتاح خواهد شد."
+    assert [s for s, _, _ in said(claims(stages, text))] == ["Royal Court of Qatar"]
+    text = "دفتر نخست وزیری عراق اعلام کرد که بندر جدید بصره در خرداد افتتاح خواهد شد."
+    assert [s for s, _, _ in said(claims(stages, text))] == ["Prime Minister's Office of Iraq"]
