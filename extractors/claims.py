@@ -558,9 +558,17 @@ def _fragment(view: View, start: int, end: int) -> bool:
     خطير"). It points back to something said before and asserts nothing. At most ``FRAGMENT_WORDS``."""
     row = load_json(view.lang, "claims.json").get("fragment")
     words = [fold(w.strip(_END_PUNCT)) for w in view.text[start:end].split()]
+    prof = profile(view.lang)
+    marker = prof["object_marker"]
+    if words and words[0] in {fold(w) for w in prof["list_glue"]}:
+        words = words[1:]  # "… تأکید کردند و آن را … مهم دانستند": the clause after the conjunction
+    if row is not None and marker and len(words) > 1 and words[0] in _words(view.lang, "fragment") \
+            and words[1] == fold(marker):
+        # the object is a bare demonstrative pronoun ("آن را مهم دانست", "considered it important"):
+        # what it points back to is in another clause, and the claim asserts nothing of its own
+        return True
     if row is None or not words or words[0] not in _words(view.lang, "fragment") or len(words) > FRAGMENT_WORDS:
         return False
-    marker = profile(view.lang)["object_marker"]
     definite = row.get("definite")
     return (bool(marker) and words[-1] == fold(marker)) or (
         bool(definite) and all(w.startswith(fold(definite)) for w in words[1:]))

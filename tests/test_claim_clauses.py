@@ -95,3 +95,15 @@ def test_persian_royal_courts_and_prime_ministers_offices_speak(stages) -> None:
     assert [s for s, _, _ in said(claims(stages, text))] == ["Royal Court of Qatar"]
     text = "دفتر نخست وزیری عراق اعلام کرد که بندر جدید بصره در خرداد افتتاح خواهد شد."
     assert [s for s, _, _ in said(claims(stages, text))] == ["Prime Minister's Office of Iraq"]
+
+
+def test_a_persian_pronoun_object_before_a_clause_final_verb_is_a_fragment(stages) -> None:
+    people = ("مارکو بیانکی",)
+    text = ("مارکو بیانکی بر ساخت بندر جدید تاکید کرد و آن را برای تجارت دریایی منطقه در سال‌های آینده "
+            "مهم دانست.")
+    out = said(claims(stages, text, people))
+    assert not any(t.startswith(("و آن را", "آن را")) for _, t, _ in out)
+    # a noun phrase as the object is the claim
+    text = "مارکو بیانکی ساخت بندر جدید را برای تجارت دریایی منطقه در سال‌های آینده مهم دانست."
+    assert [t for _, t, _ in said(claims(stages, text, people))] == [
+        "ساخت بندر جدید را برای تجارت دریایی منطقه در سال‌های آینده مهم"]
