@@ -299,8 +299,11 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         after = cue.end
         if speaker is not None and speaker.start >= cue.end:
             after = _past_speaker_phrase(text, max(after, speaker.end), mentions, prof)
+        # "A و B بر … تأکید کردند": the subject runs on past the first conjunct before a clause-final cue
+        later_conjuncts = [] if speaker is None else _later_conjuncts(text, speaker, by_sent.get(si, []), cue.start,
+                                                                      prof)
         span, direct = _claim_span(view, cue, after, (max(s, prev_end), e), (nxt_cue, nxt_any), row, quotes, prof,
-                                   speaker, colon_next)
+                                   speaker, colon_next, later_conjuncts[-1].end if later_conjuncts else None)
         if span is None:
             continue
         cs, ce = _trim(text, *span)
@@ -403,6 +406,7 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             anchor = via if via is not None else speaker
             together = [m for m in _conjuncts(text, anchor, by_sent.get(si, []), cue.start, s, lang, prof)
                         if not _bare_title(m)]
+            together += [m for m in later_conjuncts if not _bare_title(m) and m not in together]
             group = [speaker, *together] if together else group
         elif resolution == "pronoun" and via is None and group and speakers_seen and speakers_seen[-1] in group \
                 and _plural_subject(text, s, cue.start, lang, prof):
@@ -1098,6 +1102,27 @@ def _conjuncts(text: str, speaker: Mention, people: list[Mention], cue_start: in
         chain.append(cand)
 
 
+def _later_conjuncts(text: str, speaker: Mention, people: list[Mention], cue_start: int,
+                     prof: dict[str, Any]) -> list[Mention]:
+    """The people joined by a conjunction alone after a speaker that opens its clause before the cue,
+    up to the cue: in a subject-first clause the speaker found is the first conjunct ("A و B بر …
+    تأکید کردند"), and each of the others makes the claim too."""
+    if speaker.kind not in ("person", "title") or speaker.end > cue_start:
+        return []
+    glue = {fold(w) for w in prof["list_glue"]}
+    out: list[Mention] = []
+    edge = speaker
+    while True:
+        cand = next((m for m in people if m.start >= edge.end), None)
+        if cand is None or cand.end > cue_start or cand.kind not in ("person", "title"):
+            return out
+        raw = text[edge.end:cand.start].split()
+        if len(raw) != 1 or fold(raw[0]) not in glue:
+            return out
+        out.append(cand)
+        edge = cand
+
+
 def _open_quotation(text: str, s: int, pos: int, quotes: dict[str, str]) -> int:
     """Where the innermost quotation still open at ``pos`` begins (just after its opening mark),
     counting from the sentence start ``s``; ``s`` when none is open. Nested pairs close in order
@@ -1458,10 +1483,12 @@ def _adverbial_spans(text: str, s: int, pos: int, lang: str) -> list[tuple[int, 
 
 
 def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple[int, int], row, quotes,
-                prof: dict[str, Any], speaker: Mention | None, colon_next: bool = False):
+                prof: dict[str, Any], speaker: Mention | None, colon_next: bool = False,
+                subject_end: int | None = None):
     """The claim's (start, end) and whether it is a quotation, or (None, False). ``sent``: the sentence
     from the end of the cue before this one; ``nexts``: the next cue in the sentence (or its end) and
-    the next cue anywhere; ``colon_next``: a colon follows that next cue at once."""
+    the next cue anywhere; ``colon_next``: a colon follows that next cue at once; ``subject_end``: where
+    a subject of several people coordinated after the speaker ends."""
     text = view.text
     takes = row.get("takes", [])
     (lo, e), (nxt, nxt_any) = sent, nexts
@@ -1553,7 +1580,7 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
             # "X گفت که Y دعوت Z را رد کرد": a clause-final verb after the complementizer of the cue before
             # it ends that cue's complement clause; its subject is in the clause, not the speaker
             return None, False
-        start = speaker.end if speaker is not None and speaker.end <= cue.start else s
+        start = max(speaker.end, subject_end or 0) if speaker is not None and speaker.end <= cue.start else s
         floor = _clause_floor(text, cue.start, s, prof["clause_joiners"])
         marker = prof["object_marker"]
         ra = text.rfind(f" {marker} ", start, floor) if marker else -1

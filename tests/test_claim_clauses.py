@@ -107,3 +107,11 @@ def test_a_persian_pronoun_object_before_a_clause_final_verb_is_a_fragment(stage
     text = "مارکو بیانکی ساخت بندر جدید را برای تجارت دریایی منطقه در سال‌های آینده مهم دانست."
     assert [t for _, t, _ in said(claims(stages, text, people))] == [
         "ساخت بندر جدید را برای تجارت دریایی منطقه در سال‌های آینده مهم"]
+
+
+def test_a_persian_subject_of_two_people_before_a_clause_final_verb_gives_each_the_claim(stages) -> None:
+    people = ("مارکو بیانکی", "لنا اورتیز")
+    text = "مارکو بیانکی و لنا اورتیز بر ضرورت ساخت بندر جدید در جنوب کشور تاکید کردند."
+    out = said(claims(stages, text, people))
+    assert sorted(s for s, _, _ in out) == ["لنا اورتیز", "مارکو بیانکی"]
+    assert {t for _, t, _ in out} == {"بر ضرورت ساخت بندر جدید در جنوب کشور"}
