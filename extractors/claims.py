@@ -59,6 +59,10 @@ MIN_CLAIM_WORDS = 3
 FRAGMENT_WORDS = 5
 # An organisation speaks when at most this many words stand between it and the cue ("the ECB said")
 ORG_CUE_WORDS = 2
+# A phrase set off by commas between a subject and its verb ("The bank, in a statement, said")
+_PARENTHETICAL = re.compile(r"[,،][^,،.;:!?؟\"«»“”]*[,،]")
+# A document a body spoke in has its noun within this many words of the preposition ("in a joint statement")
+SPEECH_ADJUNCT_WORDS = 3
 # How far before a cue a quotation that closes before an unnamed subject is looked for (characters)
 QUOTE_BEFORE_CUE_CHARS = 60
 # The words after a cue in which "as" marks an evaluation ("lauded as very good …")
@@ -95,6 +99,8 @@ ANONYMOUS_CHARS = 60
 MANY_HOLDERS = frozenset({"ambassador", "counterpart", "representative", "officials", "special_envoy"})
 # A name follows the title it stands in apposition to within this many words ("head of the committee X")
 APPOSITION_WORDS = 8
+# How far before a cue the modal verb before it is read (characters: one word)
+MODAL_BEFORE_CHARS = 12
 # How far after a cue the passive auxiliary that follows it is read (characters: one word)
 PASSIVE_AFTER_CHARS = 12
 # a document noun's governor may carry a proclitic preposition before its mention ("بيان لرئاسة …")
@@ -135,6 +141,13 @@ def _skip_ws(text: str, i: int, limit: int) -> int:
     return i
 
 
+def _word_before(text: str, i: int) -> str:
+    """The word right before ``text[i]``, folded ("" when there is none, or a mark ends the clause
+    between: "… پیگیری می‌شود، اعلام کرد" has no word right before its verb)."""
+    words = text[max(0, i - MODAL_BEFORE_CHARS):i].split()
+    return fold(words[-1]) if words and words[-1][-1:] not in _CLAUSE_PUNCT else ""
+
+
 def _word_after(text: str, i: int, chars: int) -> str:
     """The first word in ``text[i:i + chars]``, folded ("" when there is none)."""
     words = text[i:i + chars].split(maxsplit=1)
@@ -168,6 +181,7 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
     countries = [m for m in mentions if m.kind == "place" and m.place is not None and m.label
                  and (m.place.kind == "country" or m.capital)]
     governed = _governing_words(lang)
+    governed_preps = {fold(w) for w in prof["prepositions"]}
     orgs = [m for m in mentions if m.kind == "org"]
     by_sent: dict[int, list[Mention]] = {}
     for p in people:
@@ -190,6 +204,10 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         # neither opening a claim nor ending the one before it
         cues = [c for c in cues if not _attributive(text, view.sentences[view.sentence_of(c.start)][0], c.start,
                                                     attributive)]
+    modals = {w.replace("\u200c", "") for w in _words(lang, "modals_before")}
+    if modals:
+        # "نمی‌شود گفت که …", "باید تأکید کرد": after a modal the verb is the short infinitive, no speech act
+        cues = [c for c in cues if _word_before(text, c.start).replace("\u200c", "") not in modals]
     passive_after = _words(lang, "passive_after")
     if passive_after:
         # "گفته شد که …", "اعلام شده است": a participle before the passive auxiliary says what was said,
@@ -268,7 +286,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         if speaker is None:
             # no person names the speaker: an organisation right before the cue may ("the ECB said")
             org = next((o for o in reversed(orgs) if s <= o.start and o.end <= cue.start
-                        and len(view.text[o.end:cue.start].split()) <= ORG_CUE_WORDS), None)
+                        and len(_between_subject(view.text[o.end:cue.start], lang, prof).split()) <= ORG_CUE_WORDS),
+                       None)
             speaker = org
         if (row.get("form") == "participle" or _participle_clause(text, cue, prof)) and si in last_in_sentence and (
                 speaker is None or speaker.end <= cue.start):
@@ -280,8 +299,11 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         after = cue.end
         if speaker is not None and speaker.start >= cue.end:
             after = _past_speaker_phrase(text, max(after, speaker.end), mentions, prof)
+        # "A و B بر … تأکید کردند": the subject runs on past the first conjunct before a clause-final cue
+        later_conjuncts = [] if speaker is None else _later_conjuncts(text, speaker, by_sent.get(si, []), cue.start,
+                                                                      prof)
         span, direct = _claim_span(view, cue, after, (max(s, prev_end), e), (nxt_cue, nxt_any), row, quotes, prof,
-                                   speaker, colon_next)
+                                   speaker, colon_next, later_conjuncts[-1].end if later_conjuncts else None)
         if span is None:
             continue
         cs, ce = _trim(text, *span)
@@ -360,7 +382,10 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             # پرسش B گفت" B is no antecedent of وی
             speaker = _antecedent(speakers_seen, people, via.start if via is not None else cue.start,
                                   _feminine_verb(text, cue, row, prof), gender, personal=via is not None)
-            later = _later_subject(subjects, claims, si, cue.start, gender)
+            # an antecedent a preposition governs ("X met with Y. He said …") is no subject
+            object_of = speaker if speaker is not None and speaker.sent < si and _governed(
+                text, view.sentences[speaker.sent][0], speaker, governed_preps, _conjunct_title_words(lang)) else None
+            later = _later_subject(subjects, claims, si, cue.start, gender, object_of)
             if later is not None and (speaker is None or speaker.kind != "institution"):
                 # "X said …. Y arrived on Monday and addressed the troops. He said …": the pronoun is the
                 # subject of the sentences since the last claim, not its speaker
@@ -381,6 +406,7 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             anchor = via if via is not None else speaker
             together = [m for m in _conjuncts(text, anchor, by_sent.get(si, []), cue.start, s, lang, prof)
                         if not _bare_title(m)]
+            together += [m for m in later_conjuncts if not _bare_title(m) and m not in together]
             group = [speaker, *together] if together else group
         elif resolution == "pronoun" and via is None and group and speakers_seen and speakers_seen[-1] in group \
                 and _plural_subject(text, s, cue.start, lang, prof):
@@ -536,9 +562,17 @@ def _fragment(view: View, start: int, end: int) -> bool:
     خطير"). It points back to something said before and asserts nothing. At most ``FRAGMENT_WORDS``."""
     row = load_json(view.lang, "claims.json").get("fragment")
     words = [fold(w.strip(_END_PUNCT)) for w in view.text[start:end].split()]
+    prof = profile(view.lang)
+    marker = prof["object_marker"]
+    if words and words[0] in {fold(w) for w in prof["list_glue"]}:
+        words = words[1:]  # "… تأکید کردند و آن را … مهم دانستند": the clause after the conjunction
+    if row is not None and marker and len(words) > 1 and words[0] in _words(view.lang, "fragment") \
+            and words[1] == fold(marker):
+        # the object is a bare demonstrative pronoun ("آن را مهم دانست", "considered it important"):
+        # what it points back to is in another clause, and the claim asserts nothing of its own
+        return True
     if row is None or not words or words[0] not in _words(view.lang, "fragment") or len(words) > FRAGMENT_WORDS:
         return False
-    marker = profile(view.lang)["object_marker"]
     definite = row.get("definite")
     return (bool(marker) and words[-1] == fold(marker)) or (
         bool(definite) and all(w.startswith(fold(definite)) for w in words[1:]))
@@ -855,15 +889,22 @@ def _antecedent(seen: list[Mention], people: list[Mention], pos: int, feminine: 
 
 
 def _later_subject(subjects: list[Mention], claims: list[Claim], si: int, pos: int,
-                   gender: str | None) -> Mention | None:
+                   gender: str | None, governed: Mention | None = None) -> Mention | None:
     """The last sentence subject (``subjects``) after the sentence of the last claim and before ``pos``
-    in an earlier sentence than ``si``, agreeing with a gendered pronoun; None when there is none or
-    no claim was made yet."""
+    in an earlier sentence than ``si``, agreeing with a gendered pronoun; None when there is none.
+    With no claim made yet, and ``governed`` the antecedent found, a person a preposition governs in
+    an earlier sentence: the subject before it in its sentence, since in "X met with Y. He stressed
+    …" the pronoun continues the subject X; else None, and the last person named stands."""
+    def agrees(m: Mention) -> bool:
+        return gender is None or m.actor is None or m.actor.gender in (None, gender)
+
     if not claims:
-        return None  # with no claim yet, the last person named stands (``_antecedent``)
+        if governed is None or governed.sent >= si:
+            return None
+        return next((m for m in subjects if m.sent == governed.sent and m.end <= governed.start and agrees(m)),
+                    None)
     after = claims[-1].sent
-    return next((m for m in reversed(subjects) if after < m.sent < si and m.end <= pos and (
-        gender is None or m.actor is None or m.actor.gender in (None, gender))), None)
+    return next((m for m in reversed(subjects) if after < m.sent < si and m.end <= pos and agrees(m)), None)
 
 
 @cache
@@ -1059,6 +1100,27 @@ def _conjuncts(text: str, speaker: Mention, people: list[Mention], cue_start: in
             return out
         out.append(cand)
         chain.append(cand)
+
+
+def _later_conjuncts(text: str, speaker: Mention, people: list[Mention], cue_start: int,
+                     prof: dict[str, Any]) -> list[Mention]:
+    """The people joined by a conjunction alone after a speaker that opens its clause before the cue,
+    up to the cue: in a subject-first clause the speaker found is the first conjunct ("A و B بر …
+    تأکید کردند"), and each of the others makes the claim too."""
+    if speaker.kind not in ("person", "title") or speaker.end > cue_start:
+        return []
+    glue = {fold(w) for w in prof["list_glue"]}
+    out: list[Mention] = []
+    edge = speaker
+    while True:
+        cand = next((m for m in people if m.start >= edge.end), None)
+        if cand is None or cand.end > cue_start or cand.kind not in ("person", "title"):
+            return out
+        raw = text[edge.end:cand.start].split()
+        if len(raw) != 1 or fold(raw[0]) not in glue:
+            return out
+        out.append(cand)
+        edge = cand
 
 
 def _open_quotation(text: str, s: int, pos: int, quotes: dict[str, str]) -> int:
@@ -1335,7 +1397,9 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
                     # sentence's subject, not the person named nearest before it
                     return subject
                 return m
-            between = text[m.end:cue.start]
+            # "the ministry, in a statement, said": a phrase set off by commas, or the document the
+            # body spoke in, stands between them
+            between = _between_subject(text[m.end:cue.start], view.lang, prof)
             words = between.split()
             if len(words) <= ORG_CUE_WORDS and not any(c in between for c in _CLAUSE_PUNCT) \
                     and not glue & {w.lower() for w in words}:
@@ -1419,10 +1483,12 @@ def _adverbial_spans(text: str, s: int, pos: int, lang: str) -> list[tuple[int, 
 
 
 def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple[int, int], row, quotes,
-                prof: dict[str, Any], speaker: Mention | None, colon_next: bool = False):
+                prof: dict[str, Any], speaker: Mention | None, colon_next: bool = False,
+                subject_end: int | None = None):
     """The claim's (start, end) and whether it is a quotation, or (None, False). ``sent``: the sentence
     from the end of the cue before this one; ``nexts``: the next cue in the sentence (or its end) and
-    the next cue anywhere; ``colon_next``: a colon follows that next cue at once."""
+    the next cue anywhere; ``colon_next``: a colon follows that next cue at once; ``subject_end``: where
+    a subject of several people coordinated after the speaker ends."""
     text = view.text
     takes = row.get("takes", [])
     (lo, e), (nxt, nxt_any) = sent, nexts
@@ -1465,7 +1531,10 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
     # "told reporters on Monday that …", "told a news conference: …": the audience is the verb's
     # object, not part of the claim (``claims.json`` ``audiences``)
     i = _past_audience(view, i, nxt, prof)
-    i = _past_circumstance(text, i, nxt, prof, governs)
+    # a phrase set off by commas after a speaker named after the cue ("قال X، المتحدث باسم الوزارة، إن")
+    set_off = speaker is not None and cue.end <= speaker.start and speaker.end <= after \
+        and any(c in text[after:i] for c in _CLAUSE_MARKS)
+    i = _past_circumstance(text, i, nxt, prof, governs, set_off)
     # a colon, possibly followed by a quotation
     if "colon" in takes and i < e and text[i] in ":：":
         j = _skip_ws(text, i + 1, len(text))
@@ -1511,7 +1580,7 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
             # "X گفت که Y دعوت Z را رد کرد": a clause-final verb after the complementizer of the cue before
             # it ends that cue's complement clause; its subject is in the clause, not the speaker
             return None, False
-        start = speaker.end if speaker is not None and speaker.end <= cue.start else s
+        start = max(speaker.end, subject_end or 0) if speaker is not None and speaker.end <= cue.start else s
         floor = _clause_floor(text, cue.start, s, prof["clause_joiners"])
         marker = prof["object_marker"]
         ra = text.rfind(f" {marker} ", start, floor) if marker else -1
@@ -1818,8 +1887,9 @@ def _past_speaker_phrase(text: str, i: int, mentions: list[Mention], prof: dict[
     """Past the rest of a speaker's noun phrase after a verb-first cue: the body a title belongs to and
     the name in apposition to it ("قال المتحدث باسم وزارة الخارجية الصينية X للصحفيين إن …"), each a
     mention that follows the one before with only spaces or title glue ("جمهورية") between. The
-    claim's complementizer, colon or preposition is looked for after them."""
-    glue = {fold(w) for w in prof["title_glue"]}
+    claim's complementizer, colon or preposition is looked for after them; so is a person coordinated
+    with the speaker ("دعا X وY إلى …": the conjunction, ``list_glue``, between the two)."""
+    glue = {fold(w) for w in (*prof["title_glue"], *prof["list_glue"])}
     while True:
         nxt = next((m for m in mentions if m.start >= i and m.end > i
                     and all(fold(w) in glue for w in text[i:m.start].split())
@@ -1837,19 +1907,49 @@ def _past_audience(view: View, i: int, nxt: int, prof: dict[str, Any]) -> int:
     return _skip_ws(view.text, toks[last - 1].end, nxt) if last else i
 
 
+def _between_subject(between: str, lang: str, prof: dict[str, Any]) -> str:
+    """The words between a body and its verb, less a phrase set off by commas ("The bank, citing its
+    own figures, said") and less the document it spoke in: a preposition and, within
+    ``SPEECH_ADJUNCT_WORDS`` words, a document noun ("The ministry in a statement said", "X در این
+    بیانیه اعلام کرد": ``claims.json`` ``documents``)."""
+    words = _PARENTHETICAL.sub(" ", between).split()
+    preps = _governing_words(lang) | {fold(w) for w in prof["circumstance_words"]}
+    heads = {pat[-1] for pat, _row, doc in _subject_nouns(lang) if doc}
+    for k, w in enumerate(words):
+        if fold(w) not in preps:
+            continue
+        for j in range(k + 1, min(k + 1 + SPEECH_ADJUNCT_WORDS, len(words))):
+            if any(fold(words[j]).startswith(h) for h in heads):
+                return " ".join(words[:k] + words[j + 1:])
+    return " ".join(words)
+
+
 def _past_circumstance(text: str, i: int, nxt: int, prof: dict[str, Any],
-                       governed: frozenset[str] = frozenset()) -> int:
+                       governed: frozenset[str] = frozenset(), set_off: bool = False) -> int:
     """Skip a few words opening with a circumstantial word (``circumstance_words``: في مؤتمر صحفي،
     عقب اللقاء، للصحفيين) when a colon, a complementizer or one of ``governed`` (the preposition the
-    cue governs: عن after أعرب) follows them; else stay at ``i``."""
+    cue governs: عن after أعرب) follows them; else stay at ``i``. ``set_off``: a comma opened the
+    phrase, so any phrase that a comma closes right before the colon, complementizer or preposition is
+    a parenthetical, whatever its first word ("قال X، المتحدث باسم الوزارة، إن …": an apposition)."""
     openers = tuple(prof["circumstance_words"])
     words = list(re.finditer(r"[^\s:：]+|[:：]", text[i:nxt]))[:CIRCUMSTANCE_WORDS + 1]
-    if not openers or not words or not words[0].group().startswith(openers):
+    if not words:
         return i
-    for w in words[1:]:
+    opened = bool(openers) and words[0].group().startswith(openers)
+    preps = {w for ws in prof["claim_openers"].values() for w in ws}
+    if not opened and not set_off:
+        return i
+    for k, w in enumerate(words[1:], 1):
         g = w.group()
         if g in (":", "：") or g.strip("،,") in prof["complementizers"] or g in governed:
-            return i + w.start()
+            if opened:
+                return i + w.start()
+            # a parenthetical ends with its comma ("قال X، وزير الخارجية إن" has no closing one), before
+            # the complementizer or the preposition that governs it ("أشار X، …، إلى أن")
+            j = k - 1
+            if j > 0 and words[j].group() in preps:
+                j -= 1
+            return i + words[j + 1].start() if words[j].group()[-1:] in _CLAUSE_MARKS else i
         if any(c in g for c in ".«“\""):
             break
     return i
