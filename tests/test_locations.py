@@ -191,6 +191,13 @@ def test_a_seat_of_government_after_a_locative_is_in_the_capital(stages):
     assert m["location"] is None
 
 
+def test_the_afghan_presidential_palace_after_a_locative_is_in_kabul(stages):
+    # «ارگ» (the Arg) is where the Afghan president receives: a seat of government, like the Kremlin
+    fa = "زلمی خلیلزاد روز گذشته در ارگ با اشرف غنی رئیس جمهور افغانستان دیدار کرد."
+    (m,) = run(stages, fa, "2019-05-06", lang="fa")
+    assert where(m) == ("Kabul", "fa.loc.seat")
+
+
 def test_a_countrys_ministry_after_a_locative_or_its_premises_is_in_the_capital(stages):
     en = "Sergey Lavrov met Turkish Foreign Minister Hakan Fidan at the Turkish Foreign Ministry on Tuesday."
     (m,) = run(stages, en, "2024-05-07")
