@@ -481,7 +481,24 @@ def dateline(ctx: Context, m: Meeting) -> Where | None:
         return None
     if any(scan(ctx.view, "sidelines", *ctx.view.sentences[si]) for si in m.evidence_sents):
         return None
+    # a venue dateline ("UNITED NATIONS, Sep 23") is the event's own place
+    if line.rule == "loc.dateline" and _met_on_sidelines(ctx, m):
+        return None
     return line
+
+
+def _met_on_sidelines(ctx: Context, m: Meeting) -> bool:
+    """A sentence of the article says that a party of the meeting met people on the sidelines of
+    an event ("NEW DELHI — X held bilateral meetings on the sidelines of the SCO ministerial …
+    In particular, X held talks with Y"): the meetings the article then details are those of the
+    event, and the dateline is the home ministry's, not where they took place."""
+    ids = m.identities()
+    for si, (s, e) in enumerate(ctx.view.sentences):
+        if si in m.evidence_sents or not scan(ctx.view, "sidelines", s, e) or not scan(ctx.view, "triggers", s, e):
+            continue
+        if any(x.sent == si and x.is_person and x.identity in ids for x in ctx.mentions):
+            return True
+    return False
 
 
 def city_of_country(ctx: Context, m: Meeting) -> Where | None:

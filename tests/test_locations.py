@@ -269,6 +269,22 @@ def test_a_dateline_does_not_place_a_meeting_on_the_sidelines_of_an_event(stages
     assert m["location"] is None
 
 
+def test_a_dateline_does_not_place_the_meetings_detailed_after_a_sidelines_lead(stages):
+    # the lead says the minister met counterparts on the sidelines of an event abroad; the talks the
+    # article then details are those, not talks at home
+    text = ("NEW DELHI, Sep 10 (Agency) - Indian Foreign Minister S. Jaishankar held bilateral meetings with "
+            "several counterparts on the sidelines of a regional conference.\n"
+            "In particular, Jaishankar met Egyptian Foreign Minister Sameh Shoukry on Tuesday.")
+    recs = run(stages, text, "2020-09-10")
+    assert by_party(recs, "Sameh Shoukry")["location"] is None
+    # without the sidelines lead the dateline places it
+    home = text.replace("on the sidelines of a regional conference", "this week")
+    assert where(by_party(run(stages, home, "2020-09-10"), "Sameh Shoukry")) == ("New Delhi", "loc.dateline")
+    # a venue dateline is the event's own place: it still places them
+    venue = text.replace("NEW DELHI", "UNITED NATIONS")
+    assert where(by_party(run(stages, venue, "2020-09-10"), "Sameh Shoukry"))[0] == "New York City"
+
+
 def test_ar_the_meetings_of_one_list_share_their_place(stages):
     text = ("تقبل الملك عبدالله الثاني اليوم أوراق اعتماد سفير قبرص أندرياس بيترو، "
             "والسفير غير المقيم موايلا باندا.")
