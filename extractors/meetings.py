@@ -239,8 +239,12 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
     """
     lang = view.lang
     data = load_json(lang, "meetings.json")
+    # the spokesperson the article names once with his title is the reporter wherever it names him
+    # again ("Government Spokesperson A said … . Describing the meeting, A stated that the president …");
     # a bare role word ("the president", "وزير الخارجية") with no country and no holder is nobody in particular
+    reporters = {m.identity for m in mentions if m.is_person and m.identity and is_reporter(m)}
     people = [m for m in mentions if m.is_person and m.role not in ("counterpart",) and not is_reporter(m)
+              and not (m.identity and m.identity in reporters)
               and not _bare_title(m)]
     # "a Chinese delegation", "الجانب الإيراني", "هیئت چینی": a country's side is a party where no
     # person of that country is named in the sentence (see ``_sides_named``)
