@@ -242,7 +242,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
     # the spokesperson the article names once with his title is the reporter wherever it names him
     # again ("Government Spokesperson A said … . Describing the meeting, A stated that the president …");
     # a bare role word ("the president", "وزير الخارجية") with no country and no holder is nobody in particular
-    reporters = {m.identity for m in mentions if m.is_person and m.identity and is_reporter(m)}
+    reporters = {m.identity for m in mentions if m.identity and _titled_reporter(view, m)}
     people = [m for m in mentions if m.is_person and m.role not in ("counterpart",) and not is_reporter(m)
               and not (m.identity and m.identity in reporters)
               and not _bare_title(m)]
@@ -1181,6 +1181,17 @@ def _folded(lang: str, key: str) -> frozenset[str]:
 # Offices whose holders announce meetings rather than hold them: "the Kremlin spokesman said Putin
 # met X" names three people and one meeting. A spokesperson is never taken as a party.
 REPORTER_ROLES = frozenset({"spokesperson"})
+
+
+def _titled_reporter(view: View, p: Mention) -> bool:
+    """A person named right beside a spokesperson's title ("Government Spokesperson A", "A, the
+    spokesman"): only apposition marks between the two. Not the person after another office word,
+    whose spokesperson the title names ("the spokesman of President A")."""
+    if p.kind != "person" or p.title_span is None or p.apposed_role is None or p.apposed_role[0] not in REPORTER_ROLES:
+        return False
+    a, b = p.title_span
+    gap = view.text[b:p.start] if b <= p.start else view.text[p.end:a]
+    return gap.strip(APPOSITION_MARKS) == ""
 
 
 def is_reporter(p: Mention) -> bool:

@@ -170,3 +170,8 @@ def test_a_spokesperson_named_again_by_surname_is_still_the_reporter(second: str
     full, surname, a = "Andreas Kostou", "Kostou", LAVROV["en"]
     text = f"Government Spokesperson {full} said the talks went well.\n" + second.format(s=surname, a=a)
     assert _met(text, "en", (full, surname, a)) == []
+    # «سخنگوی رئیس‌جمهور A», the spokesperson of president A: A is no reporter, and still meets people
+    a, b, c = "اشرف غنی", "زلمی خلیلزاد", "صدیق صدیقی"
+    text = f"{a} با {b} دیدار کرد.\n{c}، سخنگوی رئیسجمهور غنی، گفت این گفتگو مفید بود."
+    assert _met(text, "fa", (a, b, c)) == [("happened", [a, b])]
+
