@@ -78,10 +78,13 @@ def place_meetings(view: View, meetings: Sequence[Meeting], mentions: Sequence[M
     """Set ``location`` on every meeting some rule places, trying ``RULES`` in order; phone calls
     are never placed."""
     ctx = Context(view, meetings, mentions, lex, claims, trips)
+    # a call has no place of its own ("X called Y, who was visiting Paris"), nor talks held by video
+    # ("held talks by video link", «مباحثات عبر الفيديو», «مذاکرات وبیناری»): the sides were apart
+    placeable = [m for m in meetings if m.kind != PHONE_KIND
+                 and not any(scan(view, "remote_modes", c.start, c.end) for c in m.clauses)]
     for rule in RULES:
-        for m in meetings:
-            # a call has no place of its own ("X called Y, who was visiting Paris")
-            if m.kind != PHONE_KIND and (m.location is not None) == rule.narrows:
+        for m in placeable:
+            if (m.location is not None) == rule.narrows:
                 where = rule.find(ctx, m)
                 if where is not None:
                     m.location = where

@@ -186,7 +186,8 @@ def _tries(lang: str) -> dict[str, Trie]:
                        ("reciprocals", "reciprocals"), ("location_deictics", "location_deictics"),
                        ("delegation_heads", "delegation_heads"), ("phone_modes", "phone_modes"),
                        ("sidelines", "sideline_phrases"), ("between_pronouns", "between_pronouns"),
-                       ("process_heads", "process_heads"), ("event_purposes", "event_purposes")):
+                       ("process_heads", "process_heads"), ("event_purposes", "event_purposes"),
+                       ("remote_modes", "remote_modes")):
         t = Trie()
         for pat in data.get(key, []):
             for k in match_keys(pat):

@@ -4,6 +4,8 @@ a model; names the dictionary does not know are given as what NER would tag."""
 
 from __future__ import annotations
 
+import pytest
+
 from extractors import InputDoc
 
 
@@ -283,6 +285,19 @@ def test_a_dateline_does_not_place_the_meetings_detailed_after_a_sidelines_lead(
     # a venue dateline is the event's own place: it still places them
     venue = text.replace("NEW DELHI", "UNITED NATIONS")
     assert where(by_party(run(stages, venue, "2020-09-10"), "Sameh Shoukry"))[0] == "New York City"
+
+
+@pytest.mark.parametrize(("lang", "text", "mode", "city"), [
+    ("en", "Sergey Lavrov held talks with Hakan Fidan{m} in Moscow on Monday.", " by video link", "Moscow"),
+    ("ar", "أجرى سيرغي لافروف{m} مباحثات مع هاكان فيدان في موسكو اليوم.", " عبر الفيديو", "Moscow"),
+    ("fa", "سرگئی لاوروف امروز در مسکو{m} با هاکان فیدان گفتگو کرد.", " به صورت ویدئو کنفرانس", "Moscow"),
+])
+def test_talks_held_by_video_have_no_place(stages, lang: str, text: str, mode: str, city: str):
+    # the place stated is one side's: by video the sides were apart, as in a call
+    (m,) = run(stages, text.format(m=""), "2024-05-07", lang=lang)
+    assert where(m)[0] == city
+    (m,) = run(stages, text.format(m=mode), "2024-05-07", lang=lang)
+    assert m["location"] is None
 
 
 def test_ar_the_meetings_of_one_list_share_their_place(stages):
