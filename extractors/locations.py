@@ -76,7 +76,7 @@ class Rule:
 def place_meetings(view: View, meetings: Sequence[Meeting], mentions: Sequence[Mention], lex: Lexicons,
                    claims: Sequence[Claim], trips: Trips) -> None:
     """Set ``location`` on every meeting some rule places, trying ``RULES`` in order; phone calls
-    are never placed."""
+    and talks held by video are never placed."""
     ctx = Context(view, meetings, mentions, lex, claims, trips)
     # a call has no place of its own ("X called Y, who was visiting Paris"), nor talks held by video
     # ("held talks by video link", «مباحثات عبر الفيديو», «مذاکرات وبیناری»): the sides were apart
