@@ -76,12 +76,15 @@ class Rule:
 def place_meetings(view: View, meetings: Sequence[Meeting], mentions: Sequence[Mention], lex: Lexicons,
                    claims: Sequence[Claim], trips: Trips) -> None:
     """Set ``location`` on every meeting some rule places, trying ``RULES`` in order; phone calls
-    are never placed."""
+    and talks held by video are never placed."""
     ctx = Context(view, meetings, mentions, lex, claims, trips)
+    # a call has no place of its own ("X called Y, who was visiting Paris"), nor talks held by video
+    # ("held talks by video link", «مباحثات عبر الفيديو», «مذاکرات وبیناری»): the sides were apart
+    placeable = [m for m in meetings if m.kind != PHONE_KIND
+                 and not any(scan(view, "remote_modes", c.start, c.end) for c in m.clauses)]
     for rule in RULES:
-        for m in meetings:
-            # a call has no place of its own ("X called Y, who was visiting Paris")
-            if m.kind != PHONE_KIND and (m.location is not None) == rule.narrows:
+        for m in placeable:
+            if (m.location is not None) == rule.narrows:
                 where = rule.find(ctx, m)
                 if where is not None:
                     m.location = where
@@ -481,7 +484,24 @@ def dateline(ctx: Context, m: Meeting) -> Where | None:
         return None
     if any(scan(ctx.view, "sidelines", *ctx.view.sentences[si]) for si in m.evidence_sents):
         return None
+    # a venue dateline ("UNITED NATIONS, Sep 23") is the event's own place
+    if line.rule == "loc.dateline" and _met_on_sidelines(ctx, m):
+        return None
     return line
+
+
+def _met_on_sidelines(ctx: Context, m: Meeting) -> bool:
+    """A sentence of the article says that a party of the meeting met people on the sidelines of
+    an event ("NEW DELHI — X held bilateral meetings on the sidelines of the SCO ministerial …
+    In particular, X held talks with Y"): the meetings the article then details are those of the
+    event, and the dateline is the home ministry's, not where they took place."""
+    ids = m.identities()
+    for si, (s, e) in enumerate(ctx.view.sentences):
+        if si in m.evidence_sents or not scan(ctx.view, "sidelines", s, e) or not scan(ctx.view, "triggers", s, e):
+            continue
+        if any(x.sent == si and x.is_person and x.identity in ids for x in ctx.mentions):
+            return True
+    return False
 
 
 def city_of_country(ctx: Context, m: Meeting) -> Where | None:

@@ -186,7 +186,8 @@ def _tries(lang: str) -> dict[str, Trie]:
                        ("reciprocals", "reciprocals"), ("location_deictics", "location_deictics"),
                        ("delegation_heads", "delegation_heads"), ("phone_modes", "phone_modes"),
                        ("sidelines", "sideline_phrases"), ("between_pronouns", "between_pronouns"),
-                       ("process_heads", "process_heads")):
+                       ("process_heads", "process_heads"), ("event_purposes", "event_purposes"),
+                       ("remote_modes", "remote_modes")):
         t = Trie()
         for pat in data.get(key, []):
             for k in match_keys(pat):
@@ -239,8 +240,12 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
     """
     lang = view.lang
     data = load_json(lang, "meetings.json")
+    # the spokesperson the article names once with his title is the reporter wherever it names him
+    # again ("Government Spokesperson A said … . Describing the meeting, A stated that the president …");
     # a bare role word ("the president", "وزير الخارجية") with no country and no holder is nobody in particular
+    reporters = {m.identity for m in mentions if m.identity and _titled_reporter(view, m)}
     people = [m for m in mentions if m.is_person and m.role not in ("counterpart",) and not is_reporter(m)
+              and not (m.identity and m.identity in reporters)
               and not _bare_title(m)]
     # "a Chinese delegation", "الجانب الإيراني", "هیئت چینی": a country's side is a party where no
     # person of that country is named in the sentence (see ``_sides_named``)
@@ -394,7 +399,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                 # after the day the article appeared, reports a meeting that has not happened yet
                 m.status = "planned"
             meetings.append(m)
-    meetings = _merge_same(meetings + _lone_visits(view, lone, meetings, dates, data, people))
+    meetings = _merge_same(meetings + _lone_visits(view, lone, meetings, dates, data, people, mentions))
     _lead_dates(view, meetings, dates, people, doc_date)
     for m in meetings:
         visitor = trip_visitor(m, trips) if m.status == "happened" else None
@@ -622,8 +627,16 @@ def _unmade(view: View, t: Match, s: int, e: int) -> bool:
     return False
 
 
+def _to_attend(view: View, t: Mention, s: int, e: int) -> bool:
+    """A phrase of ``event_purposes`` (meetings.json) in the clause of a trip's destination: the trip
+    was made to attend or take part in an event there ("arrived in Doha to attend the summit")."""
+    lo = _clause_start(view.text, t.start, s)
+    return bool(scan(view, "event_purposes", lo, _clause_end(view.text, t.end, e)))
+
+
 def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention, list[Mention]]], meetings: list[Meeting],
-                 dates: list[DateExpr], data: dict[str, Any], people: Sequence[Mention] = ()) -> list[Meeting]:
+                 dates: list[DateExpr], data: dict[str, Any], people: Sequence[Mention] = (),
+                 mentions: Sequence[Mention] = ()) -> list[Meeting]:
     """A held visit abroad whose article names no one the visitor met there ("Lavrov visited
     Turkey"): the visitor and the country visited are its parties, as a country stands for its
     people where no person is named for it. A meeting of the visitor with someone of that country
@@ -631,10 +644,16 @@ def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention, list
     no visit. One person of that country the article names beside the visitor (``_named_host``) is
     the host, not the country."""
     out: list[Meeting] = []
+    # a trip made to attend an event there ("flew to Doha to attend the forum", «برای شرکت در نشست …
+    # به مسکو سفر کرد», «توجه إلى … للمشاركة في القمة»): a sentence naming the visitor and a place of
+    # that country with the purpose in the place's clause; he went to the event, and the country
+    # did not host him
+    attending = {(p.identity, x.place.country) for x in mentions if x.kind == "place" and x.place is not None
+                 and _to_attend(view, x, *view.sentences[x.sent]) for p in people if p.sent == x.sent}
     for si, t, visitor, place, present in lone:
         country = place.place.country
         home = _country(visitor)
-        if not country or not home or home == country:
+        if not country or not home or home == country or (visitor.identity, country) in attending:
             continue
         # planned ones too: "Blinken arrived in Israel, where he will meet Herzog" makes the visit's
         # meetings planned, not a held visit to "Israel"
@@ -1163,6 +1182,17 @@ def _folded(lang: str, key: str) -> frozenset[str]:
 # Offices whose holders announce meetings rather than hold them: "the Kremlin spokesman said Putin
 # met X" names three people and one meeting. A spokesperson is never taken as a party.
 REPORTER_ROLES = frozenset({"spokesperson"})
+
+
+def _titled_reporter(view: View, p: Mention) -> bool:
+    """A person named right beside a spokesperson's title ("Government Spokesperson A", "A, the
+    spokesman"): only apposition marks between the two. Not the person after another office word,
+    whose spokesperson the title names ("the spokesman of President A")."""
+    if p.kind != "person" or p.title_span is None or p.apposed_role is None or p.apposed_role[0] not in REPORTER_ROLES:
+        return False
+    a, b = p.title_span
+    gap = view.text[b:p.start] if b <= p.start else view.text[p.end:a]
+    return gap.strip(APPOSITION_MARKS) == ""
 
 
 def is_reporter(p: Mention) -> bool:

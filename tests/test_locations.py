@@ -4,6 +4,8 @@ a model; names the dictionary does not know are given as what NER would tag."""
 
 from __future__ import annotations
 
+import pytest
+
 from extractors import InputDoc
 
 
@@ -191,6 +193,13 @@ def test_a_seat_of_government_after_a_locative_is_in_the_capital(stages):
     assert m["location"] is None
 
 
+def test_the_afghan_presidential_palace_after_a_locative_is_in_kabul(stages):
+    # «ارگ» (the Arg) is where the Afghan president receives: a seat of government, like the Kremlin
+    fa = "زلمی خلیلزاد روز گذشته در ارگ با اشرف غنی رئیس جمهور افغانستان دیدار کرد."
+    (m,) = run(stages, fa, "2019-05-06", lang="fa")
+    assert where(m) == ("Kabul", "fa.loc.seat")
+
+
 def test_a_countrys_ministry_after_a_locative_or_its_premises_is_in_the_capital(stages):
     en = "Sergey Lavrov met Turkish Foreign Minister Hakan Fidan at the Turkish Foreign Ministry on Tuesday."
     (m,) = run(stages, en, "2024-05-07")
@@ -259,6 +268,35 @@ def test_a_dateline_does_not_place_a_meeting_on_the_sidelines_of_an_event(stages
     (m,) = run(stages, text, "2020-09-10")
     assert where(m) == ("New Delhi", "loc.dateline")
     (m,) = run(stages, text.replace("on Tuesday", "on the sidelines of a regional conference"), "2020-09-10")
+    assert m["location"] is None
+
+
+def test_a_dateline_does_not_place_the_meetings_detailed_after_a_sidelines_lead(stages):
+    # the lead says the minister met counterparts on the sidelines of an event abroad; the talks the
+    # article then details are those, not talks at home
+    text = ("NEW DELHI, Sep 10 (Agency) - Indian Foreign Minister S. Jaishankar held bilateral meetings with "
+            "several counterparts on the sidelines of a regional conference.\n"
+            "In particular, Jaishankar met Egyptian Foreign Minister Sameh Shoukry on Tuesday.")
+    recs = run(stages, text, "2020-09-10")
+    assert by_party(recs, "Sameh Shoukry")["location"] is None
+    # without the sidelines lead the dateline places it
+    home = text.replace("on the sidelines of a regional conference", "this week")
+    assert where(by_party(run(stages, home, "2020-09-10"), "Sameh Shoukry")) == ("New Delhi", "loc.dateline")
+    # a venue dateline is the event's own place: it still places them
+    venue = text.replace("NEW DELHI", "UNITED NATIONS")
+    assert where(by_party(run(stages, venue, "2020-09-10"), "Sameh Shoukry"))[0] == "New York City"
+
+
+@pytest.mark.parametrize(("lang", "text", "mode", "city"), [
+    ("en", "Sergey Lavrov held talks with Hakan Fidan{m} in Moscow on Monday.", " by video link", "Moscow"),
+    ("ar", "أجرى سيرغي لافروف{m} مباحثات مع هاكان فيدان في موسكو اليوم.", " عبر الفيديو", "Moscow"),
+    ("fa", "سرگئی لاوروف امروز در مسکو{m} با هاکان فیدان گفتگو کرد.", " به صورت ویدئو کنفرانس", "Moscow"),
+])
+def test_talks_held_by_video_have_no_place(stages, lang: str, text: str, mode: str, city: str):
+    # the place stated is one side's: by video the sides were apart, as in a call
+    (m,) = run(stages, text.format(m=""), "2024-05-07", lang=lang)
+    assert where(m)[0] == city
+    (m,) = run(stages, text.format(m=mode), "2024-05-07", lang=lang)
     assert m["location"] is None
 
 

@@ -158,3 +158,20 @@ def test_an_implicative_verb_before_to_meet_reports_a_held_meeting(verb: str) ->
 def test_a_purpose_infinitive_after_a_trip_stays_a_plan() -> None:
     a, b = LAVROV["en"], SAFADI["en"]
     assert _met(f"{a} travelled to Amman to meet {b}.", "en", (a, b)) == [("planned", [a, b])]
+
+
+@pytest.mark.parametrize("second", [
+    "Describing the meeting as constructive, {s} stated that {a} stressed the need for dialogue.",
+    "{s}, who attended the meeting, said that {a} stressed the need for dialogue.",
+])
+def test_a_spokesperson_named_again_by_surname_is_still_the_reporter(second: str) -> None:
+    # the second sentence names the spokesperson without his title: he reports on the meeting, he
+    # is not the minister's counterpart in it
+    full, surname, a = "Andreas Kostou", "Kostou", LAVROV["en"]
+    text = f"Government Spokesperson {full} said the talks went well.\n" + second.format(s=surname, a=a)
+    assert _met(text, "en", (full, surname, a)) == []
+    # «سخنگوی رئیس‌جمهور A», the spokesperson of president A: A is no reporter, and still meets people
+    a, b, c = "اشرف غنی", "زلمی خلیلزاد", "صدیق صدیقی"
+    text = f"{a} با {b} دیدار کرد.\n{c}، سخنگوی رئیسجمهور غنی، گفت این گفتگو مفید بود."
+    assert _met(text, "fa", (a, b, c)) == [("happened", [a, b])]
+

@@ -244,6 +244,17 @@ def test_an_arrival_abroad_with_no_one_named_there_is_a_visit_under_way(lang: st
     assert m.location.place.name == "Moscow"
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Abbas Araghchi arrived in Moscow on Monday to attend a forum on energy."),
+    ("ar", "وصل عباس عراقجي إلى موسكو يوم الاثنين للمشاركة في منتدى الطاقة."),
+    ("fa", "عباس عراقچی روز دوشنبه برای شرکت در همایش انرژی وارد مسکو شد."),
+    # the purpose stated in another sentence of the same trip
+    ("fa", "عباس عراقچی برای حضور در همایش انرژی به روسیه سفر کرد. سفر عراقچی به روسیه دو روز طول می‌کشد."),
+])
+def test_a_trip_made_to_attend_an_event_is_no_visit_of_the_country(lang: str, text: str) -> None:
+    assert _placed(text, lang, "2024-03-05") == []
+
+
 def test_an_arrival_whose_meetings_are_ahead_is_no_visit_of_the_country() -> None:
     found = _placed("Abbas Araghchi arrived in Moscow on Monday. He will meet Sergey Lavrov on Tuesday.", "en",
                     "2024-03-05")
