@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 _BOUNDARY = set(".،,؛;:!?؟\n«»“”\"()")
 # The boundaries no apposition or adverbial crosses: a clause's commas are not among them
 _SENTENCE_MARKS = set(".؛;:!?؟\n«»“”\"()")
+_FULL_STOPS = set(".!?؟\n")
 # A subject left out ("وأضاف …", "در ادامه … گفت"): at most this many words before the one person named
 DROPPED_SUBJECT_WORDS = 4
 # How far before a report "he"/"إنه" may stand to make it the speaker's own act (characters)
@@ -334,6 +335,12 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                 _reports_own_act(view, said) and \
                 (said.speaker.identity or said.speaker.text) not in {p.identity or p.text for p in parties}:
             parties = [said.speaker, *parties]  # "قال أوباما إنه أجرى اتصالا بروحاني", "he said he met A and B"
+        elif said is not None and len(parties) == 1 and said.speaker is not None and said.direct and \
+                _first_person(view, said, t0) and (said.speaker.identity or said.speaker.text) != \
+                (parties[0].identity or parties[0].text):
+            # «در گفتگوی تلفنی با A تاکید کردم …», "In my call with A I stressed …": a quotation that tells
+            # a meeting in the first person singular is its speaker's own
+            parties = [said.speaker, *parties]
         between = _between(view, t0, parties, e, data)
         if between:
             parties = between
@@ -1180,6 +1187,16 @@ def _reports_own_act(view: View, said: Claim) -> bool:
     if head and head[0] in data["passive_openers"]:
         return False
     return bool((before and before[-1] in own) or (head and head[0].lower() in own))
+
+
+def _first_person(view: View, said: Claim, t0: Match) -> bool:
+    """A word of the first person singular (``first_person`` of meetings.json: "I", "my", «من», «کردم»,
+    «التقيت») in the quoted sentence that holds the meeting word."""
+    # the quoted sentence runs past brackets and commas ("with (Hossein) A, I stressed"): its end marks only
+    lo = max([said.start] + [i + 1 for i in range(said.start, t0.start) if view.text[i] in _FULL_STOPS])
+    hi = next((i for i in range(t0.end, said.end) if view.text[i] in _FULL_STOPS), said.end)
+    words = _folded(view.lang, "first_person")
+    return any(fold(w.strip("".join(_BOUNDARY))).lower() in words for w in view.text[lo:hi].split())
 
 
 def _dedupe(parties: list[Mention]) -> list[Mention]:

@@ -79,3 +79,43 @@ def test_a_meeting_named_as_the_time_of_another_is_no_restatement(lang: str, tex
                                                                    met: list) -> None:
     assert _met(text, lang, people) == met
 
+
+
+@pytest.mark.parametrize(("lang", "text", "people", "met"), [
+    # a quotation that tells a meeting in the first person singular is its speaker's own
+    ("fa", "ایمن الصفدی در صفحه خود نوشت: «در گفتگوی تلفنی با سرگئی لاوروف تاکید کردم که تنش باید کاهش یابد.»",
+     ("ایمن الصفدی", "سرگئی لاوروف"), [("happened", ["ایمن الصفدی", "سرگئی لاوروف"])]),
+    # the quoted sentence runs past a bracket
+    ("fa", "ایمن الصفدی نوشت: «در گفتگوی تلفنی با سرگئی لاوروف (وزیر خارجه روسیه) تاکید کردم که تنش باید کاهش یابد.»",
+     ("ایمن الصفدی", "سرگئی لاوروف"), [("happened", ["ایمن الصفدی", "سرگئی لاوروف"])]),
+    ("en", 'Ayman Safadi wrote: "In my phone call with Sergey Lavrov I stressed that tensions must ease."',
+     ("Ayman Safadi", "Sergey Lavrov"), [("happened", ["Ayman Safadi", "Sergey Lavrov"])]),
+    ("ar", 'وقال أيمن الصفدي: "التقيت اليوم سيرغي لافروف وبحثنا العلاقات الثنائية".',
+     ("أيمن الصفدي", "سيرغي لافروف"), [("happened", ["أيمن الصفدي", "سيرغي لافروف"])]),
+    # a quotation that names both parties leaves its speaker out
+    ("en", 'Ayman Safadi said: "Sergey Lavrov met Faisal bin Farhan today, I am told."', _people("en"),
+     [("happened", ["Sergey Lavrov", "Faisal bin Farhan"])]),
+])
+def test_a_meeting_quoted_in_the_first_person_is_the_speakers_own(lang: str, text: str, people: tuple[str, ...],
+                                                                  met: list) -> None:
+    assert _met(text, lang, people) == met
+
+
+@pytest.mark.parametrize(("text", "met"), [
+    # the dual: both parties are the verb's subject, and each meets its object
+    ("وكان أيمن الصفدي وفيصل بن فرحان قد استقبلا سيرغي لافروف في مطار الرياض.",
+     [("happened", ["أيمن الصفدي", "سيرغي لافروف"]), ("happened", ["فيصل بن فرحان", "سيرغي لافروف"])]),
+    # the plural and the dual of talks
+    ("والتقوا أيمن الصفدي وسيرغي لافروف وفيصل بن فرحان في عمان.", None),
+    ("أيمن الصفدي وسيرغي لافروف ناقشا العلاقات الثنائية في عمان.",
+     [("happened", ["أيمن الصفدي", "سيرغي لافروف"])]),
+    # the future prefix on the imperfect of the dual
+    ("أيمن الصفدي وسيرغي لافروف سيبحثان العلاقات الثنائية في عمان.",
+     [("planned", ["أيمن الصفدي", "سيرغي لافروف"])]),
+])
+def test_arabic_dual_and_plural_forms_of_meeting_verbs_are_triggers(text: str, met: list | None) -> None:
+    found = _met(text, "ar", ("أيمن الصفدي", "سيرغي لافروف", "فيصل بن فرحان"))
+    if met is None:
+        assert found
+    else:
+        assert found == met
