@@ -75,6 +75,9 @@ GOVERNED_WORDS = 2
 # A topic preposition governs a meeting word at most this many words after it ("about the next round of
 # talks"), and a plan marker after that word modifies it within this many words («اجتماع القمة القادم»)
 TOPIC_WORDS = 4
+# A quoted meeting word with no subject stands at most this many words into its sentence ("At State House,
+# Nairobi held talks with A": an adverbial before it)
+SUBJECTLESS_WORDS = 4
 TOPIC_TAIL_WORDS = 2
 # a word that governs a person ("adviser to", "درباره") stands at most this many characters before
 # the person's first word (the space, a quotation mark or a determiner's worth)
@@ -336,8 +339,8 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                 (said.speaker.identity or said.speaker.text) not in {p.identity or p.text for p in parties}:
             parties = [said.speaker, *parties]  # "قال أوباما إنه أجرى اتصالا بروحاني", "he said he met A and B"
         elif said is not None and len(parties) == 1 and said.speaker is not None and said.direct and \
-                _first_person(view, said, t0) and (said.speaker.identity or said.speaker.text) != \
-                (parties[0].identity or parties[0].text):
+                (_first_person(view, said, t0) or _subjectless(view, said, t0, mentions)) and \
+                (said.speaker.identity or said.speaker.text) != (parties[0].identity or parties[0].text):
             # «در گفتگوی تلفنی با A تاکید کردم …», "In my call with A I stressed …": a quotation that tells
             # a meeting in the first person singular is its speaker's own
             parties = [said.speaker, *parties]
@@ -1197,6 +1200,21 @@ def _first_person(view: View, said: Claim, t0: Match) -> bool:
     hi = next((i for i in range(t0.end, said.end) if view.text[i] in _FULL_STOPS), said.end)
     words = _folded(view.lang, "first_person")
     return any(fold(w.strip("".join(_BOUNDARY))).lower() in words for w in view.text[lo:hi].split())
+
+
+def _subjectless(view: View, said: Claim, t0: Match, mentions: Sequence[Mention]) -> bool:
+    """In a language that drops no subject, a quoted sentence whose meeting word has none before it
+    ("Productive first meeting with A", "At the palace, held talks with A"): the diary style of a post
+    or a note, whose dropped subject is the one who wrote it. At most ``SUBJECTLESS_WORDS`` words
+    before the meeting word, none of them a mention or a personal pronoun ("we held talks with A" is
+    a side's, told by one who need not have been there)."""
+    if profile(view.lang).get("pro_drop", True):
+        return False
+    lo = max([said.start] + [i + 1 for i in range(said.start, t0.start) if view.text[i] in _FULL_STOPS])
+    words = view.text[lo:t0.start].split()
+    pronouns = _pronoun_words(view.lang) | _folded(view.lang, "personal_pronouns")
+    return len(words) <= SUBJECTLESS_WORDS and not any(lo <= m.start < t0.start for m in mentions) and \
+        not any(fold(w.strip("".join(_BOUNDARY))).lower() in pronouns for w in words)
 
 
 def _dedupe(parties: list[Mention]) -> list[Mention]:

@@ -92,6 +92,13 @@ def test_a_meeting_named_as_the_time_of_another_is_no_restatement(lang: str, tex
      ("Ayman Safadi", "Sergey Lavrov"), [("happened", ["Ayman Safadi", "Sergey Lavrov"])]),
     ("ar", 'وقال أيمن الصفدي: "التقيت اليوم سيرغي لافروف وبحثنا العلاقات الثنائية".',
      ("أيمن الصفدي", "سيرغي لافروف"), [("happened", ["أيمن الصفدي", "سيرغي لافروف"])]),
+    # in a language that drops no subject, a quoted meeting word with none before it is the writer's
+    ("en", '"Productive first meeting with Sergey Lavrov," Ayman Safadi wrote.', ("Ayman Safadi", "Sergey Lavrov"),
+     [("happened", ["Ayman Safadi", "Sergey Lavrov"])]),
+    ("en", '"At the palace, held talks with Sergey Lavrov on security," Ayman Safadi said.',
+     ("Ayman Safadi", "Sergey Lavrov"), [("happened", ["Ayman Safadi", "Sergey Lavrov"])]),
+    # "we" is a side's, told by one who need not have been there
+    ("en", '"We held talks with Sergey Lavrov," Ayman Safadi said.', ("Ayman Safadi", "Sergey Lavrov"), []),
     # a quotation that names both parties leaves its speaker out
     ("en", 'Ayman Safadi said: "Sergey Lavrov met Faisal bin Farhan today, I am told."', _people("en"),
      [("happened", ["Sergey Lavrov", "Faisal bin Farhan"])]),
