@@ -83,11 +83,6 @@ def test_a_meeting_named_as_the_time_of_another_is_no_restatement(lang: str, tex
 
 @pytest.mark.parametrize(("lang", "text", "people", "met"), [
     # a quotation that tells a meeting in the first person singular is its speaker's own
-    ("fa", "ایمن الصفدی در صفحه خود نوشت: «در گفتگوی تلفنی با سرگئی لاوروف تاکید کردم که تنش باید کاهش یابد.»",
-     ("ایمن الصفدی", "سرگئی لاوروف"), [("happened", ["ایمن الصفدی", "سرگئی لاوروف"])]),
-    # the quoted sentence runs past a bracket
-    ("fa", "ایمن الصفدی نوشت: «در گفتگوی تلفنی با سرگئی لاوروف (وزیر خارجه روسیه) تاکید کردم که تنش باید کاهش یابد.»",
-     ("ایمن الصفدی", "سرگئی لاوروف"), [("happened", ["ایمن الصفدی", "سرگئی لاوروف"])]),
     ("en", 'Ayman Safadi wrote: "In my phone call with Sergey Lavrov I stressed that tensions must ease."',
      ("Ayman Safadi", "Sergey Lavrov"), [("happened", ["Ayman Safadi", "Sergey Lavrov"])]),
     ("ar", 'وقال أيمن الصفدي: "التقيت اليوم سيرغي لافروف وبحثنا العلاقات الثنائية".',
