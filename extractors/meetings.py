@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 _BOUNDARY = set(".،,؛;:!?؟\n«»“”\"()")
 # The boundaries no apposition or adverbial crosses: a clause's commas are not among them
 _SENTENCE_MARKS = set(".؛;:!?؟\n«»“”\"()")
+_FULL_STOPS = set(".!?؟\n")
 # A subject left out ("وأضاف …", "در ادامه … گفت"): at most this many words before the one person named
 DROPPED_SUBJECT_WORDS = 4
 # How far before a report "he"/"إنه" may stand to make it the speaker's own act (characters)
@@ -71,6 +72,13 @@ LEAD_SENTENCES = 3
 PLAN_MARKER_WORDS = 6
 # "ahead of his visit to …": a marker that governs the meeting noun stands at most this many words before it
 GOVERNED_WORDS = 2
+# A topic preposition governs a meeting word at most this many words after it ("about the next round of
+# talks"), and a plan marker after that word modifies it within this many words («اجتماع القمة القادم»)
+TOPIC_WORDS = 4
+# A quoted meeting word with no subject stands at most this many words into its sentence ("At State House,
+# Nairobi held talks with A": an adverbial before it)
+SUBJECTLESS_WORDS = 4
+TOPIC_TAIL_WORDS = 2
 # a word that governs a person ("adviser to", "درباره") stands at most this many characters before
 # the person's first word (the space, a quotation mark or a determiner's worth)
 GOVERNOR_GAP_CHARS = 2
@@ -96,6 +104,7 @@ SIDE_WORDS = 2
 # The kinds of a trigger that states a call, and a trip to the other side
 PHONE_KIND = "phone_call"
 VISIT_KIND = "visit"
+SUMMIT_KIND = "summit"
 ARRIVAL_KIND = "arrival"
 # A comitative ("with", "با") governs the person at most this many words after it (honorifics between)
 COMITATIVE_WORDS = 3
@@ -187,7 +196,8 @@ def _tries(lang: str) -> dict[str, Trie]:
                        ("delegation_heads", "delegation_heads"), ("phone_modes", "phone_modes"),
                        ("sidelines", "sideline_phrases"), ("between_pronouns", "between_pronouns"),
                        ("process_heads", "process_heads"), ("event_purposes", "event_purposes"),
-                       ("remote_modes", "remote_modes")):
+                       ("remote_modes", "remote_modes"), ("topic_preps", "topic_preps"),
+                       ("sequence_preps", "sequence_preps")):
         t = Trie()
         for pat in data.get(key, []):
             for k in match_keys(pat):
@@ -272,8 +282,23 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                 lone += [(si, t, person, place, []) for t, person, place in made]
             continue
         ana = scan(view, "anaphora", s, e)
+        # "پیش از این دیدار، A با B تبادل نظر کرد", "After the meeting, A met B": the meeting a word of
+        # sequence governs is the time of the sentence's own, no restatement of it; a visit or summit
+        # named after it is often one still ahead ("after the meeting, A looked forward to B's visit")
+        timed = [a for a in ana if _sequenced(view, a, s)]
+        own = [t for t in trig if not any(a.start <= t.start < a.end for a in timed)]
+        if timed and own and all(t.payloads[0].get("kind") not in (VISIT_KIND, SUMMIT_KIND) for t in own):
+            trig, ana = own, [a for a in ana if a not in timed]
         planned = _plan_markers(view, s, e)
         made = _trips(view, trig + arrivals, planned, mentions, s, e, claims, data)
+        # "A and B held talks about the upcoming summit": the summit is the topic, its "upcoming" no
+        # mark of the talks; a topic is the meeting only where the sentence has no other meeting word
+        topics = _topic_phrases(view, trig, s, e)
+        if topics:
+            inside = [t for t in trig if any(a <= t.start < b for a, b in topics)]
+            if len(inside) < len(trig):
+                trig = [t for t in trig if t not in inside]
+                planned = [p for p in planned if not any(a <= p.start < b for a, b in topics)]
         trips += [Trip(si, person, place) for _, person, place in made]
         t0 = trig[0]
         sent_people = by_sent.get(si, [])
@@ -309,17 +334,30 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         attendees = [a for a in _attendees(view, s, e, sent_people, mentions) if a.is_person]
         parties = [m for m in sent_people if m not in attendees]
         parties = _dedupe(_sides(view, parties, sent_people, s))
+        summit_all = _hosted_summit(view, t0, parties, attendees, s, e)
+        if summit_all:
+            # "اجلاس … به میزبانی A با مشارکت B و C برگزار شد", "the summit, hosted by A and attended by B
+            # and C": a summit's host receives everyone present; they are its participants, one meeting
+            parties, attendees = _dedupe([*parties, *attendees]), []
         if said is not None and parties and said.speaker is not None and not said.direct and \
                 _reports_own_act(view, said) and \
                 (said.speaker.identity or said.speaker.text) not in {p.identity or p.text for p in parties}:
             parties = [said.speaker, *parties]  # "قال أوباما إنه أجرى اتصالا بروحاني", "he said he met A and B"
+        elif said is not None and len(parties) == 1 and said.speaker is not None and said.direct and \
+                (_first_person(view, said, t0) or _subjectless(view, said, t0, mentions)) and \
+                (said.speaker.identity or said.speaker.text) != (parties[0].identity or parties[0].text):
+            # «در گفتگوی تلفنی با A تاکید کردم …», "In my call with A I stressed …": a quotation that tells
+            # a meeting in the first person singular is its speaker's own
+            parties = [said.speaker, *parties]
         between = _between(view, t0, parties, e, data)
         if between:
             parties = between
+        # a summit read from its attendance phrases is what its sentence is about: a plan marker anywhere
+        # in it is the summit's ("the summit, to be hosted by A and attended by B, will open next week")
         status = "planned" if _is_planned(view, planned, _predicates(view, trig, t0, parties), parties, trig) \
-            or _scheduled_today(view, t0, s, e) else "happened"
+            or (summit_all and planned) or _scheduled_today(view, t0, s, e) else "happened"
         slot = None
-        if not between and parties:
+        if not between and parties and not summit_all:
             slot = _pronoun_subject(view, mentions, t0, parties, s, dates)
         if ana and any(a.start <= t0.start < a.end for a in ana):
             target = meetings[-1] if meetings and meetings[-1].status == "happened" else None
@@ -372,7 +410,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             if arrivals and any(p.get("roles") == "host_subject" for p in t0.payloads) else None
         # "received a delegation headed by A and B": the heads of one delegation are one side, met together
         heads = _co_heads(view, parties, s, e)
-        groups = [tuple(parties)] if len(heads) > 1 and all(p in heads for p in parties[1:]) else \
+        groups = [tuple(parties)] if summit_all or len(heads) > 1 and all(p in heads for p in parties[1:]) else \
             _pairs(parties, view, t0.start, _hosts(view, s, e, parties), t0.end)
         # "X received the credentials of the ambassadors of A, B and C", "the envoys who presented
         # their credentials were A of X and B of Y": whoever the sentence names, envoys present
@@ -942,6 +980,18 @@ def _hosts(view: View, s: int, e: int, people: list[Mention]) -> list[Mention]:
     return out
 
 
+def _hosted_summit(view: View, t0: Match, parties: list[Mention], attendees: list[Mention], s: int, e: int) -> bool:
+    """A summit whose only party named outside the attendance phrases is its host ("hosted by A",
+    «به میزبانی A», «برئاسة A»), or that names no party at all, with people said to attend it: those
+    people took part in it with the host, where a meeting's attendees otherwise only accompany its
+    parties ("A met B, attended by C")."""
+    if t0.payloads[0].get("kind") != SUMMIT_KIND or not attendees or len(parties) > 1:
+        return False
+    if not parties:
+        return len(attendees) > 1
+    return parties[0] in _hosts(view, s, e, parties)
+
+
 def _without_mentions(view: View, a: int, b: int, mentions: Sequence[Mention]) -> str:
     """view[a, b) with every mention but a person's blanked out: what is left of a gap once the
     titles, places and institutions describing the people around it are set aside."""
@@ -1159,6 +1209,31 @@ def _reports_own_act(view: View, said: Claim) -> bool:
     if head and head[0] in data["passive_openers"]:
         return False
     return bool((before and before[-1] in own) or (head and head[0].lower() in own))
+
+
+def _first_person(view: View, said: Claim, t0: Match) -> bool:
+    """A word of the first person singular (``first_person`` of meetings.json: "I", "my", «من», «کردم»,
+    «التقيت») in the quoted sentence that holds the meeting word."""
+    # the quoted sentence runs past brackets and commas ("with (Hossein) A, I stressed"): its end marks only
+    lo = max([said.start] + [i + 1 for i in range(said.start, t0.start) if view.text[i] in _FULL_STOPS])
+    hi = next((i for i in range(t0.end, said.end) if view.text[i] in _FULL_STOPS), said.end)
+    words = _folded(view.lang, "first_person")
+    return any(fold(w.strip("".join(_BOUNDARY))).lower() in words for w in view.text[lo:hi].split())
+
+
+def _subjectless(view: View, said: Claim, t0: Match, mentions: Sequence[Mention]) -> bool:
+    """In a language that drops no subject, a quoted sentence whose meeting word has none before it
+    ("Productive first meeting with A", "At the palace, held talks with A"): the diary style of a post
+    or a note, whose dropped subject is the one who wrote it. At most ``SUBJECTLESS_WORDS`` words
+    before the meeting word, none of them a mention or a personal pronoun ("we held talks with A" is
+    a side's, told by one who need not have been there)."""
+    if profile(view.lang).get("pro_drop", True):
+        return False
+    lo = max([said.start] + [i + 1 for i in range(said.start, t0.start) if view.text[i] in _FULL_STOPS])
+    words = view.text[lo:t0.start].split()
+    pronouns = _pronoun_words(view.lang) | _folded(view.lang, "personal_pronouns")
+    return len(words) <= SUBJECTLESS_WORDS and not any(lo <= m.start < t0.start for m in mentions) and \
+        not any(fold(w.strip("".join(_BOUNDARY))).lower() in pronouns for w in words)
 
 
 def _dedupe(parties: list[Mention]) -> list[Mention]:
@@ -1474,6 +1549,36 @@ def _predicates(view: View, trig: list[Match], t0: Match, parties: list[Mention]
         counterpart = max((p.start for p in parties), default=t0.start)
         last = max((t for t in after if t.start < counterpart), key=lambda t: t.start, default=t0)
     return [t0, last] if last is not t0 else [t0]
+
+
+def _sequenced(view: View, a: Match, s: int) -> bool:
+    """A word of sequence ("before", "after", «پس از», «بعد») right before the anaphoric meeting
+    phrase or opening it («عقب اللقاء»)."""
+    return any(p.end <= a.start and not view.text[p.end:a.start].strip() or a.start <= p.start < a.end
+               for p in scan(view, "sequence_preps", s, a.end))
+
+
+def _topic_phrases(view: View, triggers: Sequence[Match], s: int, e: int) -> list[tuple[int, int]]:
+    """Spans of topic phrases that name a meeting: a topic preposition ("about", «بشأن», «درباره»), a
+    meeting word at most ``TOPIC_WORDS`` words after it, and at most ``TOPIC_TAIL_WORDS`` words after
+    that ("talks about the upcoming summit", «تباحثا بشأن اجتماع القمة القادم», «درباره نشست آینده
+    گفتگو کردند»). The meeting in it is what was talked about, and a plan marker in it dates that
+    meeting, not the talks."""
+    out = []
+    for q in scan(view, "topic_preps", s, e):
+        u = min((t for t in triggers if t.start >= q.end), key=lambda t: t.start, default=None)
+        if u is None or not _open_gap(view, q.end, u.start, TOPIC_WORDS):
+            continue
+        tail = view.text[u.end:e].split()[:TOPIC_TAIL_WORDS]
+        hi = u.end
+        for w in tail:
+            k = view.text.index(w, hi)
+            word = w.rstrip("".join(_BOUNDARY))
+            if not word or any(c in _BOUNDARY for c in view.text[hi:k + len(word)]):
+                break
+            hi = k + len(word)
+        out.append((q.start, hi))
+    return out
 
 
 def _is_planned(view: View, planned, trig, parties, triggers: Sequence[Match] = ()) -> bool:
