@@ -73,6 +73,11 @@ class DocResult:
         return self.error is None
 
 
+# A publication date of reduced ISO 8601 precision ("2023-05", "2023"), as some feeds and archives
+# give it: no day to resolve "on Monday" or "today" against, so the document is read as undated.
+REDUCED_DATE = re.compile(r"\d{4}(-\d{2})?")
+
+
 def _parse_date(value: str | date | None) -> date | None:
     if value is None or value == "":
         return None
@@ -213,7 +218,11 @@ class Extractor:
         else:
             blocks = [Block(0, len(d.text), lang, 0)]
         blocks = self._readable(blocks, lang, r)
-        if d.date:
+        reduced = isinstance(d.date, str) and REDUCED_DATE.fullmatch(d.date.strip()) is not None
+        if reduced:
+            r.warnings.append(f"date {d.date!r} gives no day: read as undated "
+                              f"(a date the text gives is used)")
+        if d.date and not reduced:
             dd, source = _parse_date(d.date), d.date_source if d.date_source != "none" else "input"
         elif self.doc_date is not None:
             dd, source = self.doc_date, "option"

@@ -591,6 +591,22 @@ def test_feed_errors_are_in_plain_words_and_a_bom_is_fine(tmp_path: Path) -> Non
     assert errors[5] == '"date" must be a string, not an object'
 
 
+def test_a_feed_date_without_a_day_reads_the_document_as_undated_with_a_warning() -> None:
+    from conftest import NoNER
+
+    from extractors import Extractor, InputDoc
+
+    ex = Extractor()
+    ex.ner = NoNER()
+    text = "The minister of Ruritania said on 4 March that talks would go on."
+    month, year, day, bad = (ex.extract_many([InputDoc(id=i, text=text, date=v)])[0]
+                             for i, v in (("m", "2023-05"), ("y", "2023"), ("d", "2023-05-02"), ("b", "2023-5")))
+    for r in (month, year):
+        assert r.error is None and len(r.warnings) == 1 and "gives no day: read as undated" in r.warnings[0]
+    assert day.error is None and day.warnings == []
+    assert bad.error is not None and "not a date (want YYYY-MM-DD): '2023-5'" in bad.error
+
+
 def test_eval_says_what_is_missing_and_warns_about_partial_predictions(run_cli, tmp_path: Path) -> None:
     gold = tmp_path / "gold.jsonl"
     gold.write_text("".join(json.dumps({"doc_id": d, "lang": "en", "meetings": [], "claims": []}) + "\n"
