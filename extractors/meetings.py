@@ -75,10 +75,10 @@ GOVERNED_WORDS = 2
 # A topic preposition governs a meeting word at most this many words after it ("about the next round of
 # talks"), and a plan marker after that word modifies it within this many words («اجتماع القمة القادم»)
 TOPIC_WORDS = 4
+TOPIC_TAIL_WORDS = 2
 # A quoted meeting word with no subject stands at most this many words into its sentence ("At State House,
 # Nairobi held talks with A": an adverbial before it)
 SUBJECTLESS_WORDS = 4
-TOPIC_TAIL_WORDS = 2
 # a word that governs a person ("adviser to", "درباره") stands at most this many characters before
 # the person's first word (the space, a quotation mark or a determiner's worth)
 GOVERNOR_GAP_CHARS = 2
@@ -1211,11 +1211,17 @@ def _reports_own_act(view: View, said: Claim) -> bool:
     return bool((before and before[-1] in own) or (head and head[0].lower() in own))
 
 
+def _quoted_sentence_start(view: View, said: Claim, t0: Match) -> int:
+    """Where the sentence of a quotation that holds the meeting word ``t0`` starts: after the last full
+    stop between the quotation's start and the word. The quoted sentence runs past brackets and commas
+    ("with (Hossein) A, I stressed"), so only the marks that end a sentence end it."""
+    return max([said.start] + [i + 1 for i in range(said.start, t0.start) if view.text[i] in _FULL_STOPS])
+
+
 def _first_person(view: View, said: Claim, t0: Match) -> bool:
     """A word of the first person singular (``first_person`` of meetings.json: "I", "my", «من», «کردم»,
     «التقيت») in the quoted sentence that holds the meeting word."""
-    # the quoted sentence runs past brackets and commas ("with (Hossein) A, I stressed"): its end marks only
-    lo = max([said.start] + [i + 1 for i in range(said.start, t0.start) if view.text[i] in _FULL_STOPS])
+    lo = _quoted_sentence_start(view, said, t0)
     hi = next((i for i in range(t0.end, said.end) if view.text[i] in _FULL_STOPS), said.end)
     words = _folded(view.lang, "first_person")
     return any(fold(w.strip("".join(_BOUNDARY))).lower() in words for w in view.text[lo:hi].split())
@@ -1227,9 +1233,9 @@ def _subjectless(view: View, said: Claim, t0: Match, mentions: Sequence[Mention]
     or a note, whose dropped subject is the one who wrote it. At most ``SUBJECTLESS_WORDS`` words
     before the meeting word, none of them a mention or a personal pronoun ("we held talks with A" is
     a side's, told by one who need not have been there)."""
-    if profile(view.lang).get("pro_drop", True):
+    if profile(view.lang)["pro_drop"]:
         return False
-    lo = max([said.start] + [i + 1 for i in range(said.start, t0.start) if view.text[i] in _FULL_STOPS])
+    lo = _quoted_sentence_start(view, said, t0)
     words = view.text[lo:t0.start].split()
     pronouns = _pronoun_words(view.lang) | _folded(view.lang, "personal_pronouns")
     return len(words) <= SUBJECTLESS_WORDS and not any(lo <= m.start < t0.start for m in mentions) and \
