@@ -67,6 +67,10 @@ SPEECH_ADJUNCT_WORDS = 3
 QUOTE_BEFORE_CUE_CHARS = 60
 # The words after a cue in which "as" marks an evaluation ("lauded as very good …")
 PREDICATE_MARKER_WORDS = 8
+# A verb of characterization's object may carry its own phrases before the complement ("termed the
+# notices published by several embassies last week as alarmist"): the complement is looked for in this
+# many words after the verb, up to the first word that opens another clause
+PREDICATE_CLAUSE_WORDS = 16
 # A circumstantial phrase between speaker and colon or complementizer has at most this many words
 CIRCUMSTANCE_WORDS = 8
 # A clause-final cue's clause starts after the last joining word only when that leaves this many characters
@@ -1804,9 +1808,50 @@ def _passive(view: View, cue) -> bool:
 def _as_predicate(view: View, cue, prof: dict[str, Any]) -> bool:
     """A verb of describing in the active with its predicate marker ("as") among the
     ``PREDICATE_MARKER_WORDS`` words after it: "described the talks as frank"."""
-    e = view.sentences[view.sentence_of(cue.start)][1]
     return not _passive(view, cue) and any(
-        w.lower() in prof["predicate_markers"] for w in view.text[cue.end:e].split()[:PREDICATE_MARKER_WORDS])
+        w.lower() in prof["predicate_markers"] for w in _predicate_window(view, cue))
+
+
+def _predicate_window(view: View, cue) -> list[str]:
+    """The words after a verb of characterization in which its object and complement stand: at most
+    ``PREDICATE_CLAUSE_WORDS``, up to a word that opens another clause (``claims.json`` ``predicate``
+    ``stops``: "that", "which", "while": "described the plan, which the envoy had drafted, as …" keeps
+    only the plan) or a semicolon."""
+    e = view.sentences[view.sentence_of(cue.start)][1]
+    stops = frozenset(fold(w) for w in load_json(view.lang, "claims.json").get("predicate", {}).get("stops", []))
+    out: list[str] = []
+    for w in view.text[cue.end:e].split()[:PREDICATE_CLAUSE_WORDS]:
+        if fold(w.strip(_END_PUNCT)) in stops:
+            break
+        out.append(w)
+        if w.endswith(";"):
+            break
+    return out
+
+
+def _indefinite_complement(view: View, words: list[str], quotes: dict[str, str]) -> bool:
+    """Whether a verb of naming's object is followed by an indefinite noun phrase, its complement
+    ("called the exercises a rehearsal", "called the drills near the border a “rehearsal for war”"):
+    the first article of ``claims.json`` ``predicate`` ``articles`` after at least one word of the
+    object, not before a noun of time (``time_nouns``: "called him a day later"). The object holds no
+    particle ("called him to offer a …", "called on a …"); unless a quotation opens the complement it
+    also holds no function word but a determiner, and no comma ("called him on Monday and made a …")."""
+    row = load_json(view.lang, "claims.json").get("predicate", {})
+    articles = frozenset(fold(w) for w in row.get("articles", []))
+    times = frozenset(fold(w) for w in row.get("time_nouns", []))
+    particles = _words(view.lang, "particles")
+    # determiners may open the object ("called the new port a …"); other function words may not
+    glue = (_words(view.lang, "dangling") - _words(view.lang, "attributive")) | _words(view.lang, "passive") | particles
+    k = next((k for k, w in enumerate(words) if k and fold(w) in articles), None)
+    if k is None or k + 1 >= len(words):
+        return False
+    obj, head = [fold(w.strip(_END_PUNCT)) for w in words[:k]], words[k + 1]
+    if fold(head.strip(_END_PUNCT)) in times or any(w in particles for w in obj) or obj[-1] in glue:
+        return False
+    if head[:1] in quotes:
+        return True
+    return head[:1].isalpha() and not any(w in glue for w in obj) and \
+        not any(w[-1:] in ",;:" for w in words[:k])
 
 
 def _quoted_predicate(view: View, cue, quotes: dict[str, str]) -> bool:
@@ -1819,7 +1864,11 @@ def _quoted_predicate(view: View, cue, quotes: dict[str, str]) -> bool:
     words = view.text[cue.end:e].split()
     if words and fold(words[0].strip(_END_PUNCT)) in _words(view.lang, "particles"):
         return False  # a phrasal verb: "called on X to …", "called off the talks"
-    return any(w[:1] in quotes for w in words[:PREDICATE_MARKER_WORDS])
+    if any(w[:1] in quotes for w in words[:PREDICATE_MARKER_WORDS]):
+        return True
+    # a longer object before an indefinite complement: "called the drills held near the border
+    # last month a “rehearsal for war”", "called the country a reliable partner"
+    return _indefinite_complement(view, _predicate_window(view, cue), quotes)
 
 
 def _can_open(view: View, cue, prof: dict[str, Any], quotes: dict[str, str]) -> bool:

@@ -63,6 +63,9 @@ class Mention:
     label: str | None = None
     capital: bool = False  # a place that is its country's capital
     antecedent: Mention | None = None  # an institution anaphor ("the ministry"): what it refers to
+    # a surname found alone after the full name (``_later_surnames``): evidence of who speaks, not of
+    # who met, so the meeting and place stages do not see it
+    speaker_only: bool = False
 
     @property
     def identity(self) -> str | None:
@@ -264,6 +267,7 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
     mentions = [x for x in mentions if not (x.kind in ("place", "demonym") and in_title(x))]
     _add_ner_people(mentions, entities, view, sent)
     _add_ner_orgs(mentions, entities, view, sent)
+    _later_surnames(mentions, view)
     mentions.sort(key=lambda x: (x.start, -x.end))
     _postings(mentions, view)
     _apposition(mentions, view)
@@ -1131,6 +1135,49 @@ def _short_forms_of_named(mentions: list[Mention], view: View) -> None:
                 m.named = (p.named or p.text) if p.actor is None else None
                 m.why = "short form of " + p.text
                 break
+
+
+# A surname found alone after the full name has at least this many letters ("Li" or "Un" are too short)
+MIN_LATER_SURNAME_LETTERS = 4
+# Possessive endings: a possessive ("Osterberg's plan") names no subject or participant
+_POSSESSIVE = ("'s", "’s")
+
+
+def _later_surnames(mentions: list[Mention], view: View) -> None:
+    """The surname of a person named in full before, standing alone later in the text, is that person
+    where nothing else read it: NER tags "Karl Osterberg" in the lead and misses "Osterberg said" two
+    paragraphs on. A name with a particle ("بن", "Al") is left out, since its last word is a father's or
+    a family's, which others bear ("محمد بن سلمان" … "الملك سلمان"); so is an occurrence beside a particle,
+    a possessive, and, in a cased script, one beside another capitalised word (part of another name)."""
+    parts, hon = _name_particles(view.lang), honorific_words(view.lang)
+    cased = profile(view.lang).get("script") == "latin"
+    text = view.text
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+    seen: set[str] = set()
+    for p in sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start):
+        words = [w for w in p.text.split() if fold(w) not in hon]
+        if len(words) < 2 or any(fold(w) in parts for w in words):
+            continue
+        sur = words[-1]
+        if len(sur) < MIN_LATER_SURNAME_LETTERS or fold(sur) in seen or (cased and not sur[:1].isupper()):
+            continue
+        seen.add(fold(sur))
+        for hit in re.finditer(r"(?<![\w\u200c])" + re.escape(sur) + r"(?![\w\u200c])", text[p.end:]):
+            a, b = p.end + hit.start(), p.end + hit.end()
+            if any(x < b and a < y for x, y in taken) or text[b:b + 2] in _POSSESSIVE:
+                continue
+            prev, nxt = text[:a].split()[-1:], text[b:].split()[:1]
+            if prev and fold(prev[0]) in parts:
+                continue
+            if cased and any(w[:1].isupper() and w[-1:] not in ".,;:" for w in prev) \
+                    or cased and any(w[:1].isupper() for w in nxt):
+                continue
+            found.append(Mention(a, b, "person", text[a:b], view.sentence_of(a), actor=p.actor,
+                                 key=p.identity or unknown_key(p.text), why="surname of a person named in the text",
+                                 named=(p.named or p.text) if p.actor is None else None, speaker_only=True))
+            taken.append((a, b))
+    mentions.extend(found)
 
 
 # An unknown one-word name is weak evidence: it needs this many NER readings in the article,

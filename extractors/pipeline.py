@@ -282,8 +282,9 @@ def run_stages(view: View, entities: Sequence[Entity], doc_date: date | None, me
     dates = [x for s, e in view.sentences for x in find_dates(view.text[s:e], view.lang, doc_date, base=s)]
     claims = extract_claims(view, mentions, doc_date)
     said = [c for c in claims if not c.joint]
-    meetings, trips = extract_meetings(view, mentions, dates, said, doc_date)
-    place_meetings(view, meetings, mentions, lex, said, trips)
+    seen = [m for m in mentions if not m.speaker_only]
+    meetings, trips = extract_meetings(view, seen, dates, said, doc_date)
+    place_meetings(view, meetings, seen, lex, said, trips)
     claims = reportable(view, joint_speakers(view, claims, meetings))
     return build_records(meta, view, meetings, claims, lex.places)
 
