@@ -12,16 +12,17 @@ def said(recs: list[dict]) -> list[tuple]:
 
 
 CIRCUMSTANCES = [
-    "Lorenzo Baldi met the mayor of the harbour town on Friday, Lorenzo Baldi said early on Saturday.",
-    "The envoy visited the border crossing on Friday, Lorenzo Baldi said in a statement.",
-    "The envoy visited the border crossing, Lorenzo Baldi said later on Sunday evening.",
+    ("Lorenzo Baldi spoke to the mayor on Friday for the first time, the agency reports with reference to "
+     "the harbour radio said early on Saturday."),
+    "The envoy visited the harbour at a meeting with the mayor, Lorenzo Baldi, the press service said in a statement.",
 ]
 
 
 def test_a_complement_that_is_only_a_circumstance_is_no_claim(stages) -> None:
     for text in CIRCUMSTANCES:
         out = said(claims(stages, text, ("Lorenzo Baldi",)))
-        assert all(t not in text.split(" said ")[-1] for _, t in out), (text, out)
+        tail = text.rsplit(" said ", 1)[-1]
+        assert all(t not in tail for _, t in out), (text, out)
 
 
 def test_a_complement_with_a_clause_after_its_circumstance_is_still_a_claim(stages) -> None:
