@@ -32,6 +32,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from .dates import find_dates
 from .lang import cue_forms, load_json, load_jsonl, profile
 from .lexicon import Trie
 from .mentions import Mention, anaphor_kinds
@@ -111,6 +112,8 @@ PASSIVE_AFTER_CHARS = 12
 GOVERNOR_CLITIC_CHARS = 2
 # the words before a name that may be its title ("US Secretary of State X")
 TITLE_BEFORE_NAME_WORDS = 4
+# a date expression's extent does not depend on the day it is read from; any reference date finds it
+SPAN_REFERENCE_DATE = date(2000, 1, 1)
 
 
 @dataclass
@@ -322,6 +325,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             continue  # "Recalling the visits, X said he …": the phrase is no claim fronted before "said" either
         if len(text[cs:ce].split()) < MIN_CLAIM_WORDS or not_a_claim(view, cs, ce) is not None:
             continue
+        if not direct and _circumstance_only(view, cs, ce, prof):
+            continue  # "… state media said early on Saturday.": the verb has no complement here
         if not direct and _indirect_question(view, cs, ce):
             continue  # "X explained why …", "said what Y agreed with Z": a question asserts nothing
         if attribution and any(True for _ in _readout_trie(lang).scan(view.tokens_in(cs, ce),
@@ -715,6 +720,27 @@ def not_a_claim(view: View, start: int, end: int) -> str | None:
     clause's predicate: among the first words ("head") or, verb-final, the last ones ("tail")."""
     toks = view.tokens_in(start, end)
     return _predicate_row(view, _not_claim_trie(view.lang), toks) if toks else None
+
+
+def _circumstance_only(view: View, start: int, end: int, prof: dict[str, Any]) -> bool:
+    """Whether view[start:end] is only a circumstance of its verb: every word a date expression's
+    (dates.json), a circumstance word (profile.json), a determiner (``attributive``), a time word
+    (``time_modifiers``) or a document noun (``documents``). A sentence-final reporting verb has no
+    complement ("… the agency said early on Monday.", "… the ministry said in a statement.")."""
+    words = _words(view.lang, "time_modifiers")
+    if not words:
+        return False
+    text = view.text
+    dated = find_dates(text[start:end], view.lang, SPAN_REFERENCE_DATE, start)
+    docs = {pat[-1] for pat, _row, doc in _subject_nouns(view.lang) if doc}
+    allowed = words | {fold(w) for w in prof["circumstance_words"]} | _words(view.lang, "attributive") | docs
+    for m in re.finditer(r"\S+", text[start:end]):
+        a = start + m.start()
+        if any(d.start <= a < d.end for d in dated):
+            continue
+        if fold(m.group().strip(_END_PUNCT + ",")) not in allowed:
+            return False
+    return True
 
 
 def _indirect_question(view: View, start: int, end: int) -> bool:
@@ -1770,6 +1796,11 @@ def _attributed_span(text: str, cue, speaker: Mention, lo: int, nxt: int,
     statement, Iraq has not …"), or, when the phrase ends its clause ("…, according to the minister."),
     the clause before it."""
     i = _skip_ws(text, speaker.end, nxt)
+    comma = min((k for k in (text.find(c, i, nxt) for c in ",،") if k >= 0), default=-1)
+    if comma >= 0 and not any(c in text[i:comma] for c in _CLAUSE_PUNCT):
+        # "According to the UN mission, X …": a fronted phrase runs to its comma; the source's noun
+        # phrase goes on past the name it holds, and the claim is the clause after the comma
+        i = _skip_ws(text, comma + 1, nxt)
     if text[i:i + 1] in (":", "："):
         # "وجاء في بيان الخارجية: «…»": a quotation after a colon, over several sentences if need be
         i = _skip_ws(text, i + 1, len(text))
