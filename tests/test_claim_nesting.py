@@ -33,6 +33,15 @@ def test_an_embedded_report_runs_on_in_the_outer_claim_and_keeps_its_own(stages)
     assert not any("reiterated" in t for _, t, _ in said(claims(stages, text, PEOPLE)))
 
 
+def test_an_embedded_report_in_arabic_and_persian_runs_on_in_the_outer_claim(stages) -> None:
+    text = "وقال ماركو بيانكي إن الوزيرة لينا أورتيز أعلنت أن الجسر الجديد سيفتح أمام الشاحنات في الصيف."
+    assert ("ماركو بيانكي", "الوزيرة لينا أورتيز أعلنت أن الجسر الجديد سيفتح أمام الشاحنات في الصيف", "قال") in said(
+        claims(stages, text, ("ماركو بيانكي", "لينا أورتيز")))
+    text = "مارکو فری گفت که لینا اورتیز اعلام کرده است که پل جدید در تابستان برای کامیون‌ها باز می‌شود."
+    assert ("مارکو فری", "لینا اورتیز اعلام کرده است که پل جدید در تابستان برای کامیون‌ها باز می‌شود", "گفت") in said(
+        claims(stages, text, ("مارکو فری", "لینا اورتیز")))
+
+
 def test_a_report_of_the_speaker_inside_his_own_claim_is_one_claim(stages) -> None:
     text = "Marco Ferri said he rejected the plans for a second runway in their current form."
     assert said(claims(stages, text, PEOPLE)) == [
