@@ -112,6 +112,11 @@ PASSIVE_AFTER_CHARS = 12
 GOVERNOR_CLITIC_CHARS = 2
 # the words before a name that may be its title ("US Secretary of State X")
 TITLE_BEFORE_NAME_WORDS = 4
+# An embedded report's subject stands at most this many words before its verb ("B has announced")
+EMBEDDED_SUBJECT_GAP = 2
+# ... or, named by no mention, is a noun phrase of at most this many words opening with a determiner
+# ("… said the visiting senator praised …")
+EMBEDDED_NOUN_WORDS = 4
 # a date expression's extent does not depend on the day it is read from; any reference date finds it
 SPAN_REFERENCE_DATE = date(2000, 1, 1)
 
@@ -313,6 +318,18 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
                                    speaker, colon_next, later_conjuncts[-1].end if later_conjuncts else None)
         if span is None:
             continue
+        if not direct and row.get("form") != "participle" and nxt_cue < e and not text[span[1]:nxt_cue].strip():
+            # "A said that B has announced that C": B's report is inside A's complement, and A's claim is
+            # all of it, not the subject "B has" before the next cue (which keeps its own claim, C)
+            past = _past_embedded(view, cues, ci, span[0], people + countries, prof, quotes)
+            if past != nxt_any:
+                nxt_any = past
+                nxt_cue = min(nxt_any, e)
+                span, direct = _claim_span(view, cue, after, (max(s, prev_end), e), (nxt_cue, nxt_any), row, quotes,
+                                           prof, speaker, colon_next,
+                                           later_conjuncts[-1].end if later_conjuncts else None)
+                if span is None:
+                    continue
         cs, ce = _trim(text, *span)
         if not direct and row.get("form") == "participle" and nxt_cue < e and _opening_participle(
                 view, cue, s, cs, nxt_cue, prof):
@@ -549,6 +566,10 @@ def reportable(view: View, claims: list[Claim]) -> list[Claim]:
             continue
         if meeting_account(view, c.start, end) is not None:
             continue  # "We have had very useful talks", quoted or not, asserts only that a meeting took place
+        if not c.direct and held_meeting(view, c.start, end) is not None:
+            continue  # "X held separate meetings with A and B during the visit": the narrator's account
+        if _restated(claims, c):
+            continue  # "A said he rejected the plan": "rejected" is A's report inside A's own claim
         out.append(c if end == c.end else replace(c, end=end))
     return out
 
@@ -695,6 +716,57 @@ def meeting_account(view: View, start: int, end: int) -> str | None:
             return None
         if words[k] in function:
             return None
+    return None
+
+
+def _restated(claims: list[Claim], claim: Claim) -> bool:
+    """Whether an indirect claim's cue and text lie inside another claim of the same speaker: in "A said
+    he rejected the plan" A's claim is the whole complement, and "rejected", his report within it, is
+    no second claim (one claim per reporting verb of another speaker: in "A said B rejected it" B's is)."""
+    sp = claim.speaker
+    if claim.direct or sp is None:
+        return False
+    return any(c is not claim and c.speaker is not None and c.start <= claim.cue[0] and claim.end <= c.end
+               and (c.speaker is sp or (sp.identity is not None and c.speaker.identity == sp.identity))
+               for c in claims)
+
+
+def held_meeting(view: View, start: int, end: int) -> str | None:
+    """The ``accounts`` id (claims.json) when the main verb of view[start:end] is one of holding or
+    having a meeting ("X has held separate bilateral meetings with A and B during his visit", "he had
+    a long meeting with Y"): a subject of at most ``NONCLAIM_WORDS`` words besides capitalised names,
+    a verb of ``accounts``, at most ``ACCOUNT_MODIFIERS`` modifiers (no function word but an article
+    or a conjunction), a meeting noun, then the end or a preposition of who or where (``held_with``),
+    not of a topic; the clause tells who met, asserting no position of its own. Else None."""
+    shape = _account_shape(view.lang)
+    if shape is None:
+        return None
+    rid, (_, verbs, nouns, _) = shape
+    # who met and where, not what about: "held talks on trade" or "had a discussion about X" has a topic,
+    # which the account of a meeting in a claim asserts ("the two leaders had a discussion on …")
+    held_with = {fold(w) for w in load_json(view.lang, "claims.json")["accounts"].get("held_with", [])}
+    raw = [w.strip(_END_PUNCT) for w in view.text[start:end].split()]
+    raw = [w for w in raw if w]
+    words = [fold(w) for w in raw]
+    prof = profile(view.lang)
+    glue = {fold(w) for w in prof["list_glue"]}
+    function = {fold(w) for w in prof["function_words"]} - {"a", "an"} - glue
+    names = 0
+    for k in range(len(words)):
+        if k >= NONCLAIM_WORDS + names:
+            return None
+        verb = _phrase_len(words, k, verbs)
+        if not verb:
+            names += raw[k][:1].isupper()
+            continue
+        for j in range(k + verb, min(len(words), k + verb + ACCOUNT_MODIFIERS + 1)):
+            n = _phrase_len(words, j, nouns)
+            if n:
+                rest = j + n
+                return rid if rest == len(words) or words[rest] in held_with else None
+            if words[j] in function:
+                return None
+        return None
     return None
 
 
@@ -1928,6 +2000,47 @@ def _can_open(view: View, cue, prof: dict[str, Any], quotes: dict[str, str]) -> 
     if "that" in takes and any(w.strip(_COMPLEMENTIZER_TRAIL) in prof["complementizers"] for w in words):
         return True
     return any(t in takes and words and words[0] in openers for t, openers in prof["claim_openers"].items())
+
+
+def _embedded_report(view: View, start: int, cue, subjects: list[Mention], prof: dict[str, Any]) -> bool:
+    """Whether ``cue`` is the verb of a report inside the complement clause that opens at ``start``: a
+    finite verb with its own subject there, named right before it ("… said that B has announced …") or
+    a short noun phrase that is all of the clause before it ("… said the senator praised …"), with no
+    coordinating conjunction, relative pronoun or subordinator before it to open a clause beside the
+    complement ("…, and B noted …", "…, who said …")."""
+    text = view.text
+    if cue.payloads[0].get("form") == "participle" or view.sentence_of(start) != view.sentence_of(cue.start):
+        return False  # "…, adding that": a participle's subject is the main clause's
+    subject = max((m for m in subjects if start <= m.start and m.end <= cue.start), key=lambda m: m.end,
+                  default=None)
+    if subject is None:
+        words = text[start:cue.start].split()
+        return 1 < len(words) <= EMBEDDED_NOUN_WORDS and fold(words[0]) in _words(view.lang, "attributive") \
+            and not any(c in text[start:cue.start] for c in _CLAUSE_PUNCT)
+    gap = text[subject.end:cue.start]
+    if len(gap.split()) > EMBEDDED_SUBJECT_GAP or any(c in gap for c in _CLAUSE_PUNCT):
+        return False  # "B, who …", "B's visit, he said": the verb is not B's
+    # "… sever ties with B and reiterated …": a conjunction anywhere before the verb coordinates it
+    before = [fold(w.strip(_END_PUNCT)) for w in text[start:cue.start].split()]
+    openers = {fold(w) for w in (*prof["list_glue"], *_words(view.lang, "relatives"))}
+    if any(w in openers for w in before) or any(
+            tuple(before[k:k + len(p)]) == p for p in _subordinators(view.lang) for k in range(len(before))):
+        return False
+    return not any(c in text[start:cue.start] for c in ".!?؟;؛")
+
+
+def _past_embedded(view: View, cues: list, ci: int, start: int, subjects: list[Mention], prof: dict[str, Any],
+                   quotes: dict[str, str]) -> int:
+    """Where the claim of ``cues[ci]`` whose complement opens at ``start`` ends: at the next cue that can
+    open a claim, past every report embedded in the one before ("A said that B announced that C told
+    D …" is all A's), or the end of the text."""
+    for c in cues[ci + 1:]:
+        if not _can_open(view, c, prof, quotes):
+            continue
+        if not _embedded_report(view, start, c, subjects, prof):
+            return c.start
+        start = c.end
+    return len(view.text)
 
 
 def _colon_run(view: View, start: int, e: int, nxt: int, nxt_any: int) -> tuple[int, int]:
