@@ -1276,9 +1276,10 @@ def _spoken_holder(lang: str, title: Mention, before: list[Mention], spoken: lis
     the office of the first sentence as a new, unnamed holder). That holds for an office many hold at
     once too: the one who spoke is the one the description picks out."""
     roles = _title_roles(lang, title)
-    ids = {m.identity or m.text for m in before}
-    holder = next((m for m in reversed(spoken) if m.kind != UNNAMED and (m.identity or m.text) in ids
-                   and any(_holds(m, r, when) for r in roles)), None)
+    # a person holds the office where any of the article's mentions of them does ("Foreign Minister X
+    # … X said": the title stands by the first)
+    holding = {m.identity or m.text for m in before if any(_holds(m, r, when) for r in roles)}
+    holder = next((m for m in reversed(spoken) if m.kind != UNNAMED and (m.identity or m.text) in holding), None)
     if holder is None:
         return None
     full = next((m for m in reversed(before) if m.kind == "title" and m.role in roles and m.actor is None
