@@ -1796,19 +1796,19 @@ def _before_setting(view: View, start: int, end: int, prof: dict[str, Any]) -> i
 
 
 def _antecedent_outside(ref: Mention, people: list[Mention], content: tuple[int, int]) -> Mention:
-    """An institution reference whose antecedent is named inside the claim's own words, given instead
-    the nearest body of its kind named before it outside them: in "The ministry issued a statement.
-    “We value our work at the UN,” the statement added" the statement is the ministry's, the UN is
-    what it speaks about. Returned as ``ref`` with that antecedent (without one where there is none
+    """A reference of no kind ("the statement", "it") whose antecedent is named inside the claim's own
+    words, given instead the nearest body named before it outside them: in "The ministry issued a
+    statement. “We value our work at the UN,” the statement added" the statement is the ministry's,
+    the UN is what it speaks about. Returned as ``ref`` with that antecedent (without one where there is none
     within ``ANAPHOR_SENTENCES``); ``ref`` itself where its antecedent stands outside the claim."""
-    if ref.antecedent is None or not _inside(ref.antecedent, content):
+    if ref.antecedent is None or not _inside(ref.antecedent, content) or anaphor_kinds(ref.rule or ""):
+        # a reference of a kind ("the council", "the ministry") names the body by its own noun, which
+        # its words may name too: "“The Council stresses …,” the council said" is the Council's
         return ref
-    kinds = anaphor_kinds(ref.rule or "")
     ante = next(((m.antecedent or m) for m in reversed(people)
                  if m.kind == "institution" and m is not ref and m.end <= ref.start and m.role != "agency"
                  and not _inside(m, content) and ref.sent - m.sent <= ANAPHOR_SENTENCES
-                 and (m.antecedent or m).role != "anaphor" and (not kinds or (m.antecedent or m).role in kinds)),
-                None)
+                 and (m.antecedent or m).role != "anaphor"), None)
     if ante is None:
         return replace(ref, antecedent=None)
     return replace(ref, antecedent=ante, label=ante.label, country=ante.country, org=ante.org, key=ante.key)
