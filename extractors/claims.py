@@ -35,7 +35,7 @@ from typing import Any
 from .dates import find_dates
 from .lang import cue_forms, load_json, load_jsonl, profile
 from .lexicon import Trie
-from .mentions import Mention, anaphor_kinds
+from .mentions import ANAPHOR_SENTENCES, Mention, anaphor_kinds
 from .normalize import fold, match_keys
 from .view import View
 
@@ -392,11 +392,12 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         elif speaker is not None and speaker.kind == "institution" and speaker.antecedent is not None:
             # "the ministry", "it", "این وزارت": the institution named before; "it" and "the statement"
             # refer to the last institution that spoke, or else to one named in this or the last sentence
-            via = speaker
+            via = _antecedent_outside(speaker, people, (cs, ce))
             spoke = next((m for m in reversed(speakers_seen) if m.kind == "institution"), None)
             if not anaphor_kinds(via.rule or "") and spoke is not None:
                 speaker = spoke
-            elif anaphor_kinds(via.rule or "") or si - _last_reference(people, via) <= 1:
+            elif via.antecedent is not None and (anaphor_kinds(via.rule or "")
+                                                 or si - _last_reference(people, via) <= 1):
                 speaker = via.antecedent
             else:
                 speaker = None
@@ -419,7 +420,7 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             resolution = "pronoun"
         elif speaker.kind == "title":
             resolution = "title"
-            holder = _title_holder(speaker, people, cue.start, doc_date) \
+            holder = _title_holder(lang, speaker, people, cue.start, doc_date, speakers_seen, (cs, ce)) \
                 if _bare_title(speaker) and not _truncated_title(view, speaker) else None
             if holder is not None:
                 # "the envoy said", "وأكد رئيس هيئة …": a title with no country names whoever holds that
@@ -1298,22 +1299,64 @@ def _set_off(text: str, between: str, name: Mention) -> bool:
     return not any(c in inner for c in _CLAUSE_PUNCT) and after in (",", "،", ":")
 
 
-def _title_holder(title: Mention, people: list[Mention], pos: int, when: date | None) -> Mention | None:
+def _title_holder(lang: str, title: Mention, people: list[Mention], pos: int, when: date | None,
+                  spoken: list[Mention] | None = None, content: tuple[int, int] | None = None) -> Mention | None:
     """Who a bare title that speaks refers to: the one person named before it who holds that office
     on the document's date ("Qureshi left for Kabul … the foreign minister said"), unless many hold it
     at once (``MANY_HOLDERS``) or the article names several holders (two foreign ministers: which one
     is not known); else the last title naming that office in full before it. None otherwise: the
-    title speaks for itself."""
-    holder = None
-    if title.role not in MANY_HOLDERS:
-        holders = [m for m in people if m.end <= pos and m is not title and _holds(m, title.role, when)]
+    title speaks for itself. With ``spoken`` (the speakers so far), a holder who spoke before it is
+    preferred (``_spoken_holder``); no one named inside the claim's own words (``content``) is its
+    speaker."""
+    before = [m for m in people if m.end <= pos and m is not title and not _inside(m, content)]
+    holder = _spoken_holder(lang, title, before, spoken or [], when)
+    if holder is None and title.role not in MANY_HOLDERS:
+        holders = [m for m in before if _holds(m, title.role, when)]
         if len({m.identity or m.text for m in holders}) == 1:
             holder = holders[0]
     if holder is None:
         # "The UN envoy for Syria held talks … The envoy said": the same office named fully before
-        holder = next((m for m in reversed(people) if m.end <= pos and m.kind == "title" and m.role == title.role
+        holder = next((m for m in reversed(before) if m.kind == "title" and m.role == title.role
                        and m.actor is None and not _bare_title(m)), None)
     return holder
+
+
+def _inside(m: Mention, span: tuple[int, int] | None) -> bool:
+    """Whether ``m`` is named inside ``span`` (a claim's own words): "“I met Foreign Minister X,” the
+    foreign minister said" names X as the one met, not as the speaker."""
+    return span is not None and span[0] <= m.start and m.end <= span[1]
+
+
+def _title_roles(lang: str, title: Mention) -> set[str]:
+    """The roles a bare title may refer to: its own, and those of the ``claims.json`` ``offices`` row
+    whose ``word`` is the title's head word ("envoy" is an ambassador's title and a special envoy's)."""
+    roles = {title.role} if title.role else set()
+    words = title.text.split()
+    head = fold(words[-1]) if words else ""
+    for row in load_json(lang, "claims.json").get("offices", []):
+        if head and fold(row.get("word", "")) == head:
+            roles.update(row["roles"])
+    return roles
+
+
+def _spoken_holder(lang: str, title: Mention, before: list[Mention], spoken: list[Mention],
+                   when: date | None) -> Mention | None:
+    """A definite description ("the envoy", "the foreign minister", «المبعوث») refers to the most
+    salient holder of its office: of the people named before it who hold one of its roles
+    (``_title_roles``), the one who spoke last, where that one was named after the last title naming
+    the office in full ("The UN envoy held talks …. “…,” X told reporters. The envoy said …": X, not
+    the office of the first sentence as a new, unnamed holder). That holds for an office many hold at
+    once too: the one who spoke is the one the description picks out."""
+    roles = _title_roles(lang, title)
+    # a person holds the office where any of the article's mentions of them does ("Foreign Minister X
+    # … X said": the title stands by the first)
+    holding = {m.identity or m.text for m in before if any(_holds(m, r, when) for r in roles)}
+    holder = next((m for m in reversed(spoken) if m.kind != UNNAMED and (m.identity or m.text) in holding), None)
+    if holder is None:
+        return None
+    full = next((m for m in reversed(before) if m.kind == "title" and m.role in roles and m.actor is None
+                 and not _bare_title(m)), None)
+    return holder if full is None or full.end <= holder.end else None
 
 
 @cache
@@ -1822,6 +1865,25 @@ def _before_setting(view: View, start: int, end: int, prof: dict[str, Any]) -> i
             if toks[k].text in circ:
                 return toks[k].start
     return end
+
+
+def _antecedent_outside(ref: Mention, people: list[Mention], content: tuple[int, int]) -> Mention:
+    """A reference of no kind ("the statement", "it") whose antecedent is named inside the claim's own
+    words, given instead the nearest body named before it outside them: in "The ministry issued a
+    statement. “We value our work at the UN,” the statement added" the statement is the ministry's,
+    the UN is what it speaks about. Returned as ``ref`` with that antecedent (without one where there is none
+    within ``ANAPHOR_SENTENCES``); ``ref`` itself where its antecedent stands outside the claim."""
+    if ref.antecedent is None or not _inside(ref.antecedent, content) or anaphor_kinds(ref.rule or ""):
+        # a reference of a kind ("the council", "the ministry") names the body by its own noun, which
+        # its words may name too: "“The Council stresses …,” the council said" is the Council's
+        return ref
+    ante = next(((m.antecedent or m) for m in reversed(people)
+                 if m.kind == "institution" and m is not ref and m.end <= ref.start and m.role != "agency"
+                 and not _inside(m, content) and ref.sent - m.sent <= ANAPHOR_SENTENCES
+                 and (m.antecedent or m).role != "anaphor"), None)
+    if ante is None:
+        return replace(ref, antecedent=None)
+    return replace(ref, antecedent=ante, label=ante.label, country=ante.country, org=ante.org, key=ante.key)
 
 
 def _last_reference(people: list[Mention], ref: Mention) -> int:
