@@ -124,6 +124,9 @@ def test_a_speech_verb_said_twice_has_only_the_claim_after_its_second_colon(stag
     ("Sergey Lavrov said the two foreign ministers focused on the crisis in the region.", ()),
     ("وقال سيرغي لافروف إن المناقشات تركزت على الأوضاع في المنطقة.", ("سيرغي لافروف",)),
     ("سرگئی لاوروف گفت که در این دیدار مسائل منطقه‌ای و روابط دوجانبه بررسی شد.", ("سرگئی لاوروف",)),
+    # the present perfect passive, and two discussion nouns coordinated under «مورد … قرار گرفت»
+    ("سرگئی لاوروف گفت که در این دیدار درباره روابط دوجانبه گفت‌وگو شده است.", ("سرگئی لاوروف",)),
+    ("سرگئی لاوروف گفت که در این دیدار مسائل منطقه‌ای مورد بحث و بررسی قرار گرفت.", ("سرگئی لاوروف",)),
 ])
 def test_a_clause_headed_by_a_discussion_verb_is_a_readout_not_a_claim(stages, text, people) -> None:
     assert claims(stages, text, people) == []
