@@ -1143,6 +1143,29 @@ MIN_LATER_SURNAME_LETTERS = 4
 _POSSESSIVE = ("'s", "’s")
 
 
+def _prev_word(text: str, i: int) -> str:
+    """The whitespace-delimited word that ends before ``text[i]`` ("" at the start): found by walking
+    back from ``i``, so a long document is not split whole for each name."""
+    j = i
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    k = j
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    return text[k:j]
+
+
+def _next_word(text: str, i: int) -> str:
+    """The whitespace-delimited word that starts at or after ``text[i]`` ("" at the end)."""
+    n = len(text)
+    while i < n and text[i].isspace():
+        i += 1
+    k = i
+    while k < n and not text[k].isspace():
+        k += 1
+    return text[i:k]
+
+
 def _later_surnames(mentions: list[Mention], view: View) -> None:
     """The surname of a person named in full before, standing alone later in the text, is that person
     where nothing else read it: NER tags "Karl Osterberg" in the lead and misses "Osterberg said" two
@@ -1167,11 +1190,10 @@ def _later_surnames(mentions: list[Mention], view: View) -> None:
             a, b = p.end + hit.start(), p.end + hit.end()
             if any(x < b and a < y for x, y in taken) or text[b:b + 2] in _POSSESSIVE:
                 continue
-            prev, nxt = text[:a].split()[-1:], text[b:].split()[:1]
-            if prev and fold(prev[0]) in parts:
+            prev, nxt = _prev_word(text, a), _next_word(text, b)
+            if prev and fold(prev) in parts:
                 continue
-            if cased and any(w[:1].isupper() and w[-1:] not in ".,;:" for w in prev) \
-                    or cased and any(w[:1].isupper() for w in nxt):
+            if cased and (prev[:1].isupper() and prev[-1:] not in ".,;:" or nxt[:1].isupper()):
                 continue
             found.append(Mention(a, b, "person", text[a:b], view.sentence_of(a), actor=p.actor,
                                  key=p.identity or unknown_key(p.text), why="surname of a person named in the text",
