@@ -298,7 +298,7 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         if speaker is None:
             # no person names the speaker: an organisation right before the cue may ("the ECB said")
             org = next((o for o in reversed(orgs) if s <= o.start and o.end <= cue.start
-                        and len(_between_subject(view.text[o.end:cue.start], lang, prof).split()) <= ORG_CUE_WORDS),
+                        and len(_between_subject(view.text[o.end:cue.start], lang).split()) <= ORG_CUE_WORDS),
                        None)
             speaker = org
         if (row.get("form") == "participle" or _participle_clause(text, cue, prof)) and si in last_in_sentence and (
@@ -684,6 +684,12 @@ def _account_shape(lang: str) -> tuple[str, tuple[frozenset[tuple[str, ...]], ..
                             for k in ("subjects", "verbs", "nouns", "complements"))
 
 
+def _clause_words(view: View, start: int, end: int) -> tuple[list[str], list[str]]:
+    """The words of view[start:end] without their punctuation, as written and folded."""
+    raw = [w for w in (w.strip(_END_PUNCT) for w in view.text[start:end].split()) if w]
+    return raw, [fold(w) for w in raw]
+
+
 def meeting_account(view: View, start: int, end: int) -> str | None:
     """The ``accounts`` id (claims.json) when view[start:end] only says that a meeting took place and
     how it went ("We have had very useful talks", "Good first meeting with Minister X"): an optional
@@ -693,9 +699,7 @@ def meeting_account(view: View, start: int, end: int) -> str | None:
     if shape is None:
         return None
     rid, (subjects, verbs, nouns, complements) = shape
-    raw = [w.strip(_END_PUNCT) for w in view.text[start:end].split()]
-    raw = [w for w in raw if w]
-    words = [fold(w) for w in raw]
+    raw, words = _clause_words(view, start, end)
     i = _phrase_len(words, 0, subjects)
     verb = _phrase_len(words, i, verbs)
     if i and not verb:
@@ -746,9 +750,7 @@ def held_meeting(view: View, start: int, end: int) -> str | None:
     # who met and where, not what about: "held talks on trade" or "had a discussion about X" has a topic,
     # which the account of a meeting in a claim asserts ("the two leaders had a discussion on …")
     held_with = {fold(w) for w in load_json(view.lang, "claims.json")["accounts"].get("held_with", [])}
-    raw = [w.strip(_END_PUNCT) for w in view.text[start:end].split()]
-    raw = [w for w in raw if w]
-    words = [fold(w) for w in raw]
+    raw, words = _clause_words(view, start, end)
     prof = profile(view.lang)
     glue = {fold(w) for w in prof["list_glue"]}
     function = {fold(w) for w in prof["function_words"]} - {"a", "an"} - glue
@@ -1544,7 +1546,7 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
                 return m
             # "the ministry, in a statement, said": a phrase set off by commas, or the document the
             # body spoke in, stands between them
-            between = _between_subject(text[m.end:cue.start], view.lang, prof)
+            between = _between_subject(text[m.end:cue.start], view.lang)
             words = between.split()
             if len(words) <= ORG_CUE_WORDS and not any(c in between for c in _CLAUSE_PUNCT) \
                     and not glue & {w.lower() for w in words}:
@@ -2162,14 +2164,21 @@ def _past_audience(view: View, i: int, nxt: int, prof: dict[str, Any]) -> int:
     return _skip_ws(view.text, toks[last - 1].end, nxt) if last else i
 
 
-def _between_subject(between: str, lang: str, prof: dict[str, Any]) -> str:
+@cache
+def _speech_adjuncts(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The prepositions that may open the document a body spoke in (``_between_subject``), and the
+    last words of the ``documents`` nouns that head it."""
+    preps = _governing_words(lang) | {fold(w) for w in profile(lang)["circumstance_words"]}
+    return preps, frozenset(pat[-1] for pat, _row, doc in _subject_nouns(lang) if doc)
+
+
+def _between_subject(between: str, lang: str) -> str:
     """The words between a body and its verb, less a phrase set off by commas ("The bank, citing its
     own figures, said") and less the document it spoke in: a preposition and, within
     ``SPEECH_ADJUNCT_WORDS`` words, a document noun ("The ministry in a statement said", "X در این
     بیانیه اعلام کرد": ``claims.json`` ``documents``)."""
     words = _PARENTHETICAL.sub(" ", between).split()
-    preps = _governing_words(lang) | {fold(w) for w in prof["circumstance_words"]}
-    heads = {pat[-1] for pat, _row, doc in _subject_nouns(lang) if doc}
+    preps, heads = _speech_adjuncts(lang)
     for k, w in enumerate(words):
         if fold(w) not in preps:
             continue

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from .claims import Claim
 
 _BOUNDARY = set(".،,؛;:!?؟\n«»“”\"()")
+# The same marks as one string, for str.strip
+_BOUNDARY_CHARS = "".join(sorted(_BOUNDARY))
 # The boundaries no apposition or adverbial crosses: a clause's commas are not among them
 _SENTENCE_MARKS = set(".؛;:!?؟\n«»“”\"()")
 _FULL_STOPS = set(".!?؟\n")
@@ -1224,7 +1226,7 @@ def _first_person(view: View, said: Claim, t0: Match) -> bool:
     lo = _quoted_sentence_start(view, said, t0)
     hi = next((i for i in range(t0.end, said.end) if view.text[i] in _FULL_STOPS), said.end)
     words = _folded(view.lang, "first_person")
-    return any(fold(w.strip("".join(_BOUNDARY))).lower() in words for w in view.text[lo:hi].split())
+    return any(fold(w.strip(_BOUNDARY_CHARS)).lower() in words for w in view.text[lo:hi].split())
 
 
 def _subjectless(view: View, said: Claim, t0: Match, mentions: Sequence[Mention]) -> bool:
@@ -1239,7 +1241,7 @@ def _subjectless(view: View, said: Claim, t0: Match, mentions: Sequence[Mention]
     words = view.text[lo:t0.start].split()
     pronouns = _pronoun_words(view.lang) | _folded(view.lang, "personal_pronouns")
     return len(words) <= SUBJECTLESS_WORDS and not any(lo <= m.start < t0.start for m in mentions) and \
-        not any(fold(w.strip("".join(_BOUNDARY))).lower() in pronouns for w in words)
+        not any(fold(w.strip(_BOUNDARY_CHARS)).lower() in pronouns for w in words)
 
 
 def _dedupe(parties: list[Mention]) -> list[Mention]:
@@ -1412,7 +1414,7 @@ def _through(view: View, start: int, e: int, row: dict[str, Any]) -> int | None:
         w = m.group()
         if i >= row.get("reach", THROUGH_WORDS) or any(c in _BOUNDARY for c in w[:-1]):
             return None
-        word = fold(w.rstrip("".join(_BOUNDARY)))
+        word = fold(w.rstrip(_BOUNDARY_CHARS))
         if word in preps and f"{prev} {word}" not in openers:
             return start + m.end()
         if w[-1] in _BOUNDARY:
@@ -1579,7 +1581,7 @@ def _topic_phrases(view: View, triggers: Sequence[Match], s: int, e: int) -> lis
         hi = u.end
         for w in tail:
             k = view.text.index(w, hi)
-            word = w.rstrip("".join(_BOUNDARY))
+            word = w.rstrip(_BOUNDARY_CHARS)
             if not word or any(c in _BOUNDARY for c in view.text[hi:k + len(word)]):
                 break
             hi = k + len(word)
