@@ -72,8 +72,17 @@ PREDICATE_MARKER_WORDS = 8
 # notices published by several embassies last week as alarmist"): the complement is looked for in this
 # many words after the verb, up to the first word that opens another clause
 PREDICATE_CLAUSE_WORDS = 16
+# A title phrase between an inverted cue and the name has at most this many words ("said Brazilian
+# Foreign Minister X")
+TITLE_PHRASE_WORDS = 4
 # A circumstantial phrase between speaker and colon or complementizer has at most this many words
 CIRCUMSTANCE_WORDS = 8
+# ... and one set off by commas, which close it right before the complementizer, this many ("قال X، في
+# منشور على حسابه الرسمي بموقع «تويتر» مساء الجمعة، إن …": where and when he wrote it)
+SET_OFF_WORDS = 14
+# A name in quotation marks inside such a phrase (a platform, an outlet, an operation: "on “X”") has at
+# most this many characters and no sentence mark; a longer one, or one left open, is a quotation
+QUOTED_NAME_CHARS = 40
 # A clause-final cue's clause starts after the last joining word only when that leaves this many characters
 CLAUSE_FLOOR_MIN_CHARS = 40
 # How far before a person a preposition governing him may stand (characters)
@@ -1474,6 +1483,17 @@ def _title_words(view: View, m: Mention) -> set[str]:
     return words | {w for _, _, w in head}
 
 
+def _title_phrase(between: str, lang: str) -> bool:
+    """Whether the words between an inverted cue and the name after it are the name's title phrase
+    ("said Portuguese Prime Minister X", "said Foreign Minister X"): at most ``TITLE_PHRASE_WORDS``
+    words, the last a title word of the language, each a title word or, in a cased script, capitalised
+    (a demonym or a country before the title); "said on Monday X" has no title word."""
+    words = between.split()
+    titles = _conjunct_title_words(lang)
+    return 0 < len(words) <= TITLE_PHRASE_WORDS and fold(words[-1]) in titles and all(
+        fold(w) in titles or w[:1] != w[:1].lower() for w in words)
+
+
 def _last_person(people: list[Mention], pos: int) -> Mention | None:
     for m in reversed(people):
         if m.start < pos and m.kind in ("person", "title") and (m.actor is not None or m.kind == "person"):
@@ -1507,7 +1527,7 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
                 # further on it is part of what was said ("موضحا أن الحكومة …")
                 break
             # Arabic puts a descriptive phrase between verb and name: "صرح المتحدث الرسمي باسم الوزارة السفير X"
-            if len(between.split()) <= prof["speaker_after_cue_words"] and (
+            if (len(between.split()) <= prof["speaker_after_cue_words"] or _title_phrase(between, view.lang)) and (
                     not any(c in between for c in ":«“\"،,.") or _set_off(text, between, m)):
                 if inverted and (always or row.get("form") == "verb"):
                     return m
@@ -2196,7 +2216,8 @@ def _past_circumstance(text: str, i: int, nxt: int, prof: dict[str, Any],
     phrase, so any phrase that a comma closes right before the colon, complementizer or preposition is
     a parenthetical, whatever its first word ("قال X، المتحدث باسم الوزارة، إن …": an apposition)."""
     openers = tuple(prof["circumstance_words"])
-    words = list(re.finditer(r"[^\s:：]+|[:：]", text[i:nxt]))[:CIRCUMSTANCE_WORDS + 1]
+    limit = SET_OFF_WORDS if set_off else CIRCUMSTANCE_WORDS
+    words = list(re.finditer(r"[^\s:：]+|[:：]", _unquote_names(text[i:nxt])))[:limit + 1]
     if not words:
         return i
     opened = bool(openers) and words[0].group().startswith(openers)
@@ -2217,6 +2238,15 @@ def _past_circumstance(text: str, i: int, nxt: int, prof: dict[str, Any],
         if any(c in g for c in ".«“\""):
             break
     return i
+
+
+_QUOTED_NAME = re.compile(rf"[«“\"]([^«»“”\".:!?؟\n]{{1,{QUOTED_NAME_CHARS}}})[»”\"]")
+
+
+def _unquote_names(segment: str) -> str:
+    """``segment`` with the marks around a short quoted name blanked (same length): "عبر منصة “إكس”"
+    is a noun phrase like any other, while a mark left open starts a quotation."""
+    return _QUOTED_NAME.sub(lambda m: f" {m.group(1)} ", segment)
 
 
 def _before_quotation(text: str, start: int, end: int, quotes: dict[str, str]) -> int:
