@@ -319,7 +319,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             last_in_sentence[si] = speaker
         after = cue.end
         if speaker is not None and speaker.start >= cue.end:
-            after = _past_speaker_phrase(text, max(after, speaker.end), mentions, prof)
+            quoted = _quoted_end(text, speaker, quotes)
+            after = _past_speaker_phrase(text, max(after, quoted or speaker.end), mentions, prof)
         # "A و B بر … تأکید کردند": the subject runs on past the first conjunct before a clause-final cue
         later_conjuncts = [] if speaker is None else _later_conjuncts(text, speaker, by_sent.get(si, []), cue.start,
                                                                       prof)
@@ -1483,6 +1484,19 @@ def _title_words(view: View, m: Mention) -> set[str]:
     return words | {w for _, _, w in head}
 
 
+def _quoted_end(text: str, m: Mention, quotes: dict[str, str]) -> int | None:
+    """Where the closing mark ends when ``m`` alone stands in quotation marks («X», " X"), else None."""
+    before = text[:m.start].rstrip()
+    opener = before[-1:]
+    if opener not in quotes:
+        return None
+    rest = text[m.end:]
+    close = len(rest) - len(rest.lstrip())
+    if rest[close:close + 1] != quotes[opener]:
+        return None
+    return m.end + close + 1
+
+
 def _title_phrase(between: str, lang: str) -> bool:
     """Whether the words between an inverted cue and the name after it are the name's title phrase
     ("said Portuguese Prime Minister X", "said Foreign Minister X"): at most ``TITLE_PHRASE_WORDS``
@@ -1519,6 +1533,10 @@ def _speaker(view: View, people: list[Mention], cue, s: int, e: int, row, prof: 
     for m in sent_people:
         if m.start >= cue.end:
             between = text[cue.end:m.start]
+            if _quoted_end(text, m, _quote_pairs(view.lang)) is not None:
+                # "أشاد «X» بجهود …": the press may set a name in quotation marks; its opening mark is
+                # no quotation of what was said
+                between = between.rstrip()[:-1]
             # "أكد وزراء خارجية الاتحاد الأوروبي": the members of a body speak for it
             glue = {fold(w) for w in prof["title_glue"]} | _group_words(view.lang)
             if m.kind == "institution" and (any(fold(w) not in glue for w in between.split())

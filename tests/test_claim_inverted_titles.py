@@ -1,7 +1,8 @@
 """Reported speech on articles nobody tuned for, eighth round: a quoted name inside the phrase set off
-after a verb-first speaker, a title phrase after an inverted cue, the Persian «ذکر کردن» (to state) with a
-quotation or «که», the Arabic «واصل» of a speech going on. The sentences and names are made up; the stages run
-without a model (the ``stages`` fixture tags the names given with each text)."""
+after a verb-first speaker, a speaker's name in quotation marks, a title phrase after an inverted cue,
+the Persian «ذکر کردن» (to state) with a quotation or «که», the Arabic «واصل» of a speech going on.
+The sentences and names are made up; the stages run without a model (the ``stages`` fixture tags the
+names given with each text)."""
 
 from __future__ import annotations
 
@@ -57,3 +58,29 @@ def test_arabic_wasal_goes_on_with_a_quotation_only(stages) -> None:
     # «واصل» of an action ("kept up its lead") has no quotation: no claim, and the next verb's stays whole
     text = "واصل الفريق تفوقه في المباراة، وقال ماركو بيانكي إن الفوز كان مستحقا."
     assert said(claims(stages, text, people)) == [("ماركو بيانكي", "الفوز كان مستحقا", "قال")]
+
+
+def test_a_name_in_quotation_marks_after_a_verb_first_cue_is_its_speaker(stages) -> None:
+    people = ("ماركو بيانكي",)
+    text = "من جهته أشاد «ماركو بيانكي» بجهود المجلس البلدي في تطوير الميناء الجديد خلال العام الماضي."
+    assert said(claims(stages, text, people)) == [
+        ("ماركو بيانكي", "بجهود المجلس البلدي في تطوير الميناء الجديد خلال العام الماضي", "أشاد")]
+    text = 'وقال " ماركو بيانكي" ، إن الميناء الجديد سيفتح أمام السفن في الشهر المقبل.'
+    assert said(claims(stages, text, people)) == [
+        ("ماركو بيانكي", "الميناء الجديد سيفتح أمام السفن في الشهر المقبل", "قال")]
+    # a quotation that goes on past the name is what was said, not a quoted name
+    text = "وقال «ماركو بيانكي سيفتح الميناء الجديد أمام السفن في الشهر المقبل»."
+    assert said(claims(stages, text, people)) == []
+
+
+def test_confirmed_and_suggested_take_a_clause_without_that_or_an_object(stages) -> None:
+    people = ("Marco Ferri", "Lena Ortiz")
+    text = "Foreign Minister Marco Ferri yesterday suggested the fishing dispute would be on the agenda of the summit."
+    assert said(claims(stages, text, people)) == [
+        ("Marco Ferri", "the fishing dispute would be on the agenda of the summit", "suggested")]
+    text = "Marco Ferri confirmed the readiness of his government to support the new port in all fields."
+    assert said(claims(stages, text, people)) == [
+        ("Marco Ferri", "the readiness of his government to support the new port in all fields", "confirmed")]
+    # "agreed to" tells what the sides agreed on in a meeting: still no claim without "that"
+    text = "Marco Ferri agreed to join forces with Lena Ortiz on the new port."
+    assert said(claims(stages, text, people)) == []
