@@ -365,9 +365,11 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             # "After stressing X, Lavrov signed …": an adverbial phrase's subject opens the clause after it
             speaker = next((m for m in by_sent.get(si, []) if m.is_person and m.start > ce
                             and not text[ce + 1:m.start].strip()), None)
-        if speaker is not None and speaker.kind != "pronoun":
+        embedded = bool(claims) and claims[-1].sent == si and claims[-1].start <= cue.start < claims[-1].end
+        if speaker is not None and speaker.kind != "pronoun" and not embedded:
             # only a cue that made a claim makes its speaker the clause's: in "A said that he and B agreed
-            # on the plan, adding …" the verb "agreed" opens nothing, so "adding" is still A's
+            # on the plan, adding …" the verb "agreed" opens nothing, so "adding" is still A's; nor does a
+            # report inside A's claim ("A said B confirmed X, adding …": the participle is A's)
             last_in_sentence[si] = speaker
         if direct and ce > e:
             consumed_until = ce
@@ -2122,9 +2124,19 @@ def _embedded_report(view: View, start: int, cue, subjects: list[Mention], prof:
     gap = text[subject.end:cue.start]
     if len(gap.split()) > EMBEDDED_SUBJECT_GAP or any(c in gap for c in _CLAUSE_PUNCT):
         return False  # "B, who …", "B's visit, he said": the verb is not B's
-    # "… sever ties with B and reiterated …": a conjunction anywhere before the verb coordinates it
-    before = [fold(w.strip(_END_PUNCT)) for w in text[start:cue.start].split()]
-    openers = {fold(w) for w in (*prof["list_glue"], *_words(view.lang, "relatives"))}
+    # "… said he and B confirmed …": people coordinated right before the verb are its subject, and
+    # their conjunction coordinates no verb
+    glue = {fold(w) for w in prof["list_glue"]}
+    lead = subject.start
+    while True:
+        prev = max((m for m in subjects if start <= m.start and m.end <= lead), key=lambda m: m.end, default=None)
+        link = [] if prev is None else text[prev.end:lead].split()
+        if not link or any(fold(w) not in glue for w in link):
+            break
+        lead = prev.start
+    # "… sever ties with B and reiterated …": a conjunction anywhere else before the verb coordinates it
+    before = [fold(w.strip(_END_PUNCT)) for w in (*text[start:lead].split(), *gap.split())]
+    openers = glue | _words(view.lang, "relatives")
     if any(w in openers for w in before) or any(
             tuple(before[k:k + len(p)]) == p for p in _subordinators(view.lang) for k in range(len(before))):
         return False

@@ -84,3 +84,15 @@ def test_confirmed_and_suggested_take_a_clause_without_that_or_an_object(stages)
     # "agreed to" tells what the sides agreed on in a meeting: still no claim without "that"
     text = "Marco Ferri agreed to join forces with Lena Ortiz on the new port."
     assert said(claims(stages, text, people)) == []
+
+
+def test_people_coordinated_before_an_embedded_verb_keep_the_report_inside_the_outer_claim(stages) -> None:
+    people = ("Marco Ferri", "Lena Ortiz")
+    text = ("Marco Ferri said he and Lena Ortiz confirmed that the two countries will work closely together on "
+            "the new port, adding, “This is the stance shared by Italy and Spain.”")
+    out = said(claims(stages, text, people))
+    # the conjunction joins the embedded verb's subject, not a verb beside "said": the outer claim is whole
+    assert ("Marco Ferri", "he and Lena Ortiz confirmed that the two countries will work closely together on "
+            "the new port", "said") in out
+    # the participle after the sentence is the main clause's subject's, not the embedded speaker's
+    assert ("Marco Ferri", "This is the stance shared by Italy and Spain", "adding") in out
