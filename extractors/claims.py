@@ -42,6 +42,10 @@ from .view import View, split_sentences
 _END_PUNCT = ".،,؛;:!?؟ \n\t\"'«»“”"
 # Marks that end a clause inside a sentence
 _CLAUSE_MARKS = ",،;؛"
+# a sentence mark between two letters of the Arabic script (Arabic and Persian letters, not digits or
+# diacritics) with no space: "… ليبيا.وكان …"; the script has no capitals and no abbreviations with a dot
+_ARABIC_LETTER = "[\u0621-\u064A\u0671-\u06D3]"
+_GLUED_END = re.compile(f"(?<={_ARABIC_LETTER})[.!?؟](?={_ARABIC_LETTER})")
 # What may stick to a complementizer and is no part of it: a comma, or a colon ("وأضاف أن: …")
 _COMPLEMENTIZER_TRAIL = "،,:："
 # Marks that close a sentence, or a quotation that ends one
@@ -572,10 +576,12 @@ def reportable(view: View, claims: list[Claim]) -> list[Claim]:
         if _cut_off(view.text, end):
             end = _last_coordination(view, c.start, end)
         end = _before_dangling(view, c.start, end)
-        if not c.direct and view.text[c.start - 1:c.start] not in _quote_pairs(view.lang):
+        if view.text[c.start - 1:c.start] not in _quote_pairs(view.lang):
             # "… was a top priority. The president assigned …," the statement reads: a reported clause
-            # inside another voice's quotation ends with its sentence, not at the quotation's end
-            end = _sentence_end(view, c.start, end)
+            # inside another voice's quotation ends with its sentence, not at the quotation's end; a
+            # claim after a colon, with no quotation mark, at least where its sentence mark is glued
+            # to the next sentence
+            end = _sentence_end(view, c.start, end) if not c.direct else _glued_end(view, c.start, end)
         if len(view.text[c.start:end].split()) < MIN_CLAIM_WORDS or _fragment(view, c.start, end):
             continue
         # the clause after an adverbial phrase opening it ("During the talks, X held …"): its subject and
@@ -607,8 +613,17 @@ def _sentence_end(view: View, start: int, end: int) -> int:
     sentence; split alone, the claim's text ends where its own sentence does."""
     spans = split_sentences(view.text[start:end], view.lang)
     if len(spans) < 2:
-        return end
-    return _trim(view.text, start, start + spans[0][1])[1]
+        return _glued_end(view, start, end)
+    return _glued_end(view, start, _trim(view.text, start, start + spans[0][1])[1])
+
+
+def _glued_end(view: View, start: int, end: int) -> int:
+    """Where view[start:end] ends at a sentence mark glued between two letters of a script without
+    capitals or abbreviations ("… في ليبيا.وكان …", "… ادامه دارد.حسین …": the space after it was
+    lost), which the sentence splitter, waiting for a space, does not see; else ``end``. Only the Arabic
+    script's letters count: Latin ones may be an abbreviation's ("U.S"), and digits a number's ("3.5")."""
+    m = _GLUED_END.search(view.text, start, end)
+    return _trim(view.text, start, m.start())[1] if m else end
 
 
 def _opening_words(view: View) -> frozenset[str]:

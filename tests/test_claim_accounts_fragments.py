@@ -86,3 +86,16 @@ def test_an_arabic_participles_object_opens_right_after_it(stages) -> None:
             "التلوث.")
     assert ("ماركو بيانكي", "مسؤولية جميع المدن الساحلية عن حماية الموانئ من التلوث", "مؤكدا") in said(
         claims(stages, text, people))
+
+
+def test_a_claim_ends_at_a_sentence_mark_glued_to_the_next_sentence(stages) -> None:
+    people = ("ماركو بيانكي",)
+    text = ("وأكد ماركو بيانكي التزام البلدية الكامل بإصلاح الموانئ قبل الشتاء.وكان رئيس البلدية قد وصل "
+            "إلى الميناء صباح اليوم.")
+    assert ("ماركو بيانكي", "التزام البلدية الكامل بإصلاح الموانئ قبل الشتاء", "أكد") in said(
+        claims(stages, text, people))
+    people = ("مارکو فری",)
+    text = ("مارکو فری روز دوشنبه در گفتگو با خبرنگاران گفت: کار بر روی پل شمالی ادامه دارد و تا تابستان "
+            "تمام می‌شود.شهردار نیز امروز به بندر رفت.")
+    assert [t for _, t, _ in said(claims(stages, text, people))] == [
+        "کار بر روی پل شمالی ادامه دارد و تا تابستان تمام می‌شود"]
