@@ -850,15 +850,19 @@ def _restated(claims: list[Claim], claim: Claim) -> bool:
 def _quoted_account(view: View, start: int, end: int) -> bool:
     """Whether a quotation only tells a meeting held: each of its sentences is a verb of holding a
     meeting with who or where (``accounts``: "On the sidelines of the summit, he had bilateral meetings
-    with the ministers of …", after any adverbial phrase that opens it). A sentence of what the meeting
-    covered ("Bilateral issues were discussed") gives its topics, which the claim asserts, as a topic
-    after the meeting noun does ("had talks on trade")."""
+    with the ministers of …", after any adverbial phrase that opens it), and none names a topic
+    (``accounts`` ``topics``). What the meeting was about ("Held talks with X in Cairo on the crisis",
+    "Bilateral issues were discussed") is what the speaker says was discussed, and the quotation stays
+    his claim."""
+    row = load_json(view.lang, "claims.json").get("accounts") or {}
+    topics = {fold(w) for w in row.get("topics", [])}
     for a, b in split_sentences(view.text[start:end], view.lang):
         a, b = start + a, start + b
         if len(view.text[a:b].split()) < MIN_CLAIM_WORDS:
             continue
         clause = _past_fronted_adverbial(view, a, b)
-        if held_meeting(view, clause, b) is None and meeting_account(view, clause, b) is None:
+        if (held_meeting(view, clause, b) is None and meeting_account(view, clause, b) is None) \
+                or topics & set(_clause_words(view, clause, b)[1]):
             return False
     return True
 
