@@ -595,7 +595,7 @@ def reportable(view: View, claims: list[Claim]) -> list[Claim]:
         if meeting_account(view, c.start, end) is not None:
             continue  # "We have had very useful talks", quoted or not, asserts only that a meeting took place
         if c.direct and _quoted_account(view, c.start, end):
-            continue  # "Held talks with X at the palace. Also discussed trade.": a tweet telling a meeting
+            continue  # "At the palace, held talks with X and Y.": a tweet that only tells a meeting held
         if not c.direct and held_meeting(view, clause, end) is not None:
             continue  # "X held separate meetings with A and B during the visit": the narrator's account
         if _restated(claims, c):
