@@ -37,11 +37,15 @@ from .lang import cue_forms, load_json, load_jsonl, profile
 from .lexicon import Trie
 from .mentions import ANAPHOR_SENTENCES, Mention, anaphor_kinds
 from .normalize import fold, match_keys
-from .view import View
+from .view import View, split_sentences
 
 _END_PUNCT = ".،,؛;:!?؟ \n\t\"'«»“”"
 # Marks that end a clause inside a sentence
 _CLAUSE_MARKS = ",،;؛"
+# a sentence mark between two letters of the Arabic script (Arabic and Persian letters, not digits or
+# diacritics) with no space: "… ليبيا.وكان …"; the script has no capitals and no abbreviations with a dot
+_ARABIC_LETTER = "[\u0621-\u064A\u0671-\u06D3]"
+_GLUED_END = re.compile(f"(?<={_ARABIC_LETTER})[.!?؟](?={_ARABIC_LETTER})")
 # What may stick to a complementizer and is no part of it: a comma, or a colon ("وأضاف أن: …")
 _COMPLEMENTIZER_TRAIL = "،,:："
 # Marks that close a sentence, or a quotation that ends one
@@ -100,6 +104,17 @@ CONTINUED_SENTENCES = 3
 ACCOUNT_MODIFIERS = 4
 # A non-claim word class counts among this many words at the start (or end) of a claim's text
 NONCLAIM_WORDS = 5
+# The most words of an adverbial phrase that opens a clause before its comma ("On the sidelines of the
+# summit in Goa, he had …"): the clause's subject and predicate follow the comma
+FRONTED_ADVERBIAL_WORDS = 16
+# The most words of a claim that is only a prepositional phrase ("upon his arrival")
+ADVERBIAL_ONLY_WORDS = 4
+# The most words of an adjunct of the occasion between an impersonal auxiliary and its verbal noun
+# ("جرى خلال اللقاء بحث …": the preposition and its noun)
+IMPERSONAL_ADJUNCT_WORDS = 2
+# The most characters of the subject of a report that opens a body's claim ("the Algerian president",
+# "الرئيس الجزائري"): a report further in is part of what the body itself says
+RELAY_SUBJECT_CHARS = 40
 # A fronted claim ("<clause>, X said after the talks.") leaves at most this many words after its cue
 FRONTED_TAIL_WORDS = 6
 # Words between a fronted claim's comma and its cue when no person names the speaker ("…, the ministry said")
@@ -573,18 +588,114 @@ def reportable(view: View, claims: list[Claim]) -> list[Claim]:
         if _cut_off(view.text, end):
             end = _last_coordination(view, c.start, end)
         end = _before_dangling(view, c.start, end)
+        if view.text[c.start - 1:c.start] not in _quote_pairs(view.lang):
+            # "… was a top priority. The president assigned …," the statement reads: a reported clause
+            # inside another voice's quotation ends with its sentence, not at the quotation's end; a
+            # claim after a colon, with no quotation mark, at least where its sentence mark is glued
+            # to the next sentence
+            end = _sentence_end(view, c.start, end) if not c.direct else _glued_end(view, c.start, end)
         if len(view.text[c.start:end].split()) < MIN_CLAIM_WORDS or _fragment(view, c.start, end):
             continue
-        if not c.direct and readout(view, c.start, end) is not None:
+        # the clause after an adverbial phrase opening it ("During the talks, X held …"): its subject and
+        # predicate are there
+        clause = c.start if c.direct else _past_fronted_adverbial(view, c.start, end)
+        if not c.direct and (len(view.text[clause:end].split()) < MIN_CLAIM_WORDS
+                             or _adverbial_only(view, c.start, end)):
+            continue  # "during the meeting held in Munich, Biden", "upon his arrival"
+        if not c.direct and (readout(view, clause, end) is not None or impersonal_readout(view, clause, end)):
             continue
         if meeting_account(view, c.start, end) is not None:
             continue  # "We have had very useful talks", quoted or not, asserts only that a meeting took place
-        if not c.direct and held_meeting(view, c.start, end) is not None:
+        if c.direct and _quoted_account(view, c.start, end):
+            continue  # "At the palace, held talks with X and Y.": a tweet that only tells a meeting held
+        if not c.direct and held_meeting(view, clause, end) is not None:
             continue  # "X held separate meetings with A and B during the visit": the narrator's account
         if _restated(claims, c):
             continue  # "A said he rejected the plan": "rejected" is A's report inside A's own claim
+        if _relayed(claims, c):
+            continue  # "the ministry said the minister stressed X": the minister's claim, X, is the one
         out.append(c if end == c.end else replace(c, end=end))
     return out
+
+
+def _sentence_end(view: View, start: int, end: int) -> int:
+    """The end of the first sentence of view[start:end]. The view's sentences do not end inside a
+    quotation, so a clause reported inside a quoted statement ("“The head of state stressed that X was a
+    priority. The president assigned …,” the statement reads") would run on into the narrator's next
+    sentence; split alone, the claim's text ends where its own sentence does."""
+    spans = split_sentences(view.text[start:end], view.lang)
+    if len(spans) < 2:
+        return _glued_end(view, start, end)
+    return _glued_end(view, start, _trim(view.text, start, start + spans[0][1])[1])
+
+
+def _glued_end(view: View, start: int, end: int) -> int:
+    """Where view[start:end] ends at a sentence mark glued between two letters of a script without
+    capitals or abbreviations ("… في ليبيا.وكان …", "… ادامه دارد.حسین …": the space after it was
+    lost), which the sentence splitter, waiting for a space, does not see; else ``end``. Only the Arabic
+    script's letters count: Latin ones may be an abbreviation's ("U.S"), and digits a number's ("3.5")."""
+    m = _GLUED_END.search(view.text, start, end)
+    return _trim(view.text, start, m.start())[1] if m else end
+
+
+def _opening_words(view: View) -> frozenset[str]:
+    """The words that open an adverbial phrase: the profile's circumstance words and ``claims.json``
+    ``adverbial_openers`` (not the prepositions a reporting verb governs: "warned of X" is a claim)."""
+    return frozenset(fold(w) for w in profile(view.lang)["circumstance_words"]) | _words(view.lang, "adverbial_openers")
+
+
+def _past_fronted_adverbial(view: View, start: int, end: int) -> int:
+    """Where the clause of view[start:end] starts after an adverbial phrase that opens it: a preposition
+    or circumstance word (profile.json), its phrase, then a comma within ``FRONTED_ADVERBIAL_WORDS`` words
+    ("On the sidelines of the summit, he had bilateral meetings …", "At the palace, X held talks …");
+    else ``start``."""
+    text = view.text
+    first = text[start:end].split()[:1]
+    if not first or fold(first[0].strip(_END_PUNCT)) not in _opening_words(view):
+        return start
+    for k, m in enumerate(re.finditer(r"\S+", text[start:end])):
+        if k >= FRONTED_ADVERBIAL_WORDS:
+            break
+        if m.group()[-1] in ",،":
+            return _skip_ws(text, start + m.end(), end)
+    return start
+
+
+def _adverbial_only(view: View, start: int, end: int) -> bool:
+    """Whether view[start:end] is a prepositional phrase alone: at most ``ADVERBIAL_ONLY_WORDS`` words
+    opened by a preposition or circumstance word, with no comma ("upon his arrival", "at the end of
+    it"). Cut from the clause of the verb it modifies, it asserts nothing."""
+    words = view.text[start:end].split()
+    return 0 < len(words) <= ADVERBIAL_ONLY_WORDS and not any(c in view.text[start:end] for c in _CLAUSE_MARKS) \
+        and fold(words[0].strip(_END_PUNCT)) in _opening_words(view)
+
+
+@cache
+def _impersonal(lang: str) -> tuple[str, frozenset[str], frozenset[str], frozenset[str]] | None:
+    row = load_json(lang, "claims.json").get("impersonal")
+    if not row:
+        return None
+    return row["id"], *(frozenset(fold(w) for w in row[k]) for k in ("auxiliaries", "adjuncts", "nouns"))
+
+
+def impersonal_readout(view: View, start: int, end: int) -> str | None:
+    """The ``impersonal`` id (claims.json) when view[start:end] opens with an impersonal auxiliary
+    (جرى، تم) among its first ``NONCLAIM_WORDS`` words, then, past an adjunct of the occasion of at most
+    ``IMPERSONAL_ADJUNCT_WORDS`` words («خلال الاجتماع»), a verbal noun of discussion or review: "during
+    the meeting was reviewed X" is the narrator's account of what was discussed; else None."""
+    shape = _impersonal(view.lang)
+    if shape is None:
+        return None
+    rid, auxiliaries, adjuncts, nouns = shape
+    _raw, words = _clause_words(view, start, end)
+    for k, w in enumerate(words[:NONCLAIM_WORDS]):
+        if w not in auxiliaries:
+            continue
+        j = k + 1
+        if j < len(words) and words[j] in adjuncts:
+            j += IMPERSONAL_ADJUNCT_WORDS
+        return rid if j < len(words) and words[j] in nouns else None
+    return None
 
 
 def _attributive(text: str, s: int, pos: int, determiners: frozenset[str]) -> bool:
@@ -745,6 +856,42 @@ def _restated(claims: list[Claim], claim: Claim) -> bool:
         return False
     return any(c is not claim and c.speaker is not None and c.start <= claim.cue[0] and claim.end <= c.end
                and (c.speaker is sp or (sp.identity is not None and c.speaker.identity == sp.identity))
+               for c in claims)
+
+
+def _quoted_account(view: View, start: int, end: int) -> bool:
+    """Whether a quotation only tells a meeting held: each of its sentences is a verb of holding a
+    meeting with who or where (``accounts``: "On the sidelines of the summit, he had bilateral meetings
+    with the ministers of …", after any adverbial phrase that opens it), and none names a topic
+    (``accounts`` ``topics``). What the meeting was about ("Held talks with X in Cairo on the crisis",
+    "Bilateral issues were discussed") is what the speaker says was discussed, and the quotation stays
+    his claim."""
+    row = load_json(view.lang, "claims.json").get("accounts") or {}
+    topics = {fold(w) for w in row.get("topics", [])}
+    for a, b in split_sentences(view.text[start:end], view.lang):
+        a, b = start + a, start + b
+        if len(view.text[a:b].split()) < MIN_CLAIM_WORDS:
+            continue
+        clause = _past_fronted_adverbial(view, a, b)
+        if (held_meeting(view, clause, b) is None and meeting_account(view, clause, b) is None) \
+                or topics & set(_clause_words(view, clause, b)[1]):
+            return False
+    return True
+
+
+def _relayed(claims: list[Claim], claim: Claim) -> bool:
+    """Whether an indirect claim of a body (a ministry, an office: no person) is only its relay of a
+    person's report: its complement opens with that report ("the ministry said the minister stressed X",
+    the report's subject at most ``RELAY_SUBJECT_CHARS`` characters before its cue), and the report is a claim
+    of that person in its own right. What the body tells is its official's words in a meeting, the
+    official's claim; the body asserts nothing of its own ("A said that B announced C", with A a person,
+    keeps both claims)."""
+    sp = claim.speaker
+    if claim.direct or sp is None or sp.kind not in ("institution", "org"):
+        return False
+    return any(c is not claim and c.speaker is not None and c.speaker.kind in ("person", "title")
+               and claim.start <= c.cue[0] and c.end <= claim.end
+               and c.cue[0] - claim.start <= RELAY_SUBJECT_CHARS
                for c in claims)
 
 
@@ -1785,7 +1932,9 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
                 start = comma + 1
         return (start, cue.start), False
     if "object" in takes and words:
-        i = _object_head(view, i, nxt, prof, row.get("class"))
+        # a participle's subject is its sentence's, never after it ("… مؤكدا مسؤولية الدول …"): its
+        # object opens right after it, whatever noun heads it; a finite verb's subject may stand first
+        i = i if row.get("form") == "participle" else _object_head(view, i, nxt, prof, row.get("class"))
         if i is not None:
             return (i, _before_closer(text, i, _before_setting(view, i, nxt, prof), row)), False
     if "quoted_predicate" in takes and _quoted_predicate(view, cue, quotes):
