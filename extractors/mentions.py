@@ -1023,12 +1023,15 @@ def _untagged_holders(mentions: list[Mention], view: View, sent) -> None:
         if articles and view.text[a:b].startswith(articles):
             continue
         inside = [x for x in mentions if x.start < b and a < x.end]
-        if any(x.kind != "org" or x.start < a or x.end > b for x in inside):
+        # a name NER cut short, from the first word on, grows to the list mark: «كيم بيل | أو»
+        cut = [x for x in inside if x.kind == "person" and x.actor is None and x.start == a and x.end < b]
+        if any((x.kind != "org" and x not in cut) or x.start < a or x.end > b for x in inside):
             continue
         # each word as written: a foreign name read with a proclitic cut off is a word of the
         # language («كاول», Cowell, is not ك + «اول», first)
         closed = _closed_words(view.lang) | _rule_words(view.lang) | honorific_words(view.lang)
-        if any(_plain(view.text[s:e]) in _function_words(view.lang) or fold(view.text[s:e]) in closed
+        if any((_plain(view.text[s:e]) in _function_words(view.lang) and not _closes_item(view, e))
+               or fold(view.text[s:e]) in closed
                or any(v in _rule_words(view.lang) for v in clitic_variants(fold(view.text[s:e])))
                or not _cased_ok(view, s, e) for s, e in words) or not _name_shaped(view, a, b):
             continue
@@ -1037,6 +1040,16 @@ def _untagged_holders(mentions: list[Mention], view: View, sent) -> None:
         mentions.append(Mention(a, b, "person", text, sent(a), key=unknown_key(text), why="title",
                                 rule=f"{view.lang}.name.holder"))
     mentions.sort(key=lambda x: (x.start, -x.end))
+
+
+def _closes_item(view: View, pos: int) -> bool:
+    """A list mark right after ``pos``. A conjunction or preposition never closes a phrase, so a word
+    spelt like one before a comma is a syllable of a foreign name: «كيم بيل أو،» (Kim Pil-o), not «أو»
+    (or)."""
+    k = pos
+    while k < len(view.text) and view.text[k] == " ":
+        k += 1
+    return k == len(view.text) or view.text[k] in _LIST_MARKS
 
 
 def _apposition(mentions: list[Mention], view: View) -> None:

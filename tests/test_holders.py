@@ -66,3 +66,13 @@ def test_an_envoys_name_that_ner_called_an_organisation_is_his():
     ms = _mentions(text, "en", [("Juan Perez", "ORG")])
     assert _people(ms) == [("Juan Perez", ("ambassador", "CL", None))]
     assert not [m for m in ms if m.kind == "org"]
+
+
+def test_a_name_ner_cut_before_a_syllable_spelt_like_a_conjunction_runs_to_the_list_mark():
+    text = "وتقبل الملك أوراق اعتماد سفير جمهورية كوريا بارك مين أو، وسفير جمهورية الهند راجيف كومار."
+    ms = _mentions(text, "ar", [("بارك مين", "PER")])
+    assert _people(ms) == [("بارك مين أو", ("ambassador", "KR", None)),
+                           ("راجيف كومار", ("ambassador", "IN", None))]
+    # inside the phrase the conjunction is one: nothing is read past it
+    text = "وتقبل الملك أوراق اعتماد سفير جمهورية كوريا أو سفير جمهورية الهند."
+    assert _people(_mentions(text, "ar", [])) == []
