@@ -1002,8 +1002,10 @@ def _untagged_holders(mentions: list[Mention], view: View, sent) -> None:
     none of a closed class (function, office, courtesy, reporting and meeting, institution and date
     words), the first not opening with the article (Arabic given names carry none: «البلاد»,
     «الجديد» are no name), capitalised where the script has case, and no mention of its own but
-    an organisation NER guessed."""
+    an organisation NER guessed or a person NER cut short from the same first word ("Kim Pil" of
+    "Kim Pil-o")."""
     articles = tuple(profile(view.lang).get("construct_articles", []))
+    closed = _closed_words(view.lang) | _rule_words(view.lang) | honorific_words(view.lang)
     titles = [m for m in mentions if m.kind == "title" and m.role in _ENVOYS and m.country and m.group is None]
     for m in titles:
         pos = m.end
@@ -1029,7 +1031,6 @@ def _untagged_holders(mentions: list[Mention], view: View, sent) -> None:
             continue
         # each word as written: a foreign name read with a proclitic cut off is a word of the
         # language («كاول», Cowell, is not ك + «اول», first)
-        closed = _closed_words(view.lang) | _rule_words(view.lang) | honorific_words(view.lang)
         if any((_plain(view.text[s:e]) in _function_words(view.lang) and not _closes_item(view, e))
                or fold(view.text[s:e]) in closed
                or any(v in _rule_words(view.lang) for v in clitic_variants(fold(view.text[s:e])))
