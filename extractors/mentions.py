@@ -270,6 +270,7 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
     _later_surnames(mentions, view)
     mentions.sort(key=lambda x: (x.start, -x.end))
     _postings(mentions, view)
+    _untagged_holders(mentions, view, sent)
     _apposition(mentions, view)
     _short_forms_of_named(mentions, view)
     _resolve_titles(mentions, lex.actors, doc_date)
@@ -983,6 +984,73 @@ def _postings(mentions: list[Mention], view: View) -> None:
             m.end, m.text = p.end, view.text[m.start:p.end]
             drop.add(nxt)
     mentions[:] = [m for k, m in enumerate(mentions) if k not in drop]
+
+
+# How many words the name of an envoy that NER left untagged may have: a given name and a surname
+# at least (one word alone is too often an adjective: "سفير فرنسا الجديد"), four at most
+MIN_HOLDER_WORDS = 2
+MAX_HOLDER_WORDS = 4
+
+
+def _untagged_holders(mentions: list[Mention], view: View, sent) -> None:
+    """The name of an envoy that closes a phrase of his title and country, which NER left untagged
+    or tagged as an organisation: «سفير بريطانيا في لبنان A B، حيث …», "the French Ambassador in
+    Kyiv A B." (rule ``<lang>.name.holder``).
+
+    An envoy's title is followed by his posting and then his name, in apposition; what stands
+    between the posting and the next list mark there is the name when it has two to four words,
+    none of a closed class (function, office, courtesy, reporting and meeting, institution and date
+    words), the first not opening with the article (Arabic given names carry none: «البلاد»,
+    «الجديد» are no name), capitalised where the script has case, and no mention of its own but
+    an organisation NER guessed or a person NER cut short from the same first word ("Kim Pil" of
+    "Kim Pil-o")."""
+    articles = tuple(profile(view.lang).get("construct_articles", []))
+    closed = _closed_words(view.lang) | _rule_words(view.lang) | honorific_words(view.lang)
+    titles = [m for m in mentions if m.kind == "title" and m.role in _ENVOYS and m.country and m.group is None]
+    for m in titles:
+        pos = m.end
+        while pos < len(view.text) and view.text[pos] in " " + APPOSITION_MARKS:
+            pos += 1
+        words: list[tuple[int, int]] = []
+        while len(words) <= MAX_HOLDER_WORDS:
+            w = _adjacent_word(view, words[-1][1] if words else pos - 1, before=False)
+            if w is None or (not words and w[0] != pos):
+                break
+            words.append(w)
+            if _item_ends(view, w[1]):
+                break
+        if not MIN_HOLDER_WORDS <= len(words) <= MAX_HOLDER_WORDS or not _item_ends(view, words[-1][1]):
+            continue
+        a, b = words[0][0], words[-1][1]
+        if articles and view.text[a:b].startswith(articles):
+            continue
+        inside = [x for x in mentions if x.start < b and a < x.end]
+        # a name NER cut short, from the first word on, grows to the list mark: «كيم بيل | أو»
+        cut = [x for x in inside if x.kind == "person" and x.actor is None and x.start == a and x.end < b]
+        if any((x.kind != "org" and x not in cut) or x.start < a or x.end > b for x in inside):
+            continue
+        # each word as written: a foreign name read with a proclitic cut off is a word of the
+        # language («كاول», Cowell, is not ك + «اول», first)
+        if any((_plain(view.text[s:e]) in _function_words(view.lang) and not _closes_item(view, e))
+               or fold(view.text[s:e]) in closed
+               or any(v in _rule_words(view.lang) for v in clitic_variants(fold(view.text[s:e])))
+               or not _cased_ok(view, s, e) for s, e in words) or not _name_shaped(view, a, b):
+            continue
+        text = view.text[a:b]
+        mentions[:] = [x for x in mentions if x not in inside]
+        mentions.append(Mention(a, b, "person", text, sent(a), key=unknown_key(text), why="title",
+                                rule=f"{view.lang}.name.holder"))
+    mentions.sort(key=lambda x: (x.start, -x.end))
+
+
+def _closes_item(view: View, pos: int) -> bool:
+    """A list mark right after ``pos``. A conjunction or preposition never closes a phrase, so a word
+    spelt like one before a comma is a syllable of a foreign name: «كيم بيل أو،» (Kim Pil-o), not «أو»
+    (or)."""
+    k = pos
+    while k < len(view.text) and view.text[k] == " ":
+        k += 1
+    return k == len(view.text) or view.text[k] in _LIST_MARKS
 
 
 def _apposition(mentions: list[Mention], view: View) -> None:

@@ -265,6 +265,8 @@ def _english_name(name: str) -> str:
     return unicodedata.normalize("NFC", kept).strip()
 
 
+# The zero-width non-joiner inside Persian words ("ترکیه‌ای")
+ZWNJ = "\u200c"
 _NON_LETTER = re.compile(r"[\W\d_]")
 _DIGIT = re.compile(r"\d")
 
@@ -287,6 +289,10 @@ def _add(src: _Sources, names: Iterable[str | None], place_id: str, relation: st
             joined = _joined_compound(key)
             if joined:
                 src.claims.append(_Claim(joined, place_id, relation, rank))
+            if name and not folded and ZWNJ in name:
+                # the scanning view squeezes ZWNJ (``normalize.match_keys``): «ترکیه‌ای» (Turkish), with
+                # its ZWNJ or without, is read as one word, which the key with a space never matches
+                src.claims.append(_Claim(_key(name.replace(ZWNJ, "")), place_id, relation, rank))
 
 
 def _joined_compound(key: str) -> str | None:

@@ -175,3 +175,16 @@ def test_a_spokesperson_named_again_by_surname_is_still_the_reporter(second: str
     text = f"{a} با {b} دیدار کرد.\n{c}، سخنگوی رئیسجمهور غنی، گفت این گفتگو مفید بود."
     assert _met(text, "fa", (a, b, c)) == [("happened", [a, b])]
 
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # the indefinite suffix -ی on the meeting noun, its light verb after the counterpart or after
+    # adjectives of the noun
+    ("{a} روز دوشنبه ملاقاتی با {b} در ژنو داشت.", "happened"),
+    ("{a} روز دوشنبه در ژنو با {b} دیداری رسمی برگزار کرد.", "happened"),
+    ("{a} قرار است روز دوشنبه دیداری با {b} در ژنو داشته باشد.", "planned"),
+])
+def test_a_persian_indefinite_meeting_noun_with_its_light_verb_is_a_meeting(text: str, status: str) -> None:
+    a, b = LAVROV["fa"], SAFADI["fa"]
+    found = _met(text.format(a=a, b=b), "fa", (a, b))
+    assert [(s, sorted(people)) for s, people in found] == [(status, sorted([a, b]))]
