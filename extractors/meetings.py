@@ -1597,7 +1597,9 @@ def _is_planned(view: View, planned, trig, parties, triggers: Sequence[Match] = 
     takes a clause governs the first of the sentence's ``triggers`` after it across the commas of
     an apposition or an adverbial ("من المقرر أن الرئيس A، خلال زيارته، يجري محادثات": it is
     scheduled that President A, during his visit, holds talks); in a verb-final language a future
-    auxiliary that closes the clause governs every trigger of that clause before it, however far."""
+    auxiliary or a negated light verb that closes the clause governs every trigger of that clause
+    before it, however far, unless a finite verb (the trigger's own included) ends the clause first.
+    A negated meeting was not held, so it is reported as not held, like a cancelled one."""
     if any(pl.get("future") for t in trig for pl in t.payloads):
         return True
     for p in planned:
@@ -1610,14 +1612,17 @@ def _is_planned(view: View, planned, trig, parties, triggers: Sequence[Match] = 
                 if first is not None and first.start == t.start and not any(c in _SENTENCE_MARKS for c in gap):
                     return True
             elif scope == "final":
-                # "این نشست با حضور A، B و C … آغاز خواهد شد": the future auxiliary closing the clause
-                if t.end <= p.start and not any(c in _SENTENCE_MARKS for c in gap) and not _finite_between(view, gap):
+                # "این نشست با حضور A، B و C … آغاز خواهد شد": the future auxiliary (or a negated light
+                # verb, "دیدار نکرد") closing the clause. A finite verb before it, the trigger's own one
+                # included ("دیدار کرد و … حمایت نکرد"), closes the meeting's clause first.
+                if t.end <= p.start and not any(c in _SENTENCE_MARKS for c in gap) and \
+                        not _closed_before(view, t, p.start):
                     return True
             elif scope == "governs":
                 if p.end <= t.start and len(gap.split()) <= GOVERNED_WORDS and not any(c in _BOUNDARY for c in gap):
                     return True
             elif len(gap.split()) <= PLAN_MARKER_WORDS and not any(c in gap for c in ".؟?!\n") and \
-                    not (t.end <= p.start and _finite_between(view, gap)):
+                    not (t.end <= p.start and _closed_before(view, t, p.start)):
                 # a marker after the trigger past a finite verb is another clause's ("X با Y دیدار کرد و
                 # گفت … ادامه خواهد داد": the meeting was held, the continuing is ahead)
                 return True
@@ -1688,6 +1693,13 @@ def _finite_between(view: View, gap: str) -> bool:
     ``gap``: a clause ends there."""
     words = _folded(view.lang, "finite_verbs")
     return bool(words) and any(fold(w) in words for w in gap.split())
+
+
+def _closed_before(view: View, trigger: Match, end: int) -> bool:
+    """Whether the clause of ``trigger`` ends before ``end``: a finite verb between them, or the
+    trigger's own last word ("دیدار کرد", not the «گفت» that opens "گفت و گو")."""
+    words = view.text[trigger.start:trigger.end].split()
+    return _finite_between(view, (words[-1] if words else "") + " " + view.text[trigger.end:end])
 
 
 def _principal(mentions: list[Mention], exclude: set) -> Mention | None:
