@@ -377,14 +377,23 @@ def same_leg(ctx: Context, m: Meeting) -> Where | None:
     minister": the next sentence's meeting of the same person with another official of the host
     country happened in the same place. A lead that sums the day up ("X is meeting the president")
     takes the place from the sentence right after it ("The foreign minister received X in Abuja")
-    when no sentence before it places one. The meetings of one list in one sentence share their place."""
+    when no sentence before it places one. The meetings of one list in one sentence share their place,
+    whatever country each counterpart is of."""
     if not _in_person(m):
         return None
     first, last = min(m.evidence_sents), max(m.evidence_sents)
+    # a meeting placed by this rule gives its place on only to the other meetings of its own list
     placed = [o for o in ctx.meetings if o is not m and o.location is not None and _in_person(o)
-              and o.location.rule != "loc.same_leg"]
+              and (o.location.rule != "loc.same_leg" or _one_list(m, o))]
     prev = [o for o in placed if max(o.evidence_sents) in (first - 1, first)]
     nxt = [o for o in placed if min(o.evidence_sents) == last + 1]
+    # meetings split from one list ("received the credentials of the ambassadors of A, B and C", «با
+    # الف، ب و ج دیدار کرد», "held separate meetings with A and B during their visit to Kyiv"): one
+    # sentence, one trigger and a shared party are one occasion, whatever country each counterpart is
+    # of, however many sentences each was told in
+    listed = [o for o in placed if _one_list(m, o)]
+    if listed:
+        return Where(listed[0].location.place, "inferred", None, "loc.same_leg")
     if not prev and not nxt:
         return None
     o = max(prev, key=lambda o: max(o.evidence_sents)) if prev else min(nxt, key=lambda o: o.evidence_sents)
@@ -393,13 +402,16 @@ def same_leg(ctx: Context, m: Meeting) -> Where | None:
     if not shared or not others:
         return None
     country = o.location.place.country
-    # meetings split from one list ("received the credentials of the ambassadors of A, B and C", «با
-    # الف، ب و ج دیدار کرد»): one sentence, one trigger and a shared party are one occasion, so a
-    # counterpart the article gives no country is there too
-    listed = o.evidence_sents == m.evidence_sents and o.rule == m.rule
-    if all(_country_of(p) == country or (listed and _country_of(p) is None) for p in others):
+    if all(_country_of(p) == country for p in others):
         return Where(o.location.place, "inferred", None, "loc.same_leg")
     return None
+
+
+def _one_list(m: Meeting, o: Meeting) -> bool:
+    """Two meetings split from one list: first told in one sentence, by one trigger, with a party in
+    common (a later sentence may have told more of one of them)."""
+    return min(o.evidence_sents) == min(m.evidence_sents) and o.rule == m.rule \
+        and bool(m.identities() & o.identities())
 
 
 def restated(ctx: Context, m: Meeting) -> Where | None:
