@@ -362,11 +362,15 @@ def visit_destination(ctx: Context, m: Meeting) -> Where | None:
 
 
 def host_capital(ctx: Context, m: Meeting) -> Where | None:
-    """The host's capital, when the text makes one side the guest ("visiting", "received")."""
+    """The host's capital, when the text makes one side the guest ("visiting", "received"): the
+    country of the host the dictionary knows, else the one his title gives ("was received by the
+    Prime Minister of Ethiopia"), unless that title is an envoy's (he hosts abroad)."""
     guest = next((p for p in m.parties if m.roles.get(id(p)) == "guest"), None)
     host = next((p for p in m.parties if m.roles.get(id(p)) == "host"), None)
-    if guest is not None and host is not None and host.actor is not None and host.actor.country:
-        cap = ctx.lex.places.capital(host.actor.country)
+    country = None if host is None else host.actor.country if host.actor is not None else \
+        None if is_envoy(host) else host.country
+    if guest is not None and country:
+        cap = ctx.lex.places.capital(country)
         if cap is not None:
             return Where(cap, "inferred", None, "loc.host_capital")
     return None

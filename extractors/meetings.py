@@ -204,7 +204,7 @@ def _tries(lang: str) -> dict[str, Trie]:
                        ("sidelines", "sideline_phrases"), ("between_pronouns", "between_pronouns"),
                        ("process_heads", "process_heads"), ("event_purposes", "event_purposes"),
                        ("remote_modes", "remote_modes"), ("topic_preps", "topic_preps"),
-                       ("sequence_preps", "sequence_preps")):
+                       ("sequence_preps", "sequence_preps"), ("passive_receptions", "passive_receptions")):
         t = Trie()
         for pat in data.get(key, []):
             for k in match_keys(pat):
@@ -433,7 +433,11 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             m = Meeting(row, status, list(group), list(attendees), evidence_sents=[si],
                         clauses=[Clause(s, e, opener, said)])
             host_subject = any(p.get("roles") == "host_subject" for p in t0.payloads)
-            _roles(view, m, host_subject, s, e, envoy_guest=envoy_guest)
+            # "X was received by Y", «X مورد استقبال Y قرار گرفت»: a reception in the passive has its
+            # guest for subject and its host for agent
+            passive = next((r.start for r in scan(view, "passive_receptions", s, e)
+                            if r.start <= t0.start < r.end), None) if host_subject else None
+            _roles(view, m, host_subject, s, e, envoy_guest=envoy_guest, passive=passive)
             in_sent = [d for d in dates if s <= d.start < e]
             # the date nearest the trigger: a dateline at the sentence start is the report's, not the meeting's
             # a resolved date beats a bare weekday ("روز دوشنبه دوم تیرماه ۱۳۹۹")
@@ -1870,8 +1874,17 @@ def _open_gap(view: View, a: int, b: int, most: int | None = None) -> bool:
     return not any(c in _BOUNDARY for c in gap) and (most is None or len(gap.split()) <= most)
 
 
-def _roles(view: View, m: Meeting, host_subject: bool, s: int, e: int, envoy_guest: bool = False) -> None:
+def _roles(view: View, m: Meeting, host_subject: bool, s: int, e: int, envoy_guest: bool = False,
+           passive: int | None = None) -> None:
+    """Host and guest where the text says so: envoys presenting credentials are guests; the subject
+    of a reception verb is its host; where the verb is passive (``passive``: where its words start)
+    the party right before it is its guest; a guest marker ("visiting", "who is visiting") names a
+    guest; else everyone is a party."""
     subject, other = m.parties[:2]
+    if passive is not None:
+        # "X was received by Y": the subject stands right before the verb (a subject carried from an
+        # earlier sentence is listed first, wherever the sentence names the others)
+        subject = max((p for p in m.parties if p.end <= passive), key=lambda p: p.end, default=subject)
     for a in m.attendees:
         m.roles[id(a)] = "attendee"
     guests = set()
@@ -1895,8 +1908,8 @@ def _roles(view: View, m: Meeting, host_subject: bool, s: int, e: int, envoy_gue
             m.roles[id(p)] = "guest" if id(p) in envoys else "host"
     elif host_subject:
         for p in m.parties:
-            m.roles[id(p)] = "guest"
-        m.roles[id(subject)] = "host"
+            m.roles[id(p)] = "guest" if passive is None else "host"
+        m.roles[id(subject)] = "host" if passive is None else "guest"
     elif guests:
         for p in m.parties:
             m.roles[id(p)] = "guest" if id(p) in guests else "host"

@@ -50,3 +50,30 @@ def test_the_meetings_of_one_list_share_their_place_whatever_each_counterparts_c
     recs = run(stages, text, "2024-03-05", people=("Jonas Gahr Store", "Catherine Colonna"))
     assert where(by_party(recs, "Catherine Colonna"))[0] == "Nairobi"
     assert where(by_party(recs, "Jonas Gahr Støre")) == ("Nairobi", "loc.same_leg")
+
+
+def roles(m: dict) -> dict[str, str]:
+    return {p["name"]: p["role"] for p in m["participants"]}
+
+
+@pytest.mark.parametrize(("lang", "text", "guest", "host", "capital"), [
+    ("en", "Kenyan Foreign Minister Musalia Mudavadi was received on Monday by Ethiopian Prime Minister Abiy Ahmed.",
+     "Musalia Mudavadi", "Abiy Ahmed Ali", "Addis Ababa"),
+    ("fa", "سرگئی لاوروف روز دوشنبه در فرودگاه مورد استقبال ایمن الصفدی قرار گرفت.",
+     "Sergey Lavrov", "Ayman Safadi", "Amman"),
+])
+def test_a_reception_in_the_passive_has_its_subject_for_guest(stages, lang, text, guest, host, capital) -> None:
+    (m,) = run(stages, text, "2024-03-05", lang=lang, people=("Musalia Mudavadi",))
+    assert roles(m)[guest] == "guest" and roles(m)[host] == "host"
+    assert where(m) == (capital, "loc.host_capital")
+
+
+def test_a_host_named_only_by_a_title_of_a_country_places_the_meeting_in_its_capital(stages) -> None:
+    text = "Amina Wario, the chairperson of the commission, was received today by the Prime Minister of Ethiopia."
+    (m,) = run(stages, text, "2024-03-05", people=("Amina Wario",))
+    assert roles(m)["Amina Wario"] == "guest"
+    assert where(m) == ("Addis Ababa", "loc.host_capital")
+    # an envoy hosts abroad: his country's capital is not where he received anyone
+    envoy = text.replace("the Prime Minister of Ethiopia", "the Ambassador of Ethiopia")
+    (m,) = run(stages, envoy, "2024-03-05", people=("Amina Wario",))
+    assert m["location"] is None
