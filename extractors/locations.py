@@ -149,9 +149,10 @@ def _stated_span(ctx: Context, start: int, end: int, told: Sequence[Claim] = ())
             # "العاصمة السعودية الرياض", "the Iranian capital Tehran"
             return Where(p.place, "explicit", p, f"{lang}.loc.capital")
         if p.place.kind == "city" and (any(w in venue_heads for w in near_head)
-                                       or near_head[-1:] and near_head[-1] in buildings):
+                                       or near_head[-1:] and near_head[-1].rstrip(",،") in buildings):
             # the city after a venue's name: "at Mehrabad airport Tehran", "فرودگاه مهرآباد تهران", or
-            # right after a building's ("at State House Nairobi", "Government House Wellington")
+            # right after a building's, a comma at most between ("at State House Nairobi", "at State
+            # House, Nairobi", "Government House Wellington")
             return Where(p.place, "explicit", p, f"{lang}.loc.venue_head")
         # a one-letter locative glued to the name ("بالرياض" is "in Riyadh")
         glued = clitics and p.start > 0 and view.text[p.start - 1:p.start] in preps
@@ -399,7 +400,7 @@ def same_leg(ctx: Context, m: Meeting) -> Where | None:
     if listed:
         return Where(listed[0].location.place, "inferred", None, "loc.same_leg")
     if not prev and not nxt:
-        return None
+        return _stated_before(ctx, m, first)
     o = max(prev, key=lambda o: max(o.evidence_sents)) if prev else min(nxt, key=lambda o: o.evidence_sents)
     shared = m.identities() & o.identities()
     others = [p for p in m.parties if (p.identity or p.text) not in shared]
@@ -408,6 +409,33 @@ def same_leg(ctx: Context, m: Meeting) -> Where | None:
     country = o.location.place.country
     if all(_country_of(p) == country for p in others):
         return Where(o.location.place, "inferred", None, "loc.same_leg")
+    return None
+
+
+def _stated_before(ctx: Context, m: Meeting, first: int) -> Where | None:
+    """"X held talks with the presidents of A and B in two separate meetings at State House, Nairobi.
+    … Shortly after, X held talks with C": the last sentence before the meeting that names one of its
+    parties with a meeting word and a place states meetings of his with people it does not name, and
+    where; he is at home there (of the place's country, not its envoy), and his next meeting is there
+    too. A sentence between that names him with a meeting word but no place is passed over ("X said the
+    talks were useful"); one from which a meeting is read ends the search (that meeting's place is
+    the one the rule reads above)."""
+    ids = m.identities()
+    told = {si for o in ctx.meetings for si in o.evidence_sents}
+    for si in range(first - 1, -1, -1):
+        s, e = ctx.view.sentences[si]
+        named = {x.identity for x in ctx.mentions if x.sent == si and x.is_person and x.identity in ids}
+        if not named or not scan(ctx.view, "triggers", s, e):
+            continue
+        if si in told:
+            return None
+        where = _stated_span(ctx, s, e, ctx.claims)
+        if where is None or where.rule.endswith(".loc.here"):
+            continue  # "Ruto said the talks were useful": no place, read on back to the lead
+        if any(p.identity in named and _country_of(p) == where.place.country and not is_envoy(p)
+               for p in m.parties):
+            return Where(where.place, "inferred", where.mention, "loc.same_leg")
+        return None
     return None
 
 

@@ -77,3 +77,17 @@ def test_a_host_named_only_by_a_title_of_a_country_places_the_meeting_in_its_cap
     envoy = text.replace("the Prime Minister of Ethiopia", "the Ambassador of Ethiopia")
     (m,) = run(stages, envoy, "2024-03-05", people=("Amina Wario",))
     assert m["location"] is None
+
+
+def test_a_meeting_after_a_lead_that_places_the_party_at_home_is_there_too(stages) -> None:
+    lead = ("Kenyan President William Ruto on Tuesday held talks with two visiting presidents in separate "
+            "meetings at State House, Nairobi. Ruto said the talks were useful. ")
+    text = lead + "Later, Ruto held talks with Ethiopian Prime Minister Abiy Ahmed."
+    (m,) = run(stages, text, "2024-03-05", people=("William Ruto", "Ruto", "Abiy Ahmed"))
+    assert where(m) == ("Nairobi", "loc.same_leg")
+    # the visitor named in the lead is not at home in Nairobi: his next meeting may be anywhere
+    away = (lead.replace("Kenyan President William Ruto", "Ethiopian Prime Minister Abiy Ahmed", 1)
+            .replace("Ruto said", "Abiy said") + "Later, Abiy held talks with Somali President Hassan Sheikh Mohamud.")
+    recs = run(stages, away, "2024-03-05", people=("Abiy Ahmed", "Abiy", "Hassan Sheikh Mohamud"))
+    assert recs
+    assert all(r["location"] is None for r in recs)
