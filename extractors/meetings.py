@@ -1147,7 +1147,9 @@ def _pairs(parties: list[Mention], view: View | None = None, trig: int | None = 
         # ("A and B discussed the sentence handed to C"): in the verb's own clause only someone a
         # comitative governs joins them ("A and B met in Paris on Monday with C"); a later clause may
         # tell the meeting's host ("A and B attended the summit, which C chaired")
-        rest = [p for p in rest if p.start < trig_end or any(c in _CLAUSE_MARKS for c in view.text[trig_end:_lead(p)])
+        # ("… for talks hosted by C": a host marker governs C, who took part)
+        rest = [p for p in rest if p.start < trig_end or p in hosts
+                or any(c in _CLAUSE_MARKS for c in view.text[trig_end:_lead(p)])
                 or _comitative_gap(view, trig_end, _lead(p))]
     if not rest or unmet or both or hosted or _reciprocal(view, parties):
         return [tuple(side + rest)] if len(side + rest) > 1 else []
@@ -1881,10 +1883,9 @@ def _roles(view: View, m: Meeting, host_subject: bool, s: int, e: int, envoy_gue
     the party right before it is its guest; a guest marker ("visiting", "who is visiting") names a
     guest; else everyone is a party."""
     subject, other = m.parties[:2]
-    if passive is not None:
-        # "X was received by Y": the subject stands right before the verb (a subject carried from an
-        # earlier sentence is listed first, wherever the sentence names the others)
-        subject = max((p for p in m.parties if p.end <= passive), key=lambda p: p.end, default=subject)
+    # "X and Y were received by Z": the guests are the sentence's people before the passive words (a
+    # subject carried from an earlier sentence is listed first, though the sentence names it nowhere)
+    guests_before = [p for p in m.parties if passive is not None and s <= p.start and p.end <= passive]
     for a in m.attendees:
         m.roles[id(a)] = "attendee"
     guests = set()
@@ -1909,7 +1910,8 @@ def _roles(view: View, m: Meeting, host_subject: bool, s: int, e: int, envoy_gue
     elif host_subject:
         for p in m.parties:
             m.roles[id(p)] = "guest" if passive is None else "host"
-        m.roles[id(subject)] = "host" if passive is None else "guest"
+        for p in guests_before or [subject]:
+            m.roles[id(p)] = "host" if passive is None else "guest"
     elif guests:
         for p in m.parties:
             m.roles[id(p)] = "guest" if id(p) in guests else "host"

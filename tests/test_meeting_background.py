@@ -91,3 +91,10 @@ def test_a_meeting_after_a_lead_that_places_the_party_at_home_is_there_too(stage
     recs = run(stages, away, "2024-03-05", people=("Abiy Ahmed", "Abiy", "Hassan Sheikh Mohamud"))
     assert recs
     assert all(r["location"] is None for r in recs)
+
+
+def test_coordinated_subjects_of_a_passive_reception_are_both_guests(stages) -> None:
+    text = ("Musalia Mudavadi and Jeje Odongo were received on Monday by Ethiopian Prime Minister Abiy Ahmed.")
+    recs = run(stages, text, "2024-03-05", people=("Musalia Mudavadi", "Jeje Odongo"))
+    assert recs and all(roles(m).get("Abiy Ahmed Ali") == "host" for m in recs)
+    assert {n for m in recs for n, r in roles(m).items() if r == "guest"} == {"Musalia Mudavadi", "Jeje Odongo"}
