@@ -149,9 +149,10 @@ def _stated_span(ctx: Context, start: int, end: int, told: Sequence[Claim] = ())
             # "العاصمة السعودية الرياض", "the Iranian capital Tehran"
             return Where(p.place, "explicit", p, f"{lang}.loc.capital")
         if p.place.kind == "city" and (any(w in venue_heads for w in near_head)
-                                       or near_head[-1:] and near_head[-1] in buildings):
+                                       or near_head[-1:] and near_head[-1].rstrip(",،") in buildings):
             # the city after a venue's name: "at Mehrabad airport Tehran", "فرودگاه مهرآباد تهران", or
-            # right after a building's ("at State House Nairobi", "Government House Wellington")
+            # right after a building's, a comma at most between ("at State House Nairobi", "at State
+            # House, Nairobi", "Government House Wellington")
             return Where(p.place, "explicit", p, f"{lang}.loc.venue_head")
         # a one-letter locative glued to the name ("بالرياض" is "in Riyadh")
         glued = clitics and p.start > 0 and view.text[p.start - 1:p.start] in preps
@@ -362,11 +363,15 @@ def visit_destination(ctx: Context, m: Meeting) -> Where | None:
 
 
 def host_capital(ctx: Context, m: Meeting) -> Where | None:
-    """The host's capital, when the text makes one side the guest ("visiting", "received")."""
+    """The host's capital, when the text makes one side the guest ("visiting", "received"): the
+    country of the host the dictionary knows, else the one his title gives ("was received by the
+    Prime Minister of Ethiopia"), unless that title is an envoy's (he hosts abroad)."""
     guest = next((p for p in m.parties if m.roles.get(id(p)) == "guest"), None)
     host = next((p for p in m.parties if m.roles.get(id(p)) == "host"), None)
-    if guest is not None and host is not None and host.actor is not None and host.actor.country:
-        cap = ctx.lex.places.capital(host.actor.country)
+    country = None if host is None else host.actor.country if host.actor is not None else \
+        None if is_envoy(host) else host.country
+    if guest is not None and country:
+        cap = ctx.lex.places.capital(country)
         if cap is not None:
             return Where(cap, "inferred", None, "loc.host_capital")
     return None
@@ -377,29 +382,68 @@ def same_leg(ctx: Context, m: Meeting) -> Where | None:
     minister": the next sentence's meeting of the same person with another official of the host
     country happened in the same place. A lead that sums the day up ("X is meeting the president")
     takes the place from the sentence right after it ("The foreign minister received X in Abuja")
-    when no sentence before it places one. The meetings of one list in one sentence share their place."""
+    when no sentence before it places one. The meetings of one list in one sentence share their place,
+    whatever country each counterpart is of."""
     if not _in_person(m):
         return None
     first, last = min(m.evidence_sents), max(m.evidence_sents)
+    # a meeting placed by this rule gives its place on only to the other meetings of its own list
     placed = [o for o in ctx.meetings if o is not m and o.location is not None and _in_person(o)
-              and o.location.rule != "loc.same_leg"]
+              and (o.location.rule != "loc.same_leg" or _one_list(m, o))]
     prev = [o for o in placed if max(o.evidence_sents) in (first - 1, first)]
     nxt = [o for o in placed if min(o.evidence_sents) == last + 1]
+    # meetings split from one list ("received the credentials of the ambassadors of A, B and C", «با
+    # الف، ب و ج دیدار کرد», "held separate meetings with A and B during their visit to Kyiv"): one
+    # sentence, one trigger and a shared party are one occasion, whatever country each counterpart is
+    # of, however many sentences each was told in
+    listed = [o for o in placed if _one_list(m, o)]
+    if listed:
+        return Where(listed[0].location.place, "inferred", None, "loc.same_leg")
     if not prev and not nxt:
-        return None
+        return _stated_before(ctx, m, first)
     o = max(prev, key=lambda o: max(o.evidence_sents)) if prev else min(nxt, key=lambda o: o.evidence_sents)
     shared = m.identities() & o.identities()
     others = [p for p in m.parties if (p.identity or p.text) not in shared]
     if not shared or not others:
         return None
     country = o.location.place.country
-    # meetings split from one list ("received the credentials of the ambassadors of A, B and C", «با
-    # الف، ب و ج دیدار کرد»): one sentence, one trigger and a shared party are one occasion, so a
-    # counterpart the article gives no country is there too
-    listed = o.evidence_sents == m.evidence_sents and o.rule == m.rule
-    if all(_country_of(p) == country or (listed and _country_of(p) is None) for p in others):
+    if all(_country_of(p) == country for p in others):
         return Where(o.location.place, "inferred", None, "loc.same_leg")
     return None
+
+
+def _stated_before(ctx: Context, m: Meeting, first: int) -> Where | None:
+    """"X held talks with the presidents of A and B in two separate meetings at State House, Nairobi.
+    … Shortly after, X held talks with C": the last sentence before the meeting that names one of its
+    parties with a meeting word and a place states meetings of his with people it does not name, and
+    where; he is at home there (of the place's country, not its envoy), and his next meeting is there
+    too. A sentence between that names him with a meeting word but no place is passed over ("X said the
+    talks were useful"); one from which a meeting is read ends the search (that meeting's place is
+    the one the rule reads above)."""
+    ids = m.identities()
+    told = {si for o in ctx.meetings for si in o.evidence_sents}
+    for si in range(first - 1, -1, -1):
+        s, e = ctx.view.sentences[si]
+        named = {x.identity for x in ctx.mentions if x.sent == si and x.is_person and x.identity in ids}
+        if not named or not scan(ctx.view, "triggers", s, e):
+            continue
+        if si in told:
+            return None
+        where = _stated_span(ctx, s, e, ctx.claims)
+        if where is None or where.rule.endswith(".loc.here"):
+            continue  # "Ruto said the talks were useful": no place, read on back to the lead
+        if any(p.identity in named and _country_of(p) == where.place.country and not is_envoy(p)
+               for p in m.parties):
+            return Where(where.place, "inferred", where.mention, "loc.same_leg")
+        return None
+    return None
+
+
+def _one_list(m: Meeting, o: Meeting) -> bool:
+    """Two meetings split from one list: first told in one sentence, by one trigger, with a party in
+    common (a later sentence may have told more of one of them)."""
+    return min(o.evidence_sents) == min(m.evidence_sents) and o.rule == m.rule \
+        and bool(m.identities() & o.identities())
 
 
 def restated(ctx: Context, m: Meeting) -> Where | None:

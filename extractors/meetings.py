@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 _BOUNDARY = set(".،,؛;:!?؟\n«»“”\"()")
 # The same marks as one string, for str.strip
 _BOUNDARY_CHARS = "".join(sorted(_BOUNDARY))
+# What parts two clauses of one sentence (a full stop inside a sentence is an abbreviation's)
+_CLAUSE_MARKS = _BOUNDARY - {"."}
 # The boundaries no apposition or adverbial crosses: a clause's commas are not among them
 _SENTENCE_MARKS = set(".؛;:!?؟\n«»“”\"()")
 _FULL_STOPS = set(".!?؟\n")
@@ -101,6 +103,9 @@ PREPOSITION_REACH_WORDS = 2
 SIDE_ROLE = "side"
 # The object of a trigger stands at most this many words after it ("met their counterparts, X and Y")
 OBJECT_GAP_WORDS = 4
+# A relative clause on a meeting or visit noun: the noun and one adjective before the relative
+# pronoun ("the last visit that", «الزيارة الأخيرة التي»)
+RECALLED_NOUN_WORDS = 2
 # A side is governed by a comitative at most this many words before it ("with a Chinese delegation")
 SIDE_WORDS = 2
 # The kinds of a trigger that states a call, and a trip to the other side
@@ -199,7 +204,7 @@ def _tries(lang: str) -> dict[str, Trie]:
                        ("sidelines", "sideline_phrases"), ("between_pronouns", "between_pronouns"),
                        ("process_heads", "process_heads"), ("event_purposes", "event_purposes"),
                        ("remote_modes", "remote_modes"), ("topic_preps", "topic_preps"),
-                       ("sequence_preps", "sequence_preps")):
+                       ("sequence_preps", "sequence_preps"), ("passive_receptions", "passive_receptions")):
         t = Trie()
         for pat in data.get(key, []):
             for k in match_keys(pat):
@@ -428,7 +433,11 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             m = Meeting(row, status, list(group), list(attendees), evidence_sents=[si],
                         clauses=[Clause(s, e, opener, said)])
             host_subject = any(p.get("roles") == "host_subject" for p in t0.payloads)
-            _roles(view, m, host_subject, s, e, envoy_guest=envoy_guest)
+            # "X was received by Y", «X مورد استقبال Y قرار گرفت»: a reception in the passive has its
+            # guest for subject and its host for agent
+            passive = next((r.start for r in scan(view, "passive_receptions", s, e)
+                            if r.start <= t0.start < r.end), None) if host_subject else None
+            _roles(view, m, host_subject, s, e, envoy_guest=envoy_guest, passive=passive)
             in_sent = [d for d in dates if s <= d.start < e]
             # the date nearest the trigger: a dateline at the sentence start is the report's, not the meeting's
             # a resolved date beats a bare weekday ("روز دوشنبه دوم تیرماه ۱۳۹۹")
@@ -1133,9 +1142,24 @@ def _pairs(parties: list[Mention], view: View | None = None, trig: int | None = 
     # said (each his own counterpart, or all together), so one meeting of all
     both = len(side) > 1 and len(rest) > 1
     hosted = len(side) > 1 and all(p in hosts for p in rest)
+    if unmet and view is not None and trig_end is not None:
+        # what the verb says of a list that met no one it governs names others only as its topic
+        # ("A and B discussed the sentence handed to C"): in the verb's own clause only someone a
+        # comitative governs joins them ("A and B met in Paris on Monday with C"); a later clause may
+        # tell the meeting's host ("A and B attended the summit, which C chaired")
+        # ("… for talks hosted by C": a host marker governs C, who took part)
+        rest = [p for p in rest if p.start < trig_end or p in hosts
+                or any(c in _CLAUSE_MARKS for c in view.text[trig_end:_lead(p)])
+                or _comitative_gap(view, trig_end, _lead(p))]
     if not rest or unmet or both or hosted or _reciprocal(view, parties):
         return [tuple(side + rest)] if len(side + rest) > 1 else []
     return [(a, b) for a in side for b in rest]
+
+
+def _comitative_gap(view: View, a: int, b: int) -> bool:
+    """A comitative ("with", «مع», «با») stands among the words of view [a, b), in one sentence."""
+    comitatives = _folded(view.lang, "comitatives")
+    return any(fold(w.strip(",،")) in comitatives for w in view.text[a:b].split())
 
 
 def _comitative_before(view: View, s: int, pos: int) -> int | None:
@@ -1731,9 +1755,32 @@ def _implicit_subject(view: View, mentions: list[Mention], named: list[Mention],
     for m in reversed(mentions):
         if m.start >= (floor if floor is not None else s) or not m.is_person:
             continue
-        if (m.identity or m.text) not in met and m.actor is not None:
+        if (m.identity or m.text) not in met and m.actor is not None and not _in_recalled_event(view, m):
             return m
     return None
+
+
+def _in_recalled_event(view: View, p: Mention) -> bool:
+    """``p`` is named inside a relative clause on a meeting or visit noun: "X recalled the last visit
+    that Y made to Z", «أشار X إلى الزيارة الأخيرة التي قام بها Y إلى دمشق». The clause tells another
+    event, recalled, and ``p`` is its party: not the subject a later pronoun or dropped subject
+    continues. The relative pronoun (``relative_pronouns`` of meetings.json) stands between the start
+    of ``p``'s clause and ``p``, with the noun at most ``RECALLED_NOUN_WORDS`` words before it (its
+    adjectives between). A relative clause on another noun ("the statement, which the secretary
+    general read") may well name someone present, and is not read so."""
+    relatives = _folded(view.lang, "relative_pronouns")
+    if not relatives:
+        return False
+    sent = view.sentences[p.sent][0] if 0 <= p.sent < len(view.sentences) else 0
+    lead = _lead(p)
+    start = _clause_start(view.text, lead, sent)
+    for tok in view.tokens_in(start, lead):
+        if fold(tok.text) not in relatives:
+            continue
+        before = view.tokens_in(start, tok.start)[-RECALLED_NOUN_WORDS:]
+        if before and scan(view, "triggers", before[0].start, tok.start):
+            return True
+    return False
 
 
 def _receiver(p: Mention) -> bool:
@@ -1841,8 +1888,16 @@ def _open_gap(view: View, a: int, b: int, most: int | None = None) -> bool:
     return not any(c in _BOUNDARY for c in gap) and (most is None or len(gap.split()) <= most)
 
 
-def _roles(view: View, m: Meeting, host_subject: bool, s: int, e: int, envoy_guest: bool = False) -> None:
+def _roles(view: View, m: Meeting, host_subject: bool, s: int, e: int, envoy_guest: bool = False,
+           passive: int | None = None) -> None:
+    """Host and guest where the text says so: envoys presenting credentials are guests; the subject
+    of a reception verb is its host; where the verb is passive (``passive``: where its words start)
+    the party right before it is its guest; a guest marker ("visiting", "who is visiting") names a
+    guest; else everyone is a party."""
     subject, other = m.parties[:2]
+    # "X and Y were received by Z": the guests are the sentence's people before the passive words (a
+    # subject carried from an earlier sentence is listed first, though the sentence names it nowhere)
+    guests_before = [p for p in m.parties if passive is not None and s <= p.start and p.end <= passive]
     for a in m.attendees:
         m.roles[id(a)] = "attendee"
     guests = set()
@@ -1866,8 +1921,9 @@ def _roles(view: View, m: Meeting, host_subject: bool, s: int, e: int, envoy_gue
             m.roles[id(p)] = "guest" if id(p) in envoys else "host"
     elif host_subject:
         for p in m.parties:
-            m.roles[id(p)] = "guest"
-        m.roles[id(subject)] = "host"
+            m.roles[id(p)] = "guest" if passive is None else "host"
+        for p in guests_before or [subject]:
+            m.roles[id(p)] = "host" if passive is None else "guest"
     elif guests:
         for p in m.parties:
             m.roles[id(p)] = "guest" if id(p) in guests else "host"
