@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
+from itertools import product
 from typing import TYPE_CHECKING, Any
 
 from .dates import DateExpr
@@ -152,6 +153,7 @@ class Meeting:
     date: DateExpr | None = None
     evidence_sents: list[int] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)  # one per sentence that stated it
+    status_rule: str | None = None  # the id of the rule that made it planned
 
     @property
     def kind(self) -> str:
@@ -361,8 +363,9 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             parties = between
         # a summit read from its attendance phrases is what its sentence is about: a plan marker anywhere
         # in it is the summit's ("the summit, to be hosted by A and attended by B, will open next week")
-        status = "planned" if _is_planned(view, planned, _predicates(view, trig, t0, parties), parties, trig) \
-            or (summit_all and planned) or _scheduled_today(view, t0, s, e) else "happened"
+        why = _is_planned(view, planned, _predicates(view, trig, t0, parties), parties, trig) \
+            or (summit_all and planned and planned[0].payloads[0]["id"]) or _scheduled_today(view, t0, s, e)
+        status = "planned" if why else "happened"
         slot = None
         if not between and parties and not summit_all:
             slot = _pronoun_subject(view, mentions, t0, parties, s, dates)
@@ -431,7 +434,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                     not any(_codable(p) or _described(view, p, mentions) for p in group):
                 continue
             m = Meeting(row, status, list(group), list(attendees), evidence_sents=[si],
-                        clauses=[Clause(s, e, opener, said)])
+                        clauses=[Clause(s, e, opener, said)], status_rule=why or None)
             host_subject = any(p.get("roles") == "host_subject" for p in t0.payloads)
             # "X was received by Y", «X مورد استقبال Y قرار گرفت»: a reception in the passive has its
             # guest for subject and its host for agent
@@ -446,7 +449,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             if _dated_after(m.date, doc_date):
                 # "فردا یکشنبه به تهران سفر می‌کند", "يبحثان … غدا": the present tense of a schedule, dated
                 # after the day the article appeared, reports a meeting that has not happened yet
-                m.status = "planned"
+                m.status, m.status_rule = "planned", DATED_AFTER_RULE
             meetings.append(m)
     meetings = _merge_same(meetings + _lone_visits(view, lone, meetings, dates, data, people, mentions))
     _lead_dates(view, meetings, dates, people, doc_date)
@@ -457,6 +460,10 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             for p in m.parties:
                 m.roles[id(p)] = "guest" if p is visitor else "host"
     return meetings, trips
+
+
+# The rule a meeting cites when it is planned because its date falls after the document's date
+DATED_AFTER_RULE = "status.dated_after"
 
 
 def _dated_after(d: DateExpr | None, doc_date: date | None) -> bool:
@@ -1542,7 +1549,7 @@ def _breaks(view: View, k: int) -> bool:
     return bool(view.offsets) and view.text[k] == " " and view.original[view.offsets[k]] == "\n"
 
 
-def _scheduled_today(view: View, t0: Match, s: int, e: int) -> bool:
+def _scheduled_today(view: View, t0: Match, s: int, e: int) -> str | None:
     """A present-tense meeting verb (``present_today`` of meetings.json: the trigger itself or the
     light verb of its clause, "يلتقي", "يقوم … بزيارة", "دیدار می‌کند") with a word of today in the
     same clause announces a meeting scheduled for the day of the report: "يلتقي A اليوم B" (A meets B
@@ -1550,7 +1557,7 @@ def _scheduled_today(view: View, t0: Match, s: int, e: int) -> bool:
     mark or a line break: a headline's present tense tells a held meeting ("A يستقبل B")."""
     row = load_json(view.lang, "meetings.json").get("present_today")
     if not row:
-        return False
+        return None
     lo = next((i + 1 for i in range(t0.start - 1, s - 1, -1) if _breaks(view, i)), s)
     hi = next((i for i in range(t0.end, e) if _breaks(view, i)), e)
     words = [fold(w.strip("،,")) for w in view.text[lo:hi].split()]
@@ -1558,7 +1565,9 @@ def _scheduled_today(view: View, t0: Match, s: int, e: int) -> bool:
     # the verb before the trigger, or after it in a verb-final language ("امروز با A دیدار می‌کند")
     a, b = (t0.start, hi) if profile(view.lang).get("verb_final") else (lo, t0.end)
     head = " ".join(fold(w) for w in view.text[a:b].split())
-    return any(f" {v} " in f" {head} " for v in verbs) and any(fold(d) in words for d in row["days"])
+    if any(f" {v} " in f" {head} " for v in verbs) and any(fold(d) in words for d in row["days"]):
+        return row["id"]
+    return None
 
 
 def _plan_markers(view: View, s: int, e: int) -> list:
@@ -1613,7 +1622,7 @@ def _topic_phrases(view: View, triggers: Sequence[Match], s: int, e: int) -> lis
     return out
 
 
-def _is_planned(view: View, planned, trig, parties, triggers: Sequence[Match] = ()) -> bool:
+def _is_planned(view: View, planned, trig, parties, triggers: Sequence[Match] = ()) -> str | None:
     """A plan marker within a few words of the trigger makes the meeting planned; so does a future
     form of the trigger itself ("سيلتقي"), a modal that opens the trigger's clause ("is expected to
     … meet", "قرار است … دیدار کند", however many words between) and a preposition that governs
@@ -1623,34 +1632,37 @@ def _is_planned(view: View, planned, trig, parties, triggers: Sequence[Match] = 
     scheduled that President A, during his visit, holds talks); in a verb-final language a future
     auxiliary or a negated light verb that closes the clause governs every trigger of that clause
     before it, however far, unless a finite verb (the trigger's own included) ends the clause first.
-    A negated meeting was not held, so it is reported as not held, like a cancelled one."""
-    if any(pl.get("future") for t in trig for pl in t.payloads):
-        return True
+    A negated meeting was not held, so it is reported as not held, like a cancelled one. Returns the
+    id of the rule that makes the meeting planned (the future prefix's or the marker's row), or None."""
+    future = next((pl["future"] for t in trig for pl in t.payloads if pl.get("future")), None)
+    if future:
+        return future
     for p in planned:
-        for scope, t in ((row.get("scope", "near"), t) for row in p.payloads for t in trig):
+        for row, t in product(p.payloads, trig):
+            scope, rule = row.get("scope", "near"), row["id"]
             gap = view.text[min(p.end, t.end):max(p.start, t.start)]
             if scope == "clause":
                 if p.end <= t.start and not any(c in _BOUNDARY for c in gap):
-                    return True
+                    return rule
                 first = min((u for u in triggers if u.start >= p.end), key=lambda u: u.start, default=None)
                 if first is not None and first.start == t.start and not any(c in _SENTENCE_MARKS for c in gap):
-                    return True
+                    return rule
             elif scope == "final":
                 # "این نشست با حضور A، B و C … آغاز خواهد شد": the future auxiliary (or a negated light
                 # verb, "دیدار نکرد") closing the clause. A finite verb before it, the trigger's own one
                 # included ("دیدار کرد و … حمایت نکرد"), closes the meeting's clause first.
                 if t.end <= p.start and not any(c in _SENTENCE_MARKS for c in gap) and \
                         not _closed_before(view, t, p.start):
-                    return True
+                    return rule
             elif scope == "governs":
                 if p.end <= t.start and len(gap.split()) <= GOVERNED_WORDS and not any(c in _BOUNDARY for c in gap):
-                    return True
+                    return rule
             elif len(gap.split()) <= PLAN_MARKER_WORDS and not any(c in gap for c in ".؟?!\n") and \
                     not (t.end <= p.start and _closed_before(view, t, p.start)):
                 # a marker after the trigger past a finite verb is another clause's ("X با Y دیدار کرد و
                 # گفت … ادامه خواهد داد": the meeting was held, the continuing is ahead)
-                return True
-    return False
+                return rule
+    return None
 
 
 # A delegation's head is named at most this many words after "headed by" (titles and honorifics between)

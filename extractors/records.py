@@ -117,7 +117,7 @@ def meeting_record(doc: dict[str, Any], view: View, m: Meeting, n: int, places: 
         span, text = _span(view, m.date.start, m.date.end)
         date = {"value": m.date.value.isoformat() if m.date.value else None, "text": text, "span": span,
                 "granularity": m.date.granularity, "weekday": m.date.weekday, "basis": m.date.basis}
-    return {
+    out = {
         "schema": SCHEMA,
         "type": "meeting",
         "id": record_id(doc["sha256"], "m", n),
@@ -130,6 +130,10 @@ def meeting_record(doc: dict[str, Any], view: View, m: Meeting, n: int, places: 
         "codes": codes(m),
         "evidence": _sentence(view, m.evidence_sents[0], m.rule),
     }
+    if m.status == "planned" and m.status_rule:
+        # why it is not reported as held: the plan marker's row, the future form's, or the date's rule
+        out["evidence"]["status_rule"] = m.status_rule
+    return out
 
 
 def claim_record(doc: dict[str, Any], view: View, c: Claim, n: int, meeting_id: str | None, places: Gazetteer,

@@ -62,6 +62,24 @@ def test_en_planned_visit_is_not_held(stages):
     assert all(m["codes"]["cameo"] == "036" for m in meetings(recs, "planned"))
 
 
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Emmanuel Macron will visit Vladimir Putin in Moscow next week.", "en.plan.future"),
+    ("Emmanuel Macron has not met Vladimir Putin since the summit.", "en.plan.future"),
+    ("Emmanuel Macron is expected to meet Vladimir Putin in Moscow.", "en.plan.modal_clause"),
+    # no plan word: the date after the day of the report makes it a plan
+    ("Emmanuel Macron meets Vladimir Putin in Moscow on 3 August 2019.", "status.dated_after"),
+])
+def test_en_a_meeting_not_held_cites_the_rule_that_says_so(stages, text: str, rule: str):
+    recs = run(stages, text, "2019-08-01")
+    assert not meetings(recs)
+    assert [m["evidence"].get("status_rule") for m in meetings(recs, "planned")] == [rule]
+
+
+def test_en_a_held_meeting_cites_no_status_rule(stages):
+    recs = run(stages, "Emmanuel Macron met Vladimir Putin in Moscow on Monday.", "2019-08-01")
+    assert [m["evidence"].get("status_rule") for m in meetings(recs)] == [None]
+
+
 def test_en_phone_call(stages):
     recs = run(stages, "Vladimir Putin held a phone call with Recep Tayyip Erdogan on Friday.", "2020-03-08")
     (m,) = meetings(recs)
