@@ -610,6 +610,8 @@ def reportable(view: View, claims: list[Claim]) -> list[Claim]:
             continue  # "At the palace, held talks with X and Y.": a tweet that only tells a meeting held
         if not c.direct and held_meeting(view, clause, end) is not None:
             continue  # "X held separate meetings with A and B during the visit": the narrator's account
+        if not c.direct and meeting_phrase(view, clause, end) is not None:
+            continue  # "X recalled his talks with Y in Rome last May": a meeting told, nothing asserted
         if _restated(claims, c):
             continue  # "A said he rejected the plan": "rejected" is A's report inside A's own claim
         if _relayed(claims, c):
@@ -845,6 +847,67 @@ def meeting_account(view: View, start: int, end: int) -> str | None:
         if words[k] in function:
             return None
     return None
+
+
+@cache
+def _title_words_of(lang: str) -> frozenset[str]:
+    """The words of the language's titles of office (titles.jsonl)."""
+    return frozenset(fold(w) for t in load_jsonl(lang, "titles.jsonl") for p in t["patterns"] for w in p.split())
+
+
+def meeting_phrase(view: View, start: int, end: int) -> str | None:
+    """The ``meeting_phrases`` id (claims.json) when an indirect complement is only a noun phrase of a
+    meeting, with who, when and where ("recalled their talks with Minister X in Rome last May",
+    "announced the results of the negotiations between A and B"): optional determiners, at most
+    ``ACCOUNT_MODIFIERS`` modifiers (no function word), an optional product noun and "of" ("the
+    results of"), a meeting noun (``accounts`` ``nouns`` and the row's own), then only capitalised
+    names, numbers, dates, determiners, prepositions of circumstance, time words and the words of the
+    sideline phrases (meetings.json). Any other word ("… with X on trade", "… was productive") may be
+    what is asserted, and the complement stays a claim. Else None."""
+    row = load_json(view.lang, "claims.json").get("meeting_phrases")
+    shape = _account_shape(view.lang)
+    if not row or shape is None:
+        return None
+    nouns = shape[1][2] | frozenset(tuple(fold(p).split()) for p in row["nouns"])
+    products = frozenset(fold(w) for w in row["products"])
+    determiners = _words(view.lang, "attributive")
+    prof = profile(view.lang)
+    function = {fold(w) for w in prof["function_words"]}
+    sidelines = {fold(w) for p in load_json(view.lang, "meetings.json").get("sideline_phrases", []) for w in p.split()}
+    prepositions = {fold(w) for w in prof["circumstance_words"]} | {
+        fold(c) for c in load_json(view.lang, "claims.json")["accounts"].get("held_with", [])}
+    _, words = _clause_words(view, start, end)
+    i = 0
+    while i < len(words) and words[i] in determiners:
+        i += 1
+    head = None
+    for k in range(i, min(len(words), i + ACCOUNT_MODIFIERS + 1)):
+        if words[k] in products and k + 1 < len(words) and words[k + 1] == "of":
+            k += 2
+            while k < len(words) and words[k] in determiners:
+                k += 1
+        n = _phrase_len(words, k, nouns)
+        if n:
+            head = k + n
+            break
+        if words[k] in function or words[k] in determiners or words[k] in prepositions:
+            return None  # "this stance during their discussions": the noun phrase ends before the meeting
+    if head is None:
+        return None
+    # names and the titles before them ("Secretary of state John Kerry"), and the phrases of when and where
+    allowed = (determiners | prepositions | sidelines | _title_words_of(view.lang)
+               | {fold(w) for w in (*prof["title_glue"], *prof["list_glue"])}
+               | _words(view.lang, "time_modifiers") | {fold(w) for w in row["time_words"]})
+    text = view.text[start:end]
+    dated = find_dates(text, view.lang, SPAN_REFERENCE_DATE, 0)
+    spans = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+    tail = [(a, w.strip(_END_PUNCT)) for a, w in spans if w.strip(_END_PUNCT)][head:]
+    for a, w in tail:
+        if any(d.start <= a < d.end for d in dated):
+            continue
+        if not (w[:1].isupper() or w[:1].isdigit() or fold(w) in allowed):
+            return None
+    return row["id"]
 
 
 def _restated(claims: list[Claim], claim: Claim) -> bool:

@@ -99,3 +99,19 @@ def test_a_claim_ends_at_a_sentence_mark_glued_to_the_next_sentence(stages) -> N
             "تمام می‌شود.شهردار نیز امروز به بندر رفت.")
     assert [t for _, t, _ in said(claims(stages, text, people))] == [
         "کار بر روی پل شمالی ادامه دارد و تا تابستان تمام می‌شود"]
+
+
+def test_a_complement_that_is_only_a_meeting_with_who_when_and_where_is_no_claim(stages) -> None:
+    for text in ("Marco Ferri recalled his talks with Lena Ortiz last March on the sidelines of the Harbour Forum "
+                 "in Genoa.",
+                 "Marco Ferri announced the results of the negotiations between Lena Ortiz and the Mayor of "
+                 "Genoa."):
+        assert said(claims(stages, text, PEOPLE)) == [], text
+    # a topic or a predicate after the meeting noun is what the speaker asserts
+    text = "Marco Ferri recalled his talks with Lena Ortiz on the shared costs of the northern bridge."
+    assert [s for s, _, _ in said(claims(stages, text, PEOPLE))] == ["Marco Ferri"]
+    text = "Marco Ferri recalled that his talks with Lena Ortiz in Genoa had opened the port to trucks."
+    assert [s for s, _, _ in said(claims(stages, text, PEOPLE))] == ["Marco Ferri"]
+    # a noun phrase that ends before a meeting noun is not one of a meeting
+    text = "Marco Ferri praised the new plan for the port during their talks with the Mayor of Genoa."
+    assert [s for s, _, _ in said(claims(stages, text, PEOPLE))] == ["Marco Ferri"]

@@ -57,3 +57,18 @@ def test_courtesies_are_no_claims(stages) -> None:
     # "A wished the new government success in its work."
     text = "علی رضایی برای دولت جدید در انجام وظایفش آرزوی موفقیت کرد."
     assert said(claims(stages, text, ("علی رضایی",))) == []
+
+
+def test_gratitude_as_a_predicate_and_past_thanks_are_no_claims(stages) -> None:
+    people = ("Marco Ferri", "Jonas Lind")
+    for text in ("Marco Ferri noted that he was grateful for the friendly talks held in the harbour town.",
+                 '"I thanked him for his long work on the river treaty," Marco Ferri wrote.',
+                 "Marco Ferri said Jonas Lind was thankful for the help the islands gave after the storm."):
+        assert said(claims(stages, text, people)) == [], text
+    # a position after the same reporting verb stays a claim, and so does "we are grateful", which
+    # often opens one
+    text = "Marco Ferri noted that the new bridge would open to trucks in the spring."
+    assert said(claims(stages, text, people)) == [
+        ("Marco Ferri", "the new bridge would open to trucks in the spring")]
+    text = '"We are grateful to the islands, and we will build the new port together," Marco Ferri said.'
+    assert [s for s, _ in said(claims(stages, text, people))] == ["Marco Ferri"]
