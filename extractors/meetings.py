@@ -1658,7 +1658,6 @@ def _is_planned(view: View, planned, trig, parties, triggers: Sequence[Match] = 
     return False
 
 
-
 def _outcome_modal(view: View, t: Match, p: Match) -> bool:
     """A modal after the meeting noun whose verb tells what the meeting brings ("Medvedev's visit will
     deepen ties", "the talks would help strengthen relations"; ``outcome_verbs`` of meetings.json): the
@@ -1670,6 +1669,7 @@ def _outcome_modal(view: View, t: Match, p: Match) -> bool:
         return False
     nxt = view.text[p.end:p.end + OUTCOME_LOOKAHEAD_CHARS].split()
     return bool(nxt) and fold(nxt[0].strip(_BOUNDARY_CHARS)) in outcome
+
 
 # A delegation's head is named at most this many words after "headed by" (titles and honorifics between)
 HEAD_WORDS = 6
