@@ -75,6 +75,10 @@ UNMADE_WORDS = 3
 LEAD_SENTENCES = 3
 # A plan marker within this many words of the trigger makes the meeting planned
 PLAN_MARKER_WORDS = 6
+# the words of the meeting noun's own complements between it and a modal of its outcome ("visit to China would")
+OUTCOME_GAP_WORDS = 3
+# enough text after a modal to hold the verb that follows it
+OUTCOME_LOOKAHEAD_CHARS = 40
 # "ahead of his visit to …": a marker that governs the meeting noun stands at most this many words before it
 GOVERNED_WORDS = 2
 # A topic preposition governs a meeting word at most this many words after it ("about the next round of
@@ -1658,11 +1662,25 @@ def _is_planned(view: View, planned, trig, parties, triggers: Sequence[Match] = 
                 if p.end <= t.start and len(gap.split()) <= GOVERNED_WORDS and not any(c in _BOUNDARY for c in gap):
                     return rule
             elif len(gap.split()) <= PLAN_MARKER_WORDS and not any(c in gap for c in ".؟?!\n") and \
-                    not (t.end <= p.start and _closed_before(view, t, p.start)):
+                    not (t.end <= p.start and _closed_before(view, t, p.start)) and \
+                    not (t.end <= p.start and _outcome_modal(view, t, p)):
                 # a marker after the trigger past a finite verb is another clause's ("X با Y دیدار کرد و
                 # گفت … ادامه خواهد داد": the meeting was held, the continuing is ahead)
                 return rule
     return None
+
+
+def _outcome_modal(view: View, t: Match, p: Match) -> bool:
+    """A modal after the meeting noun whose verb tells what the meeting brings ("Medvedev's visit will
+    deepen ties", "the talks would help strengthen relations"; ``outcome_verbs`` of meetings.json): the
+    noun phrase is the subject of that verb, and the modal dates the effect, not the meeting, which the
+    speaker may describe while it is under way. A verb of the event itself ("the visit will take place
+    next week", "the talks will focus on trade") is no outcome verb, so that modal still dates it."""
+    outcome = _folded(view.lang, "outcome_verbs")
+    if not outcome or not _open_gap(view, t.end, p.start, OUTCOME_GAP_WORDS):
+        return False
+    nxt = view.text[p.end:p.end + OUTCOME_LOOKAHEAD_CHARS].split()
+    return bool(nxt) and fold(nxt[0].strip(_BOUNDARY_CHARS)) in outcome
 
 
 # A delegation's head is named at most this many words after "headed by" (titles and honorifics between)
