@@ -204,6 +204,7 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
 
     mentions: list[Mention] = []
     used: set[int] = set()
+    pending: list[tuple[Any, Actor, str]] = []  # bare surnames nothing corroborated yet
     full_ids = {v for _, k, vals in raw if k == "actor" for v in vals}
     # surnames corroborated once (NER, honorific) count for every mention in the article
     for idx, (m, kind, vals) in enumerate(raw):
@@ -220,14 +221,17 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
             continue  # "Kazem Jalali" is not the Jalali of the dictionary: NER keeps the whole name
         if kind in ("actor", "short"):
             actor = lex.actors.choose(vals, doc_date, full_ids)
+            uncorroborated = None
             if kind == "short" and actor is not None and not (
                     actor.id in full_ids or any(e.type == "PER" and e.start < m.end and m.start < e.end
                                                 for e in entities)
                     or (idx > 0 and raw[idx - 1][1] == "honorific" and raw[idx - 1][0].last == m.first)):
                 # a bare surname that is also a word (الخميس, آنان): only when the article names the
                 # person in full, NER sees a person there, or an honorific stands before it
-                actor = None
+                actor, uncorroborated = None, actor
             if kind == "short" and actor is None:
+                if uncorroborated is not None:
+                    pending.append((m, uncorroborated, text))
                 continue  # leave it to NER: a lone surname-like word is no evidence of a person
             mentions.append(Mention(m.start, m.end, "person", text, sent(m.start), actor=actor,
                                     key=unknown_key(text) if actor is None else actor.id,
@@ -265,6 +269,7 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
         return k >= 0 and x.end <= titles[k][1]
 
     mentions = [x for x in mentions if not (x.kind in ("place", "demonym") and in_title(x))]
+    mentions.extend(_surnames_of_office_holders(pending, mentions, view, sent))
     _add_ner_people(mentions, entities, view, sent)
     _add_ner_orgs(mentions, entities, view, sent)
     _later_surnames(mentions, view)
@@ -280,6 +285,40 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
     _titles_of_named_people(mentions)
     _resolve_counterparts(mentions, lex.actors, doc_date)
     return mentions
+
+
+def _surnames_of_office_holders(pending: Sequence[tuple[Any, Actor, str]], mentions: Sequence[Mention],
+                                view: View, sent) -> list[Mention]:
+    """A bare surname whose one bearer held an office the article names by its title, with its country
+    or organisation ("Iran's foreign minister ... Zarif said"): the title and the surname vouch for
+    each other, with or without a date. A surname that is a function or closed-class word of the
+    language ("بأن", "that") or that stands behind the definite article ("الخميس" is a weekday, not
+    Khamis) is a word, whatever the article's titles."""
+    offices = {(t.role, t.country, t.org) for t in mentions
+               if t.kind == "title" and t.role and (t.country or t.org)}
+    if not offices:
+        return []
+    lang = view.lang
+    words = _function_words(lang) | {_plain(w) for w in _closed_words(lang)}
+    articles = tuple(profile(lang).get("construct_articles", []))
+    out = []
+    for m, actor, text in pending:
+        if _plain(text) in words or fold(text) in _closed_words(lang):
+            continue
+        if articles and _glued_prefix(view, m.start).endswith(articles):
+            continue
+        if any(actor.holds(role, country, org, None) for role, country, org in offices):
+            out.append(Mention(m.start, m.end, "person", text, sent(m.start), actor=actor, key=actor.id,
+                               why="surname of a holder of an office the text names"))
+    return out
+
+
+def _glued_prefix(view: View, pos: int) -> str:
+    """The letters glued before a position in its word: "وب" of "وبظريف", "وال" of "والخميس"."""
+    a = pos
+    while a > 0 and view.text[a - 1].isalpha():
+        a -= 1
+    return view.text[a:pos]
 
 
 def _group(view: View, idx: int, raw, used: set[int], row: dict, sent) -> list[Mention]:
