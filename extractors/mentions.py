@@ -276,6 +276,7 @@ def build_mentions(view: View, entities: Sequence[Entity], doc_date: date | None
     mentions.sort(key=lambda x: (x.start, -x.end))
     _postings(mentions, view)
     _untagged_holders(mentions, view, sent)
+    _addressed_names(mentions, view, sent)
     _apposition(mentions, view)
     _short_forms_of_named(mentions, view)
     _resolve_titles(mentions, lex.actors, doc_date)
@@ -1043,43 +1044,91 @@ def _untagged_holders(mentions: list[Mention], view: View, sent) -> None:
     «الجديد» are no name), capitalised where the script has case, and no mention of its own but
     an organisation NER guessed or a person NER cut short from the same first word ("Kim Pil" of
     "Kim Pil-o")."""
-    articles = tuple(profile(view.lang).get("construct_articles", []))
-    closed = _closed_words(view.lang) | _rule_words(view.lang) | honorific_words(view.lang)
     titles = [m for m in mentions if m.kind == "title" and m.role in _ENVOYS and m.country and m.group is None]
     for m in titles:
-        pos = m.end
-        while pos < len(view.text) and view.text[pos] in " " + APPOSITION_MARKS:
-            pos += 1
-        words: list[tuple[int, int]] = []
-        while len(words) <= MAX_HOLDER_WORDS:
-            w = _adjacent_word(view, words[-1][1] if words else pos - 1, before=False)
-            if w is None or (not words and w[0] != pos):
-                break
-            words.append(w)
-            if _item_ends(view, w[1]):
-                break
-        if not MIN_HOLDER_WORDS <= len(words) <= MAX_HOLDER_WORDS or not _item_ends(view, words[-1][1]):
-            continue
-        a, b = words[0][0], words[-1][1]
-        if articles and view.text[a:b].startswith(articles):
-            continue
-        inside = [x for x in mentions if x.start < b and a < x.end]
-        # a name NER cut short, from the first word on, grows to the list mark: «كيم بيل | أو»
-        cut = [x for x in inside if x.kind == "person" and x.actor is None and x.start == a and x.end < b]
-        if any((x.kind != "org" and x not in cut) or x.start < a or x.end > b for x in inside):
-            continue
-        # each word as written: a foreign name read with a proclitic cut off is a word of the
-        # language («كاول», Cowell, is not ك + «اول», first)
-        if any((_plain(view.text[s:e]) in _function_words(view.lang) and not _closes_item(view, e))
-               or fold(view.text[s:e]) in closed
-               or any(v in _rule_words(view.lang) for v in clitic_variants(fold(view.text[s:e])))
-               or not _cased_ok(view, s, e) for s, e in words) or not _name_shaped(view, a, b):
-            continue
-        text = view.text[a:b]
-        mentions[:] = [x for x in mentions if x not in inside]
-        mentions.append(Mention(a, b, "person", text, sent(a), key=unknown_key(text), why="title",
-                                rule=f"{view.lang}.name.holder"))
+        _add_untagged_name(mentions, view, sent, m.end, lambda e: _item_ends(view, e), "title",
+                           f"{view.lang}.name.holder")
     mentions.sort(key=lambda x: (x.start, -x.end))
+
+
+def _addressed_names(mentions: list[Mention], view: View, sent) -> None:
+    """The name after an honorific of address that NER left untagged: «سعادة السيدة A B، …», "H.E.
+    A B C, the ambassador" (rule ``<lang>.name.address``). A form of address ("Excellency") is said
+    to a person and stands before his name, with the courtesy words ("Mrs", «السيد») between; the
+    name is checked as an envoy's is (``_add_untagged_name``) and ends at a list mark or where a
+    title of office begins, in apposition ("H.E. A B, President of X")."""
+    forms = [[fold(w[a:b]) for a, b in _words(w)]
+             for w in load_json(view.lang, "pronouns.json").get("address_honorifics", [])]
+    if not forms:
+        return
+    # whole courtesy words only: «الوزير» of «الوزير المفوض» alone is an office, not a courtesy
+    hon = {fold(h) for h in load_json(view.lang, "pronouns.json")["honorifics"] if " " not in h.strip()}
+    title_starts = {m.start for m in mentions if m.kind == "title"}
+    words = [(a, b, fold(view.text[a:b])) for a, b in _words(view.text)]
+    for i in range(len(words)):
+        for form in forms:
+            if [w for _, _, w in words[i:i + len(form)]] != form:
+                continue
+            k = i + len(form)
+            while k < len(words) and words[k][2] in hon:
+                k += 1  # "H.E. Mr", «سعادة السيدة»
+            if k < len(words):
+                _add_untagged_name(mentions, view, sent, words[k][0],
+                                   lambda e: _item_ends(view, e) or _title_follows(view, e, title_starts),
+                                   "honorific", f"{view.lang}.name.address")
+                break
+    mentions.sort(key=lambda x: (x.start, -x.end))
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    """The spans of the text's words, a dotted abbreviation ("H.E.") as one."""
+    return [(x.start(), x.end()) for x in re.finditer(r"(?:\w\.){2,}|[\w\u200c]+", text)]
+
+
+def _title_follows(view: View, pos: int, title_starts: set[int]) -> bool:
+    """A title of office, or a word of one ("assistant" of "assistant secretary"), right after ``pos``."""
+    k = pos
+    while k < len(view.text) and view.text[k] in " " + APPOSITION_MARKS:
+        k += 1
+    nxt = _adjacent_word(view, pos, before=False)
+    return k in title_starts or (nxt is not None and fold(view.text[nxt[0]:nxt[1]]) in _office_words(view.lang))
+
+
+def _add_untagged_name(mentions: list[Mention], view: View, sent, pos: int, ends, why: str, rule: str) -> None:
+    """The two to four words from ``pos`` to where ``ends`` says, as a person the dictionary does not
+    know, when they pass the checks a name NER left untagged must pass (``_untagged_holders``)."""
+    articles = tuple(profile(view.lang).get("construct_articles", []))
+    closed = _closed_words(view.lang) | _rule_words(view.lang) | honorific_words(view.lang)
+    while pos < len(view.text) and view.text[pos] in " " + APPOSITION_MARKS:
+        pos += 1
+    words: list[tuple[int, int]] = []
+    while len(words) <= MAX_HOLDER_WORDS:
+        w = _adjacent_word(view, words[-1][1] if words else pos - 1, before=False)
+        if w is None or (not words and w[0] != pos):
+            break
+        words.append(w)
+        if ends(w[1]):
+            break
+    if not MIN_HOLDER_WORDS <= len(words) <= MAX_HOLDER_WORDS or not ends(words[-1][1]):
+        return
+    a, b = words[0][0], words[-1][1]
+    if articles and view.text[a:b].startswith(articles):
+        return
+    inside = [x for x in mentions if x.start < b and a < x.end]
+    # a name NER cut short, from the first word on, grows to the list mark: «كيم بيل | أو»
+    cut = [x for x in inside if x.kind == "person" and x.actor is None and x.start == a and x.end < b]
+    if any((x.kind != "org" and x not in cut) or x.start < a or x.end > b for x in inside):
+        return
+    # each word as written: a foreign name read with a proclitic cut off is a word of the
+    # language («كاول», Cowell, is not ك + «اول», first)
+    if any((_plain(view.text[s:e]) in _function_words(view.lang) and not _closes_item(view, e))
+           or fold(view.text[s:e]) in closed
+           or any(v in _rule_words(view.lang) for v in clitic_variants(fold(view.text[s:e])))
+           or not _cased_ok(view, s, e) for s, e in words) or not _name_shaped(view, a, b):
+        return
+    text = view.text[a:b]
+    mentions[:] = [x for x in mentions if x not in inside]
+    mentions.append(Mention(a, b, "person", text, sent(a), key=unknown_key(text), why=why, rule=rule))
 
 
 def _closes_item(view: View, pos: int) -> bool:
