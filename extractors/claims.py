@@ -1082,9 +1082,14 @@ def _anonymous(view: View, cue, s: int, speaker: Mention | None, prof: dict[str,
     toks = view.tokens_in(lo, hi)
     first = toks[:prof["speaker_after_cue_words"]] if prof["speaker_after_cue"] == "always" else toks
     for m in _anonymous_trie(view.lang).scan(first, clitics=prof["proclitics"], only=prof.get("verb_proclitics")):
+        # "X said, citing a source", "a source said X told": the named person is nearer. A person
+        # before a verb-first cue is not, when the source is the word right after the verb, its
+        # subject: in «وتأتي زيارة X بينما أفادت مصادر أن …» the sources reported, not X
+        after_verb = lo >= cue.end and m.start == toks[0].start
         if speaker is not None and speaker.kind != "pronoun" and (
-                (lo >= cue.end and speaker.start < m.start) or (lo < cue.end and speaker.start > m.start)):
-            continue  # "X said, citing a source", "a source said X told": the named person is nearer
+                (lo >= cue.end and speaker.start < m.start and not (speaker.start < cue.start and after_verb))
+                or (lo < cue.end and speaker.start > m.start)):
+            continue
         return Mention(m.start, m.end, UNNAMED, text[m.start:m.end], view.sentence_of(m.start))
     if (speaker is None or speaker.kind == "pronoun") and toks and fold(toks[0].text) in _group_heads(view.lang):
         # "نمایندگان گروه … درخواست کردند", "انتقد وزراء خارجية المجموعة …": the members of a body no

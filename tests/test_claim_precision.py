@@ -26,6 +26,16 @@ def test_an_anonymous_source_and_the_pronoun_after_it_make_no_claim(stages, text
     assert claims(stages, text, people) == []
 
 
+def test_an_anonymous_source_right_after_a_verb_first_cue_is_its_subject_not_a_person_before_it(stages) -> None:
+    # the person named in the clause before the verb is no speaker; the sources right after it are
+    text = ("وتأتي جولة سيرغي لافروف بينما ذكرت مصادر صحفية أن الحكومة تدرس تمديد الاتفاق التجاري "
+            "لعامين آخرين.")
+    assert claims(stages, text, ("سيرغي لافروف",)) == []
+    # a source further on is not the verb's subject: the person right after the verb still speaks
+    text = "وقال سيرغي لافروف في حديث لمصادر صحفية إن الحكومة تدرس تمديد الاتفاق التجاري لعامين آخرين."
+    assert [name for name, _ in said(claims(stages, text, ("سيرغي لافروف",)))] == ["Sergey Lavrov"]
+
+
 def test_an_arabic_noun_subject_no_name_gives_is_not_the_last_person_named(stages) -> None:
     text = ("استقبل سيرغي لافروف السفراء الجدد في موسكو. وأعرب السفراء عن تطلعهم إلى تعزيز التعاون "
             "مع روسيا في كل المجالات، مؤكدين أن العلاقات تشهد تطورا كبيرا.")
