@@ -367,7 +367,7 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             continue  # "Recalling the visits, X said he …": the phrase is no claim fronted before "said" either
         if len(text[cs:ce].split()) < MIN_CLAIM_WORDS or not_a_claim(view, cs, ce) is not None:
             continue
-        if not direct and _circumstance_only(view, cs, ce, prof):
+        if not direct and _circumstance_only(view, cs, ce):
             continue  # "… state media said early on Saturday.": the verb has no complement here
         if not direct and _indirect_question(view, cs, ce):
             continue  # "X explained why …", "said what Y agreed with Z": a question asserts nothing
@@ -640,10 +640,11 @@ def _glued_end(view: View, start: int, end: int) -> int:
     return _trim(view.text, start, m.start())[1] if m else end
 
 
-def _opening_words(view: View) -> frozenset[str]:
+@cache
+def _opening_words(lang: str) -> frozenset[str]:
     """The words that open an adverbial phrase: the profile's circumstance words and ``claims.json``
     ``adverbial_openers`` (not the prepositions a reporting verb governs: "warned of X" is a claim)."""
-    return frozenset(fold(w) for w in profile(view.lang)["circumstance_words"]) | _words(view.lang, "adverbial_openers")
+    return frozenset(fold(w) for w in profile(lang)["circumstance_words"]) | _words(lang, "adverbial_openers")
 
 
 def _past_fronted_adverbial(view: View, start: int, end: int) -> int:
@@ -653,7 +654,7 @@ def _past_fronted_adverbial(view: View, start: int, end: int) -> int:
     else ``start``."""
     text = view.text
     first = text[start:end].split()[:1]
-    if not first or fold(first[0].strip(_END_PUNCT)) not in _opening_words(view):
+    if not first or fold(first[0].strip(_END_PUNCT)) not in _opening_words(view.lang):
         return start
     for k, m in enumerate(re.finditer(r"\S+", text[start:end])):
         if k >= FRONTED_ADVERBIAL_WORDS:
@@ -669,7 +670,7 @@ def _adverbial_only(view: View, start: int, end: int) -> bool:
     it"). Cut from the clause of the verb it modifies, it asserts nothing."""
     words = view.text[start:end].split()
     return 0 < len(words) <= ADVERBIAL_ONLY_WORDS and not any(c in view.text[start:end] for c in _CLAUSE_MARKS) \
-        and fold(words[0].strip(_END_PUNCT)) in _opening_words(view)
+        and fold(words[0].strip(_END_PUNCT)) in _opening_words(view.lang)
 
 
 @cache
@@ -855,6 +856,30 @@ def _title_words_of(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for t in load_jsonl(lang, "titles.jsonl") for p in t["patterns"] for w in p.split())
 
 
+@cache
+def _meeting_phrase_shape(lang: str) -> tuple[str, frozenset, frozenset[str], frozenset[str], frozenset[str],
+                                              frozenset[str], frozenset[str]] | None:
+    """The word classes ``meeting_phrase`` reads, folded: its id, the meeting nouns (word tuples), the
+    product nouns, determiners, function words, prepositions of circumstance and of who or where,
+    and every word the tail after the noun may hold. None where the language has no such row."""
+    row = load_json(lang, "claims.json").get("meeting_phrases")
+    shape = _account_shape(lang)
+    if not row or shape is None:
+        return None
+    prof = profile(lang)
+    determiners = _words(lang, "attributive")
+    sidelines = {fold(w) for p in load_json(lang, "meetings.json").get("sideline_phrases", []) for w in p.split()}
+    prepositions = frozenset(fold(w) for w in prof["circumstance_words"]) | {
+        fold(c) for c in load_json(lang, "claims.json")["accounts"].get("held_with", [])}
+    # names and the titles before them ("Secretary of state John Kerry"), and the phrases of when and where
+    allowed = (determiners | prepositions | sidelines | _title_words_of(lang)
+               | {fold(w) for w in (*prof["title_glue"], *prof["list_glue"])}
+               | _words(lang, "time_modifiers") | {fold(w) for w in row["time_words"]})
+    return (row["id"], shape[1][2] | frozenset(tuple(fold(p).split()) for p in row["nouns"]),
+            frozenset(fold(w) for w in row["products"]), determiners,
+            frozenset(fold(w) for w in prof["function_words"]), prepositions, frozenset(allowed))
+
+
 def meeting_phrase(view: View, start: int, end: int) -> str | None:
     """The ``meeting_phrases`` id (claims.json) when an indirect complement is only a noun phrase of a
     meeting, with who, when and where ("recalled their talks with Minister X in Rome last May",
@@ -864,18 +889,10 @@ def meeting_phrase(view: View, start: int, end: int) -> str | None:
     names, numbers, dates, determiners, prepositions of circumstance, time words and the words of the
     sideline phrases (meetings.json). Any other word ("… with X on trade", "… was productive") may be
     what is asserted, and the complement stays a claim. Else None."""
-    row = load_json(view.lang, "claims.json").get("meeting_phrases")
-    shape = _account_shape(view.lang)
-    if not row or shape is None:
+    shape = _meeting_phrase_shape(view.lang)
+    if shape is None:
         return None
-    nouns = shape[1][2] | frozenset(tuple(fold(p).split()) for p in row["nouns"])
-    products = frozenset(fold(w) for w in row["products"])
-    determiners = _words(view.lang, "attributive")
-    prof = profile(view.lang)
-    function = {fold(w) for w in prof["function_words"]}
-    sidelines = {fold(w) for p in load_json(view.lang, "meetings.json").get("sideline_phrases", []) for w in p.split()}
-    prepositions = {fold(w) for w in prof["circumstance_words"]} | {
-        fold(c) for c in load_json(view.lang, "claims.json")["accounts"].get("held_with", [])}
+    rid, nouns, products, determiners, function, prepositions, allowed = shape
     _, words = _clause_words(view, start, end)
     i = 0
     while i < len(words) and words[i] in determiners:
@@ -894,10 +911,6 @@ def meeting_phrase(view: View, start: int, end: int) -> str | None:
             return None  # "this stance during their discussions": the noun phrase ends before the meeting
     if head is None:
         return None
-    # names and the titles before them ("Secretary of state John Kerry"), and the phrases of when and where
-    allowed = (determiners | prepositions | sidelines | _title_words_of(view.lang)
-               | {fold(w) for w in (*prof["title_glue"], *prof["list_glue"])}
-               | _words(view.lang, "time_modifiers") | {fold(w) for w in row["time_words"]})
     text = view.text[start:end]
     dated = find_dates(text, view.lang, SPAN_REFERENCE_DATE, 0)
     spans = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
@@ -907,7 +920,7 @@ def meeting_phrase(view: View, start: int, end: int) -> str | None:
             continue
         if not (w[:1].isupper() or w[:1].isdigit() or fold(w) in allowed):
             return None
-    return row["id"]
+    return rid
 
 
 def _restated(claims: list[Claim], claim: Claim) -> bool:
@@ -1019,18 +1032,27 @@ def not_a_claim(view: View, start: int, end: int) -> str | None:
     return _predicate_row(view, _not_claim_trie(view.lang), toks) if toks else None
 
 
-def _circumstance_only(view: View, start: int, end: int, prof: dict[str, Any]) -> bool:
+@cache
+def _circumstance_words(lang: str) -> frozenset[str]:
+    """The words a bare circumstance of a verb may hold (``_circumstance_only``); empty where the
+    language lists no time words."""
+    words = _words(lang, "time_modifiers")
+    if not words:
+        return frozenset()
+    docs = {pat[-1] for pat, _row, doc in _subject_nouns(lang) if doc}
+    return words | {fold(w) for w in profile(lang)["circumstance_words"]} | _words(lang, "attributive") | docs
+
+
+def _circumstance_only(view: View, start: int, end: int) -> bool:
     """Whether view[start:end] is only a circumstance of its verb: every word a date expression's
     (dates.json), a circumstance word (profile.json), a determiner (``attributive``), a time word
     (``time_modifiers``) or a document noun (``documents``). A sentence-final reporting verb has no
     complement ("… the agency said early on Monday.", "… the ministry said in a statement.")."""
-    words = _words(view.lang, "time_modifiers")
-    if not words:
+    allowed = _circumstance_words(view.lang)
+    if not allowed:
         return False
     text = view.text
     dated = find_dates(text[start:end], view.lang, SPAN_REFERENCE_DATE, start)
-    docs = {pat[-1] for pat, _row, doc in _subject_nouns(view.lang) if doc}
-    allowed = words | {fold(w) for w in prof["circumstance_words"]} | _words(view.lang, "attributive") | docs
     for m in re.finditer(r"\S+", text[start:end]):
         a = start + m.start()
         if any(d.start <= a < d.end for d in dated):

@@ -438,7 +438,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                     not any(_codable(p) or _described(view, p, mentions) for p in group):
                 continue
             m = Meeting(row, status, list(group), list(attendees), evidence_sents=[si],
-                        clauses=[Clause(s, e, opener, said)], status_rule=why or None)
+                        clauses=[Clause(s, e, opener, said)], status_rule=why)
             host_subject = any(p.get("roles") == "host_subject" for p in t0.payloads)
             # "X was received by Y", «X مورد استقبال Y قرار گرفت»: a reception in the passive has its
             # guest for subject and its host for agent
@@ -704,6 +704,8 @@ def _lone_visits(view: View, lone: list[tuple[int, Match, Mention, Mention, list
     no visit. One person of that country the article names beside the visitor (``_named_host``) is
     the host, not the country."""
     out: list[Meeting] = []
+    if not lone:
+        return out
     # a trip made to attend an event there ("flew to Doha to attend the forum", «برای شرکت در نشست …
     # به مسکو سفر کرد», «توجه إلى … للمشاركة في القمة»): a sentence naming the visitor and a place of
     # that country with the purpose in the place's clause; he went to the event, and the country

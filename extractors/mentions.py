@@ -1057,16 +1057,13 @@ def _addressed_names(mentions: list[Mention], view: View, sent) -> None:
     to a person and stands before his name, with the courtesy words ("Mrs", «السيد») between; the
     name is checked as an envoy's is (``_add_untagged_name``) and ends at a list mark or where a
     title of office begins, in apposition ("H.E. A B, President of X")."""
-    forms = [[fold(w[a:b]) for a, b in _words(w)]
-             for w in load_json(view.lang, "pronouns.json").get("address_honorifics", [])]
+    forms, hon = _address_forms(view.lang)
     if not forms:
         return
-    # whole courtesy words only: «الوزير» of «الوزير المفوض» alone is an office, not a courtesy
-    hon = {fold(h) for h in load_json(view.lang, "pronouns.json")["honorifics"] if " " not in h.strip()}
     title_starts = {m.start for m in mentions if m.kind == "title"}
     words = [(a, b, fold(view.text[a:b])) for a, b in _words(view.text)]
     for i in range(len(words)):
-        for form in forms:
+        for form in forms.get(words[i][2], ()):
             if [w for _, _, w in words[i:i + len(form)]] != form:
                 continue
             k = i + len(form)
@@ -1078,6 +1075,20 @@ def _addressed_names(mentions: list[Mention], view: View, sent) -> None:
                                    "honorific", f"{view.lang}.name.address")
                 break
     mentions.sort(key=lambda x: (x.start, -x.end))
+
+
+@cache
+def _address_forms(lang: str) -> tuple[dict[str, tuple[list[str], ...]], frozenset[str]]:
+    """The forms of address (``address_honorifics`` of pronouns.json) as folded words, by their first
+    word, in the data's order; and the courtesy words that may follow one, whole words only («الوزير»
+    of «الوزير المفوض» alone is an office, not a courtesy)."""
+    data = load_json(lang, "pronouns.json")
+    forms: dict[str, tuple[list[str], ...]] = {}
+    for w in data.get("address_honorifics", []):
+        form = [fold(w[a:b]) for a, b in _words(w)]
+        if form:
+            forms[form[0]] = (*forms.get(form[0], ()), form)
+    return forms, frozenset(fold(h) for h in data["honorifics"] if " " not in h.strip())
 
 
 def _words(text: str) -> list[tuple[int, int]]:
@@ -1098,7 +1109,7 @@ def _add_untagged_name(mentions: list[Mention], view: View, sent, pos: int, ends
     """The two to four words from ``pos`` to where ``ends`` says, as a person the dictionary does not
     know, when they pass the checks a name NER left untagged must pass (``_untagged_holders``)."""
     articles = tuple(profile(view.lang).get("construct_articles", []))
-    closed = _closed_words(view.lang) | _rule_words(view.lang) | honorific_words(view.lang)
+    closed = _name_stop_words(view.lang)
     while pos < len(view.text) and view.text[pos] in " " + APPOSITION_MARKS:
         pos += 1
     words: list[tuple[int, int]] = []
@@ -1129,6 +1140,12 @@ def _add_untagged_name(mentions: list[Mention], view: View, sent, pos: int, ends
     text = view.text[a:b]
     mentions[:] = [x for x in mentions if x not in inside]
     mentions.append(Mention(a, b, "person", text, sent(a), key=unknown_key(text), why=why, rule=rule))
+
+
+@cache
+def _name_stop_words(lang: str) -> frozenset[str]:
+    """The words no untagged name holds: function, office, courtesy, reporting and meeting words."""
+    return _closed_words(lang) | _rule_words(lang) | honorific_words(lang)
 
 
 def _closes_item(view: View, pos: int) -> bool:
