@@ -1211,13 +1211,27 @@ def _apposition(mentions: list[Mention], view: View) -> None:
 
 
 def _resolve_titles(mentions: list[Mention], db: ActorDB, doc_date: date | None) -> None:
+    """A title's holder on the document date (``ActorDB.resolve_title``), where the people the article
+    names help choose. A person the article itself gives another office of that country is no
+    candidate: in an undated article that calls A "President of Uzbekistan", A is not the one "the
+    Uzbek prime minister" stands for, though the record says A once held that office too."""
     named = frozenset(m.actor.id for m in mentions if m.actor is not None)
+    given: dict[str, set[tuple[str, str | None]]] = {}
+    for p in mentions:
+        if p.actor is not None and p.apposed_role is not None:
+            # "President A": an office given without a country is one of his own country
+            role, country = p.apposed_role
+            given.setdefault(p.actor.id, set()).add((role, country or p.actor.country))
     memo: dict[tuple, tuple] = {}
     for m in mentions:
         if m.kind == "title" and m.role not in UNRESOLVED_ROLES:
             k = (m.role, m.country, m.org)
             if k not in memo:
-                memo[k] = db.resolve_title(m.role, m.country, doc_date, m.org, named)
+                office = (m.role, m.country)
+                context = frozenset(i for i in named
+                                    if m.country is None or office in given.get(i, ())
+                                    or not any(c == m.country for _, c in given.get(i, ())))
+                memo[k] = db.resolve_title(m.role, m.country, doc_date, m.org, context)
             actor, why = memo[k]
             m.actor, m.why = actor, why
             m.key = actor.id if actor else _title_key(m)

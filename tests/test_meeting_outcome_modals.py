@@ -25,3 +25,13 @@ def test_a_visit_whose_modal_tells_its_outcome_is_not_planned(text: str) -> None
 ])
 def test_a_modal_of_the_meeting_itself_still_dates_it(text: str) -> None:
     assert _met(text, "en", PEOPLE) == [("planned", list(PEOPLE))]
+
+
+def test_a_verb_that_takes_a_plan_dates_only_a_meeting_in_its_complement() -> None:
+    # "agreed to" governs the infinitive after it: the meeting named before it, in the fronted
+    # phrase, is where they agreed, not what they agreed to do
+    text = "At their talks, Ayman Safadi and Sergey Lavrov agreed to send experts."
+    assert _met(text, "en", PEOPLE) == [("happened", list(PEOPLE))]
+    # guard: the meeting is what they agreed to hold
+    text = "Ayman Safadi and Sergey Lavrov agreed to hold talks in Amman next spring."
+    assert _met(text, "en", PEOPLE) == [("planned", list(PEOPLE))]
