@@ -123,6 +123,9 @@ COMITATIVE_WORDS = 3
 # A guest marker this many words after its guest ("X, who is visiting") or before him ("the visiting X")
 GUEST_BEFORE_WORDS = 2
 GUEST_AFTER_WORDS = 3
+# The first of the people a welcome lists stands at most this many words (his office's, names blanked)
+# after the words that open the list ("كان في استقباله النائب الأول لرئيس الوزراء وزير الطاقة A")
+WELCOME_GAP_WORDS = 6
 
 
 @dataclass
@@ -191,7 +194,7 @@ def _tries(lang: str) -> dict[str, Trie]:
     out: dict[str, Trie] = {}
     future = data.get("future_prefix")
     for group in ("triggers", "arrivals", "anaphora", "planned", "attendees", "guest_markers", "venues",
-                  "dateline_venues", "not_met_governors"):
+                  "dateline_venues", "not_met_governors", "welcome_lists"):
         t = Trie()
         for row in data.get(group, []):
             for pat in row["patterns"]:
@@ -424,27 +427,33 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             if arrivals and any(p.get("roles") == "host_subject" for p in t0.payloads) else None
         # "received a delegation headed by A and B": the heads of one delegation are one side, met together
         heads = _co_heads(view, parties, s, e)
+        host_subject = any(p.get("roles") == "host_subject" for p in t0.payloads)
+        # "X was received by Y", «X مورد استقبال Y قرار گرفت»: a reception in the passive has its
+        # guest for subject and its host for agent
+        passive = next((r.start for r in scan(view, "passive_receptions", s, e)
+                        if r.start <= t0.start < r.end), None) if host_subject else None
         groups = [tuple(parties)] if summit_all or len(heads) > 1 and all(p in heads for p in parties[1:]) else \
-            _pairs(parties, view, t0.start, _hosts(view, s, e, parties), t0.end)
+            _pairs(parties, view, t0.start, _hosts(view, s, e, parties), t0.end,
+                   reception=host_subject and passive is None)
         # "X received the credentials of the ambassadors of A, B and C", "the envoys who presented
         # their credentials were A of X and B of Y": whoever the sentence names, envoys present
         # credentials to a head of state; a pair with no one who could receive them (a known person
         # or an office that is no envoy's) is two of the envoys listed, who did not receive each other
         credentials = any(p.get("roles") == "envoy_guest" for t in trig for p in t.payloads)
+        welcome = _welcome(view, trig, parties, s, e, mentions)
         for group in groups:
             if credentials and not any(_receiver(p) for p in group):
+                continue
+            if welcome is not None and not welcome.counterparts(group):
                 continue
             if _welcomed_home(group, welcome_in) or _one_side(group) or \
                     not any(_codable(p) or _described(view, p, mentions) for p in group):
                 continue
             m = Meeting(row, status, list(group), list(attendees), evidence_sents=[si],
                         clauses=[Clause(s, e, opener, said)], status_rule=why)
-            host_subject = any(p.get("roles") == "host_subject" for p in t0.payloads)
-            # "X was received by Y", «X مورد استقبال Y قرار گرفت»: a reception in the passive has its
-            # guest for subject and its host for agent
-            passive = next((r.start for r in scan(view, "passive_receptions", s, e)
-                            if r.start <= t0.start < r.end), None) if host_subject else None
             _roles(view, m, host_subject, s, e, envoy_guest=envoy_guest, passive=passive)
+            if welcome is not None and host_subject:
+                welcome.roles(m)
             in_sent = [d for d in dates if s <= d.start < e]
             # the date nearest the trigger: a dateline at the sentence start is the report's, not the meeting's
             # a resolved date beats a bare weekday ("روز دوشنبه دوم تیرماه ۱۳۹۹")
@@ -952,6 +961,71 @@ def _met_office(view: View, trig: Sequence[Match], parties: Sequence[Mention], m
     return False
 
 
+@dataclass
+class Welcome:
+    """The people a reception lists as receiving one guest: «كان في استقباله A، B وC» (his welcome
+    was A, B and C), «وكان في استقبال X لدى وصوله A وB» (at X's welcome were A and B), «X با استقبال A
+    و B وارد … شد» (X arrived, welcomed by A and B), "X was welcomed by A and B". ``guest`` is the
+    person the words name as received (the genitive right after «في استقبال»), None where he stands
+    outside the list (a pronoun's referent, the passive's subject); ``hosts`` are the people listed
+    after the words. ``rule`` is the id of the ``welcome_lists`` row."""
+
+    guest: Mention | None
+    hosts: list[Mention]
+    rule: str
+
+    def counterparts(self, group: Sequence[Mention]) -> bool:
+        """Whether the people of ``group`` can be each other's counterparts: a welcoming party is one
+        side, so two of its members (the host's minister and the guest's own ambassador at the
+        airport, "A and B") never met each other; where the guest is named, a pair without him is
+        two of his hosts."""
+        if self.guest is not None:
+            return self.guest in group
+        return not all(p in self.hosts for p in group)
+
+    def roles(self, m: Meeting) -> None:
+        """The guest is the one received, everyone else his host, whatever the verb's subject:
+        «وكان في استقبال X A» has X for guest, though X stands where a reception verb's host would."""
+        if self.guest is not None and self.guest in m.parties:
+            for p in m.parties:
+                m.roles[id(p)] = "guest" if p is self.guest else "host"
+        elif any(p in self.hosts for p in m.parties):
+            for p in m.parties:
+                m.roles[id(p)] = "host" if p in self.hosts else "guest"
+
+
+def _welcome(view: View, trig: Sequence[Match], parties: Sequence[Mention], s: int, e: int,
+             mentions: Sequence[Mention]) -> Welcome | None:
+    """The welcoming party of the sentence's reception (``welcome_lists`` of meetings.json), where its
+    words hold one of the sentence's triggers: the people listed after them, the first at most
+    ``WELCOME_GAP_WORDS`` words of his office after them with no clause mark between, each next one
+    joined to the one before as in any list (``_next_in_list``) within one sentence. A list ends where
+    it is no longer joined: «با استقبال A از B» (A's welcome of B) lists A alone."""
+    for w in scan(view, "welcome_lists", s, e):
+        if not any(w.start <= t.start and t.end <= w.end for t in trig):
+            continue
+        row = w.payloads[0]
+        after = sorted((p for p in parties if _lead(p) >= w.end), key=_lead)
+        if not after:
+            continue
+        first = after[0]
+        gap = _without_mentions(view, w.end, _lead(first), mentions)
+        if any(c in _BOUNDARY for c in gap) or len(gap.split()) > WELCOME_GAP_WORDS:
+            continue
+        if row.get("guest") == "next":
+            return Welcome(first, [p for p in parties if p is not first], row["id"])
+        hosts = [first]
+        for p in after[1:]:
+            prev = hosts[-1]
+            end = max(prev.end, prev.title_span[1]) if prev.title_span and prev.title_span[0] >= prev.end else prev.end
+            if any(c in _SENTENCE_MARKS for c in view.text[end:_lead(p)]) or \
+                    not _next_in_list(view, end, _lead(p), mentions):
+                break
+            hosts.append(p)
+        return Welcome(None, hosts, row["id"])
+    return None
+
+
 def _one_side(group: Sequence[Mention]) -> bool:
     """Two people of one side are not each other's counterpart, whatever the sentence's syntax:
     - two people of one country are one side: a visit crosses a border, so compatriots in it
@@ -1114,7 +1188,8 @@ def _trigger_object(view: View, trig_end: int, p: Mention | None) -> bool:
 
 
 def _pairs(parties: list[Mention], view: View | None = None, trig: int | None = None,
-           hosts: Sequence[Mention] = (), trig_end: int | None = None) -> list[tuple[Mention, ...]]:
+           hosts: Sequence[Mention] = (), trig_end: int | None = None,
+           reception: bool = False) -> list[tuple[Mention, ...]]:
     """Who met whom: the subject with each counterpart (meetings listed together are split per
     counterpart). The subject's side is the list it heads before the trigger — the members of a
     plural title ("the ambassadors of Iraq, Benin and Sri Lanka presented their credentials to X")
@@ -1122,7 +1197,11 @@ def _pairs(parties: list[Mention], view: View | None = None, trig: int | None = 
     X", "A, B and C all met X separately"): each of them meets the one party after it. A side with no
     one else ("the foreign ministers of Iran, Turkey and Russia met", "A, B and C met in Tehran"), whose
     only others are the meeting's hosts ("A and B met … for talks hosted by C"), or that meets a list
-    of several ("A and B met C and D"), is one meeting."""
+    of several ("A and B met C and D"), is one meeting. An active reception (``reception``: "A and B
+    received C", «استقبلا», «A و B از C استقبال کردند») is not reciprocal: the list before its verb
+    are all hosts, each of whom receives each person after them, however far its object stands from
+    the verb, and who receive no one where none is named; a list after it is its object, the guests
+    of someone else ("it hosted the Russian and Ukrainian foreign ministers", who met each other)."""
     group = parties[0].group
     side = [p for p in parties if p.group == group] if group is not None else [parties[0]]
     if view is not None and trig is not None:
@@ -1149,6 +1228,9 @@ def _pairs(parties: list[Mention], view: View | None = None, trig: int | None = 
     rest = [p for p in parties if p not in side]
     # a list met no one the trigger governs ("A and B, … held a phone call", "A and B discussed the
     # sanctions on C"): they met one another
+    if reception and len(side) > 1 and trig is not None and all(p.end <= trig for p in side):
+        # «وكان A وB قد استقبلا في مطار … X»: the hosts met the one they received, not each other
+        return [(a, b) for a in side for b in rest]
     unmet = len(side) > 1 and view is not None and trig_end is not None and \
         not _trigger_object(view, trig_end, min((p for p in rest if p.start >= trig_end), key=_lead, default=None))
     # a list meets a list ("A and B are meeting their counterparts, C and D"): who met whom is not
