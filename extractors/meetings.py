@@ -7,7 +7,9 @@ together are split per counterpart). People in an attendance clause ("بحضور
 attended by", "که ... نیز حضور داشت") are attendees. A sentence that only refers back to a
 meeting ("خلال هذا اللقاء", "در این دیدار", "during the meeting") adds to the meeting before it,
 or, when the article is itself the report of that meeting, completes it with the article's
-principal person. Plans, invitations and promises are status "planned", never "happened".
+principal person. Plans, invitations and promises are status "planned", never "happened". A sentence
+that tells several meetings in clauses of their own ("A met B on Tuesday, after C and D met earlier
+the same day") is read clause by clause, each clause a sentence of its own (``_split``).
 """
 
 from __future__ import annotations
