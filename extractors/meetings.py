@@ -7,7 +7,9 @@ together are split per counterpart). People in an attendance clause ("بحضور
 attended by", "که ... نیز حضور داشت") are attendees. A sentence that only refers back to a
 meeting ("خلال هذا اللقاء", "در این دیدار", "during the meeting") adds to the meeting before it,
 or, when the article is itself the report of that meeting, completes it with the article's
-principal person. Plans, invitations and promises are status "planned", never "happened".
+principal person. Plans, invitations and promises are status "planned", never "happened". A sentence
+that tells several meetings in clauses of their own ("A met B on Tuesday, after C and D met earlier
+the same day") is read clause by clause, each clause a sentence of its own (``_split``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
-from itertools import product
+from itertools import pairwise, product
 from typing import TYPE_CHECKING, Any
 
 from .dates import DateExpr
@@ -126,6 +128,9 @@ GUEST_AFTER_WORDS = 3
 # The first of the people a welcome lists stands at most this many words (his office's, names blanked)
 # after the words that open the list ("كان في استقباله النائب الأول لرئيس الوزراء وزير الطاقة A")
 WELCOME_GAP_WORDS = 6
+# The subject of a clause opened by a splitter stands at most this many words after it ("after South
+# Korean President A": a demonym that the name's mention leaves out; «بينما كان A»)
+SPLIT_SUBJECT_WORDS = 2
 
 
 @dataclass
@@ -161,6 +166,7 @@ class Meeting:
     evidence_sents: list[int] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)  # one per sentence that stated it
     status_rule: str | None = None  # the id of the rule that made it planned
+    clause_rule: str | None = None  # the id of the splitter whose clause of a longer sentence states it
 
     @property
     def kind(self) -> str:
@@ -194,7 +200,7 @@ def _tries(lang: str) -> dict[str, Trie]:
     out: dict[str, Trie] = {}
     future = data.get("future_prefix")
     for group in ("triggers", "arrivals", "anaphora", "planned", "attendees", "guest_markers", "venues",
-                  "dateline_venues", "not_met_governors", "welcome_lists"):
+                  "dateline_venues", "not_met_governors", "welcome_lists", "clause_splitters"):
         t = Trie()
         for row in data.get(group, []):
             for pat in row["patterns"]:
@@ -211,6 +217,7 @@ def _tries(lang: str) -> dict[str, Trie]:
                        ("reciprocals", "reciprocals"), ("location_deictics", "location_deictics"),
                        ("delegation_heads", "delegation_heads"), ("phone_modes", "phone_modes"),
                        ("sidelines", "sideline_phrases"), ("between_pronouns", "between_pronouns"),
+                       ("same_day", "same_day"),
                        ("process_heads", "process_heads"), ("event_purposes", "event_purposes"),
                        ("remote_modes", "remote_modes"), ("topic_preps", "topic_preps"),
                        ("sequence_preps", "sequence_preps"), ("passive_receptions", "passive_receptions")):
@@ -251,6 +258,81 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
     return i
 
 
+def _units(view: View, by_sent: dict[int, list[Mention]]) -> Iterator[tuple[int, int, int, str | None]]:
+    """The spans read one at a time for meetings: (sentence index, start, end, splitter rule id), a
+    sentence whole, or each clause of a sentence that tells several meetings (``_split``)."""
+    for si, (s, e) in enumerate(view.sentences):
+        cuts = _split(view, s, e, by_sent.get(si, []))
+        bounds = [s, *(c for c, _ in cuts), e]
+        rules = [None, *(r for _, r in cuts)]
+        for (a, b), rule in zip(pairwise(bounds), rules, strict=True):
+            yield si, a, b, rule
+
+
+def _split(view: View, s: int, e: int, people: Sequence[Mention]) -> list[tuple[int, str]]:
+    """Where a sentence that tells more than one meeting parts into the clauses that state them: a
+    word of ``clause_splitters`` (a subordinating conjunction, a preposition that opens a clause, a
+    coordinator after a comma) between two triggers, with a meeting of its own on either side.
+
+    "A and B met on Tuesday amid doubts over whether C and D will hold a summit, and after E and F
+    met earlier the same day" is three meetings, each with its own people and status: A-B held, C-D
+    planned, E-F held. The clause after the word must name two people of its own, the first its
+    subject (``_clause_subject``: "after talks with C and D" is no clause but a phrase of A's
+    sentence), and the clause before it one at least, so that "A met B, after which they held talks"
+    and "A received B, while B's visit goes on" stay one meeting.
+    Returns the cuts in text order, each with the id of its splitter row."""
+    if not people:
+        return []
+    trig = scan(view, "triggers", s, e)
+    if len(trig) < 2:
+        return []
+    marks = scan(view, "clause_splitters", s, e)
+    if not marks:
+        return []
+    # a person named inside a trigger's words is none of its people ("رونوشت استوارنامه")
+    people = [p for p in people if s <= p.start < e and not any(t.start <= p.start < t.end for t in trig)]
+    cuts: list[tuple[int, str]] = []
+    lo = s
+    for k, (a, b) in enumerate(pairwise(trig)):
+        hi = next((t.start for t in trig[k + 2:] if t.start > b.end), e)
+        for m in reversed([m for m in marks if a.end <= m.start < b.start and m.start > lo]):
+            row = m.payloads[0]
+            if row.get("after_mark") and view.text[lo:m.start].rstrip()[-1:] not in _CLAUSE_MARKS:
+                continue
+            left = [p for p in people if lo <= p.start < m.start]
+            right = [p for p in people if m.end <= p.start < hi]
+            if not left or len(right) < 2:
+                continue
+            if not _clause_subject(view, m, b, right):
+                continue
+            # a clause with a subject of its own: one the clause before it names is the same
+            # meeting told again (a headline run into its lead: "A meets B amid tensions President A met B")
+            subject = next(p for p in right if p.start >= m.end)
+            if (subject.identity or subject.text) in {p.identity or p.text for p in left}:
+                continue
+            cuts.append((m.start, row["id"]))
+            lo = m.start
+            break
+    return cuts
+
+
+def _clause_subject(view: View, mark: Match, trigger: Match, people: Sequence[Mention]) -> bool:
+    """The clause a splitter opens has its own subject: its first person stands right after the word
+    (``SPLIT_SUBJECT_WORDS`` at most between: "after South Korea's President A", «در حالی که وزیر
+    خارجه A»), before the trigger and governed by no comitative ("after talks with A and B", «پس از
+    آنکه با A و B دیدار کرد»: the people met, the subject the main clause's). A splitter that opens a
+    list phrase instead ("as well as A and B") opens no clause."""
+    tail = fold(view.text[mark.start:trigger.start])
+    if any(tail.startswith(fold(g) + " ") and " " in g for g in profile(view.lang)["list_glue"]):
+        return False
+    first = next((p for p in people if p.start >= mark.end), None)
+    if first is None or first.start >= trigger.start:
+        return False
+    if len(view.tokens_in(mark.end, _lead(first))) > SPLIT_SUBJECT_WORDS:
+        return False
+    return _comitative_before(view, mark.end, _lead(first)) is None
+
+
 def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                      claims: Sequence[Claim] = (), doc_date: date | None = None) -> tuple[list[Meeting], Trips]:
     """The meetings of a document, in text order, and the trips it reports.
@@ -284,7 +366,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
     by_sent: dict[int, list[Mention]] = {}
     for p in people:
         by_sent.setdefault(p.sent, []).append(p)
-    for si, (s, e) in enumerate(view.sentences):
+    for si, s, e, split_rule in _units(view, by_sent):
         trig = [t for t in scan(view, "triggers", s, e) if not _appeal(view, t, e) and not _process(view, t, s)
                 and _has_counterpart(view, t, s, by_sent.get(si, ()))]
         # "arrived in Moscow", "وارد مسکو شد": where the visitor went, though no meeting is stated yet
@@ -317,7 +399,8 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                 planned = [p for p in planned if not any(a <= p.start < b for a, b in topics)]
         trips += [Trip(si, person, place) for _, person, place in made]
         t0 = trig[0]
-        sent_people = by_sent.get(si, [])
+        # a clause of a sentence that tells several meetings has the people named in it
+        sent_people = [p for p in by_sent.get(si, []) if s <= p.start < e]
         # a person named as part of the trigger ("رونوشت استوارنامه" read as a name), or as the one
         # whose tomb, memorial or museum was visited, is nobody met
         governed = _governed(view, sent_people, s, e, mentions)
@@ -450,7 +533,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                     not any(_codable(p) or _described(view, p, mentions) for p in group):
                 continue
             m = Meeting(row, status, list(group), list(attendees), evidence_sents=[si],
-                        clauses=[Clause(s, e, opener, said)], status_rule=why)
+                        clauses=[Clause(s, e, opener, said)], status_rule=why, clause_rule=split_rule)
             _roles(view, m, host_subject, s, e, envoy_guest=envoy_guest, passive=passive)
             if welcome is not None and host_subject:
                 welcome.roles(m)
@@ -466,6 +549,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             meetings.append(m)
     meetings = _merge_same(meetings + _lone_visits(view, lone, meetings, dates, data, people, mentions))
     _lead_dates(view, meetings, dates, people, doc_date)
+    _same_day(view, meetings)
     for m in meetings:
         visitor = trip_visitor(m, trips) if m.status == "happened" else None
         if visitor is not None:
@@ -514,6 +598,24 @@ def _lead_dates(view: View, meetings: list[Meeting], dates: list[DateExpr], peop
                 at = trig[0].start if trig else s
                 m.date = min(dated, key=lambda d: abs(d.start - at))
                 break
+
+
+def _same_day(view: View, meetings: list[Meeting]) -> None:
+    """"A and B met on Saturday, after C and D met earlier the same day": a meeting told in a clause
+    split off a sentence (``clause_rule``) whose clause gives no day but a phrase of the same day
+    (``same_day`` of meetings.json: "the same day", «في اليوم نفسه», «همان روز») took place on the
+    day of the meeting that the sentence's first clause states."""
+    for m in meetings:
+        if m.clause_rule is None or (m.date is not None and m.date.value is not None):
+            continue
+        c = m.clauses[0]
+        if not scan(view, "same_day", c.start, c.end):
+            continue
+        s = view.sentences[m.evidence_sents[0]][0]
+        main = next((o for o in meetings if o is not m and o.date is not None and o.date.value is not None
+                     and any(k.start == s for k in o.clauses)), None)
+        if main is not None:
+            m.date = main.date
 
 
 def joint_speakers(view: View, claims: Sequence[Claim], meetings: Sequence[Meeting]) -> list[Claim]:
@@ -1746,12 +1848,26 @@ def _is_planned(view: View, planned, trig, parties, triggers: Sequence[Match] = 
                 if p.end <= t.start and len(gap.split()) <= GOVERNED_WORDS and not any(c in _BOUNDARY for c in gap):
                     return rule
             elif len(gap.split()) <= PLAN_MARKER_WORDS and not any(c in gap for c in ".؟?!\n") and \
+                    not (p.end <= t.start and _in_relative(view, p, t)) and \
                     not (t.end <= p.start and _closed_before(view, t, p.start)) and \
                     not (t.end <= p.start and _outcome_modal(view, t, p)):
                 # a marker after the trigger past a finite verb is another clause's ("X با Y دیدار کرد و
                 # گفت … ادامه خواهد داد": the meeting was held, the continuing is ahead)
                 return rule
     return None
+
+
+def _in_relative(view: View, p: Match, t: Match) -> bool:
+    """A plan marker before the trigger inside a relative clause set off by commas is that clause's
+    own verb's: "A and B, who did not take questions, met" (``relative_pronouns`` of meetings.json
+    right after the comma that opens it, another comma closing it before the trigger)."""
+    i = p.start
+    while i > 0 and view.text[i - 1] not in _CLAUSE_MARKS:
+        i -= 1
+    words = view.text[i:p.start].split()
+    if not (i > 0 and words and fold(words[0]) in _folded(view.lang, "relative_pronouns")):
+        return False
+    return any(c in _CLAUSE_MARKS for c in view.text[p.end:t.start])
 
 
 def _outcome_modal(view: View, t: Match, p: Match) -> bool:

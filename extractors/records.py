@@ -133,6 +133,9 @@ def meeting_record(doc: dict[str, Any], view: View, m: Meeting, n: int, places: 
     if m.status == "planned" and m.status_rule:
         # why it is not reported as held: the plan marker's row, the future form's, or the date's rule
         out["evidence"]["status_rule"] = m.status_rule
+    if m.clause_rule:
+        # the meeting is one clause's of a sentence that tells several: the word that opens that clause
+        out["evidence"]["clause_rule"] = m.clause_rule
     return out
 
 
