@@ -55,3 +55,19 @@ def test_arabic_attribution_opening_a_sentence_makes_no_subject(stages) -> None:
     out = claims(stages, text, ("سامي الخطيب", "جان دوبون"))
     added = by_text(out, "الإصلاحات")
     assert "antecedent_rule" not in added["speaker"]
+
+
+def test_persian_people_met_in_a_meeting_phrase_are_not_the_subject(stages) -> None:
+    # "در دیدار سفیران X": the ambassadors are the meeting noun's complement, and the one who spoke is
+    # the subject named after the phrase, though the ambassadors come first
+    text = ("در دیدار سفیران کشورمان در آسیا رئیس‌جمهور ایران حسن کاظمی سفیران را نمایندگان ملت خواند و "
+            "تاکید کرد: ایران برای گسترش روابط با همه کشورهای آسیایی آمادگی کامل دارد.")
+    out = claims(stages, text, ("حسن کاظمی",))
+    assert by_text(out, "گسترش روابط")["speaker"]["name"] == "حسن کاظمی"
+
+
+def test_persian_subject_before_a_meeting_phrase_still_speaks(stages) -> None:
+    # guard: «X در دیدار با Y گفت»: X, before the phrase, is the subject
+    text = "وزیر خارجه ایران حسن کاظمی در دیدار با همتای ژاپنی خود گفت که دو کشور روابط اقتصادی خود را گسترش می‌دهند."
+    out = claims(stages, text, ("حسن کاظمی",))
+    assert by_text(out, "روابط اقتصادی")["speaker"]["name"] == "حسن کاظمی"
