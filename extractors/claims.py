@@ -27,6 +27,7 @@ a clause names the speaker of that clause. An unresolvable speaker keeps its tex
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -454,7 +455,7 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             # an antecedent a preposition governs ("X met with Y. He said …") is no subject
             object_of = speaker if speaker is not None and speaker.sent < si and _governed(
                 text, view.sentences[speaker.sent][0], speaker, governed_preps, _conjunct_title_words(lang)) else None
-            later = _later_subject(subjects, claims, si, cue.start, gender, object_of)
+            later = _later_subject(subjects, claims, si, cue.start, gender, object_of, subject_rule)
             if later is not None and (speaker is None or speaker.kind != "institution"):
                 # "X said …. Y arrived on Monday and addressed the troops. He said …": the pronoun is the
                 # subject of the sentences since the last claim, not its speaker
@@ -1260,7 +1261,8 @@ def _antecedent(seen: list[Mention], people: list[Mention], pos: int, feminine: 
 
 
 def _later_subject(subjects: list[Mention], claims: list[Claim], si: int, pos: int,
-                   gender: str | None, governed: Mention | None = None) -> Mention | None:
+                   gender: str | None, governed: Mention | None = None,
+                   ruled: Collection[int] = frozenset()) -> Mention | None:
     """The last sentence subject (``subjects``) after the sentence of the last claim and before ``pos``
     in an earlier sentence than ``si``, agreeing with a gendered pronoun; None when there is none.
     With no claim made yet, and ``governed`` the antecedent found, a person a preposition governs in
@@ -1271,7 +1273,10 @@ def _later_subject(subjects: list[Mention], claims: list[Claim], si: int, pos: i
 
     if not claims:
         if governed is None or governed.sent >= si:
-            return None
+            # "استقبل X Y. وأكد …": before any claim, a subject the shape of its sentence gives (``ruled``)
+            # is the one continued, not the last person named (the guest)
+            return next((m for m in reversed(subjects) if id(m) in ruled and m.sent < si and m.end <= pos
+                         and agrees(m)), None)
         return next((m for m in subjects if m.sent == governed.sent and m.end <= governed.start and agrees(m)),
                     None)
     after = claims[-1].sent
@@ -1326,6 +1331,10 @@ def _opening_subject(text: str, s: int, m: Mention, lang: str, prof: dict[str, A
     titles = _conjunct_title_words(lang)
     while words and words[-1] in titles:
         words.pop()
+    if verb_first and m.title_role is not None and 1 < len(words) <= 1 + TITLE_BEFORE_NAME_WORDS \
+            and words[1] in titles:
+        # the title the name stands in apposition to, with its demonym ("استقبل وزير الخارجية الأردني X")
+        words = words[:1]
     if verb_first:
         if len(words) != 1:
             return None

@@ -71,3 +71,13 @@ def test_persian_subject_before_a_meeting_phrase_still_speaks(stages) -> None:
     text = "وزیر خارجه ایران حسن کاظمی در دیدار با همتای ژاپنی خود گفت که دو کشور روابط اقتصادی خود را گسترش می‌دهند."
     out = claims(stages, text, ("حسن کاظمی",))
     assert by_text(out, "روابط اقتصادی")["speaker"]["name"] == "حسن کاظمی"
+
+
+def test_arabic_dropped_subject_before_any_claim_is_the_host_not_the_guest(stages) -> None:
+    # "استقبل X … Y. وأكد …": the host opens the sentence after its verb; the guest is only named last
+    text = ("استقبل وزير الخارجية الأردني سامي الخطيب اليوم في عمان السفير الفرنسي جان دوبون. "
+            "وأكد أهمية تطوير العلاقات بين البلدين في جميع المجالات.")
+    out = claims(stages, text, ("سامي الخطيب", "جان دوبون"))
+    stressed = by_text(out, "تطوير العلاقات")
+    assert stressed["speaker"]["name"] == "سامي الخطيب"
+    assert stressed["speaker"]["antecedent_rule"] == "ar.claim.sentence_subject"
