@@ -1267,7 +1267,9 @@ def _later_subject(subjects: list[Mention], claims: list[Claim], si: int, pos: i
     in an earlier sentence than ``si``, agreeing with a gendered pronoun; None when there is none.
     With no claim made yet, and ``governed`` the antecedent found, a person a preposition governs in
     an earlier sentence: the subject before it in its sentence, since in "X met with Y. He stressed
-    …" the pronoun continues the subject X; else None, and the last person named stands."""
+    …" the pronoun continues the subject X; else the last subject whose id is in ``ruled`` (the
+    ``sentence_subject`` rows': «استقبل X … Y. وأكد …» continues the host X); else None, and the last
+    person named stands."""
     def agrees(m: Mention) -> bool:
         return gender is None or m.actor is None or m.actor.gender in (None, gender)
 
