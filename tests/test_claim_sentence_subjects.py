@@ -1,7 +1,8 @@
 """A dropped subject or a pronoun after a sentence whose verb reports no speech continues that
 sentence's subject, not the last person named (``claims.json`` ``sentence_subject``): the person right
-after the verb that opens an Arabic sentence, the person after a connective that opens a Persian one.
-The sentences are made up; the stages run without a model (``stages`` tags the names given)."""
+after the verb that opens an Arabic sentence, the person after a connective that opens a Persian one;
+and the people met in a Persian meeting phrase («در دیدار X») are no subject. The sentences are made up;
+the stages run without a model (``stages`` tags the names given)."""
 
 from __future__ import annotations
 
