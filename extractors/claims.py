@@ -27,6 +27,7 @@ a clause names the speaker of that clause. An unresolvable speaker keeps its tex
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -156,6 +157,8 @@ class Claim:
     speaker_via: Mention | None  # the pronoun/title mention when resolution is not "name"
     sent: int
     joint: bool = False  # made by all parties of a meeting: ``meetings.joint_speakers`` gives the speakers
+    # the ``claims.json`` row by which a dropped or pronoun subject was found to be a sentence's subject
+    speaker_rule: str | None = None
 
 
 @cache
@@ -234,6 +237,18 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         m for si_, ms in sorted(by_sent.items()) for m in ms[:1]
         if m.kind in ("person", "title") and (m.actor is not None or m.kind == "person")
         and _subject_lead(text, view.sentences[si_][0], m, lang, prof)]
+    # the subjects the sentence's shape gives (``claims.json`` ``sentence_subject``): "ورحب السفير …"
+    # (the person right after the verb that opens it), "در مقابل X … تشکر کرد" (after a connective);
+    # a dropped or pronoun subject after them continues them, though no claim of theirs was made
+    subject_rule: dict[int, str] = {}
+    for si_, ms in sorted(by_sent.items()):
+        rid = _opening_subject(text, view.sentences[si_][0], ms[0], lang, prof) \
+            if ms[0] not in subjects and ms[0].kind in ("person", "title") and (
+                ms[0].actor is not None or ms[0].kind == "person" or ms[0].role is not None) else None
+        if rid is not None:
+            subjects.append(ms[0])
+            subject_rule[id(ms[0])] = rid
+    subjects.sort(key=lambda m: m.start)
     attributive = _words(lang, "attributive")
     if attributive:
         # "the proposed budget", "the Council's stated aim": a participle before its noun is no cue,
@@ -398,6 +413,7 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             continue
         resolution = "name"
         via = None
+        speaker_rule: str | None = None  # the rule that found a dropped or pronoun subject's antecedent
         if speaker is None and ((not prof["pro_drop"] and (
                 _unnamed_subject(text, s, cue.start, prof)
                 or (row.get("form") == "participle" and _noun_phrase_subject(text, s, cue.start, prof, attributive))))
@@ -439,11 +455,12 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             # an antecedent a preposition governs ("X met with Y. He said …") is no subject
             object_of = speaker if speaker is not None and speaker.sent < si and _governed(
                 text, view.sentences[speaker.sent][0], speaker, governed_preps, _conjunct_title_words(lang)) else None
-            later = _later_subject(subjects, claims, si, cue.start, gender, object_of)
+            later = _later_subject(subjects, claims, si, cue.start, gender, object_of, subject_rule)
             if later is not None and (speaker is None or speaker.kind != "institution"):
                 # "X said …. Y arrived on Monday and addressed the troops. He said …": the pronoun is the
                 # subject of the sentences since the last claim, not its speaker
                 speaker = later
+                speaker_rule = subject_rule.get(id(later))
             resolution = "pronoun"
         elif speaker.kind == "title":
             resolution = "title"
@@ -475,7 +492,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             continue
         if speaker is not None and (speaker.actor is not None or speaker.kind in ("person", "org", "institution")):
             speakers_seen.append(speaker)
-        claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), speaker, resolution, via, si))
+        claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), speaker, resolution, via, si,
+                            speaker_rule=speaker_rule))
         claims.extend(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), m, resolution, None, si)
                       for m in together)
     return _continued_quotations(view, claims, quotes, people)
@@ -1243,22 +1261,90 @@ def _antecedent(seen: list[Mention], people: list[Mention], pos: int, feminine: 
 
 
 def _later_subject(subjects: list[Mention], claims: list[Claim], si: int, pos: int,
-                   gender: str | None, governed: Mention | None = None) -> Mention | None:
+                   gender: str | None, governed: Mention | None = None,
+                   ruled: Collection[int] = frozenset()) -> Mention | None:
     """The last sentence subject (``subjects``) after the sentence of the last claim and before ``pos``
     in an earlier sentence than ``si``, agreeing with a gendered pronoun; None when there is none.
     With no claim made yet, and ``governed`` the antecedent found, a person a preposition governs in
     an earlier sentence: the subject before it in its sentence, since in "X met with Y. He stressed
-    …" the pronoun continues the subject X; else None, and the last person named stands."""
+    …" the pronoun continues the subject X; else the last subject whose id is in ``ruled`` (the
+    ``sentence_subject`` rows': «استقبل X … Y. وأكد …» continues the host X); else None, and the last
+    person named stands."""
     def agrees(m: Mention) -> bool:
         return gender is None or m.actor is None or m.actor.gender in (None, gender)
 
     if not claims:
         if governed is None or governed.sent >= si:
-            return None
+            # "استقبل X Y. وأكد …": before any claim, a subject the shape of its sentence gives (``ruled``)
+            # is the one continued, not the last person named (the guest)
+            return next((m for m in reversed(subjects) if id(m) in ruled and m.sent < si and m.end <= pos
+                         and agrees(m)), None)
         return next((m for m in subjects if m.sent == governed.sent and m.end <= governed.start and agrees(m)),
                     None)
     after = claims[-1].sent
     return next((m for m in reversed(subjects) if after < m.sent < si and m.end <= pos and agrees(m)), None)
+
+
+@cache
+def _sentence_subject_shape(lang: str) -> tuple[str, tuple[tuple[str, ...], ...], bool, frozenset[str], str] | None:
+    """``claims.json`` ``sentence_subject``: its id, the connectives that may open a sentence before its
+    subject (each as its folded words), whether the verb opens the sentence before its subject, the
+    words that open a sentence and are no verb (prepositions, circumstance words, complementizers and
+    the row's ``not_verbs``) and the definite article (a word that carries it is a noun)."""
+    row = load_json(lang, "claims.json").get("sentence_subject")
+    if row is None:
+        return None
+    prof = profile(lang)
+    not_verbs = _governing_words(lang) | _opening_words(lang) | {fold(w) for w in prof["complementizers"]} \
+        | {fold(w) for w in row.get("not_verbs", ())}
+    openers = tuple(sorted((tuple(fold(p).split()) for p in row.get("openers", ())), key=len, reverse=True))
+    return row["id"], openers, bool(row.get("verb_first")), frozenset(not_verbs), row.get("article", "")
+
+
+def _opening_subject(text: str, s: int, m: Mention, lang: str, prof: dict[str, Any]) -> str | None:
+    """The ``sentence_subject`` rule id when ``m``, the first person of the sentence at ``s``, is its
+    subject by the sentence's shape; else None. Verb first (Arabic): a conjunction, connectives (كما،
+    ثم), one word that is no preposition, circumstance word or definite noun (the verb), then ``m``:
+    «ورحب السفير الفرنسي بالخطوات» — the ambassador welcomed. Subject first (Persian): connectives only
+    before ``m`` («در مقابل وزیر … تشکر کرد»); a sentence ``m`` opens itself is ``_subject_lead``'s."""
+    shape = _sentence_subject_shape(lang)
+    lead = text[s:m.start]
+    if shape is None or any(c in lead for c in _CLAUSE_PUNCT):
+        return None
+    rid, openers, verb_first, not_verbs, article = shape
+    glue = {fold(w) for w in prof["list_glue"]}
+    conj = prof.get("verb_proclitics", "")
+
+    def bare(w: str) -> str:
+        # a conjunction written joined to the next word ("وكما", "ورحب")
+        return w[1:] if len(w) > 2 and w[:1] in conj else w
+
+    words = [fold(w) for w in lead.split()]
+    if words and words[0] in glue:
+        words = words[1:]
+    opened = False
+    while words:
+        k = next((len(o) for o in openers if tuple(words[:len(o)]) == o
+                  or (words[:1] and tuple([bare(words[0]), *words[1:len(o)]]) == o)), 0)
+        if not k:
+            break
+        words, opened = words[k:], True
+    # the words of the person's title may stand before the name ("در مقابل رئیس‌جمهور X")
+    titles = _conjunct_title_words(lang)
+    while words and words[-1] in titles:
+        words.pop()
+    if verb_first and m.title_role is not None and 1 < len(words) <= 1 + TITLE_BEFORE_NAME_WORDS \
+            and words[1] in titles:
+        # the title the name stands in apposition to, with its demonym ("استقبل وزير الخارجية الأردني X")
+        words = words[:1]
+    if verb_first:
+        if len(words) != 1:
+            return None
+        verb = bare(words[0])
+        if verb in not_verbs or words[0] in not_verbs or (article and verb.startswith(article)):
+            return None
+        return rid
+    return rid if opened and not words else None
 
 
 @cache

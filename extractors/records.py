@@ -158,6 +158,10 @@ def claim_record(doc: dict[str, Any], view: View, c: Claim, n: int, meeting_id: 
         # the title, pronoun, document or office noun it was resolved through, and the data row that
         # matched it ("the Minister": ``claims.json`` ``offices``)
         speaker["via"] = {"text": vtext, "span": vspan, "rule": c.speaker_via.rule}
+    if c.speaker_rule is not None and c.speaker is not None:
+        # a dropped or pronoun subject found to continue a sentence's subject ("ورحب السفير …. وأكد …"):
+        # the ``claims.json`` ``sentence_subject`` row that made that person the subject
+        speaker["antecedent_rule"] = c.speaker_rule
     cspan, ctext = _span(view, c.cue[0], c.cue[1])
     return {
         "schema": SCHEMA,
