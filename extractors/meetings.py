@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from .dates import DateExpr
 from .lang import load_json, profile
-from .lexicon import Match, Trie
+from .lexicon import Match, Trie, start_indices
 from .mentions import Mention, description_words, honorific_words
 from .normalize import clitic_variants, fold, match_keys
 from .view import View
@@ -219,11 +219,23 @@ def _tries(lang: str) -> dict[str, Trie]:
     return out
 
 
+# The name under which a view keeps, per word group of meetings.json, where its words may begin.
+SCAN_STARTS = "meetings.scan_starts"
+
+
 def scan(view: View, group: str, s: int, e: int, clitics: bool = True) -> list[Match]:
     """Matches of a word group of meetings.json in view [start, end), proclitics tried where the
     language has them (``clitics=False``: the words as written)."""
     clitics = clitics and profile(view.lang)["proclitics"]
-    return list(_tries(view.lang)[group].scan(view.tokens_in(s, e), clitics=clitics))
+    tries = _tries(view.lang)
+    starts = view.derived.get(SCAN_STARTS)
+    if starts is None:
+        # the rules scan a sentence for one group after another (triggers, hosts, venues, plan
+        # words, ...) and a document's sentences many times over: the tokens where each group's
+        # words may begin are found once, and each scan looks at those alone
+        starts = view.derived[SCAN_STARTS] = start_indices(view.tokens, tries)
+    lo, hi = view.token_range(s, e)
+    return list(tries[group].scan(view.tokens, clitics=clitics, lo=lo, hi=hi, starts=starts[group]))
 
 
 def _clause_end(text: str, pos: int, limit: int) -> int:
