@@ -1573,19 +1573,30 @@ def _scheduled_today(view: View, t0: Match, s: int, e: int) -> str | None:
     same clause announces a meeting scheduled for the day of the report: "يلتقي A اليوم B" (A meets B
     today), where a held one is told in the past ("التقى A اليوم B"). The clause ends at a sentence
     mark or a line break: a headline's present tense tells a held meeting ("A يستقبل B")."""
-    row = load_json(view.lang, "meetings.json").get("present_today")
-    if not row:
+    words_of = _present_today(view.lang)
+    if words_of is None:
         return None
+    rule, verbs, days = words_of
     lo = next((i + 1 for i in range(t0.start - 1, s - 1, -1) if _breaks(view, i)), s)
     hi = next((i for i in range(t0.end, e) if _breaks(view, i)), e)
-    words = [fold(w.strip("،,")) for w in view.text[lo:hi].split()]
-    verbs = {fold(v) for v in row["verbs"]}
+    if days.isdisjoint(fold(w.strip("،,")) for w in view.text[lo:hi].split()):
+        return None  # no word of today in the clause: most are told in the past
     # the verb before the trigger, or after it in a verb-final language ("امروز با A دیدار می‌کند")
     a, b = (t0.start, hi) if profile(view.lang).get("verb_final") else (lo, t0.end)
     head = " ".join(fold(w) for w in view.text[a:b].split())
-    if any(f" {v} " in f" {head} " for v in verbs) and any(fold(d) in words for d in row["days"]):
-        return row["id"]
+    if any(f" {v} " in f" {head} " for v in verbs):
+        return rule
     return None
+
+
+@cache
+def _present_today(lang: str) -> tuple[str, frozenset[str], frozenset[str]] | None:
+    """``present_today`` of meetings.json: its rule id, its verbs and its words of today, folded
+    once per language (not once per meeting verb met)."""
+    row = load_json(lang, "meetings.json").get("present_today")
+    if not row:
+        return None
+    return row["id"], frozenset(fold(v) for v in row["verbs"]), frozenset(fold(d) for d in row["days"])
 
 
 def _plan_markers(view: View, s: int, e: int) -> list:
