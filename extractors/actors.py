@@ -137,11 +137,16 @@ class ActorDB:
         self.by_role: dict[str, list[Actor]] = defaultdict(list)
         # and of each role in one country: "the president of Azerbaijan" looks among a handful
         self.by_role_country: dict[tuple[str, str], list[Actor]] = defaultdict(list)
+        # and of each role in one organisation: "the UN secretary-general" looks among the few who
+        # held it, not among every secretary-general of a ministry or party the dictionary records
+        self.by_role_org: dict[tuple[str, str], list[Actor]] = defaultdict(list)
         for a in self.by_id.values():
             for role in dict.fromkeys(o.role for o in a.offices):
                 self.by_role[role].append(a)
             for key in dict.fromkeys((o.role, o.country) for o in a.offices if o.country):
                 self.by_role_country[key].append(a)
+            for key in dict.fromkeys((o.role, o.org) for o in a.offices if o.org):
+                self.by_role_org[key].append(a)
             for alias in a.aliases:
                 for k in match_keys(alias):
                     if a.id not in self.full[k]:
@@ -155,7 +160,14 @@ class ActorDB:
         return len(self.by_id)
 
     def holders(self, role: str, country: str | None, d: date | None, org: str | None = None) -> list[Actor]:
-        pool = self.by_role_country.get((role, country), ()) if country else self.by_role.get(role, ())
+        # each pool holds everyone with an office of that role (in that country, or organisation),
+        # in dictionary order: the filter below keeps the same people in the same order
+        if country:
+            pool = self.by_role_country.get((role, country), ())
+        elif org:
+            pool = self.by_role_org.get((role, org), ())
+        else:
+            pool = self.by_role.get(role, ())
         return [a for a in pool if a.holds(role, country, org, d)]
 
     def choose(self, ids: Iterable[str], d: date | None, context: Iterable[str] = ()) -> Actor | None:
@@ -164,7 +176,8 @@ class ActorDB:
         cands = [self.by_id[i] for i in dict.fromkeys(ids)]
         if len(cands) == 1:
             return cands[0]
-        ctx = [c for c in cands if c.id in set(context)]
+        named = set(context)
+        ctx = [c for c in cands if c.id in named]
         if len(ctx) == 1:
             return ctx[0]
         active = [c for c in cands if c.in_office(d)]
@@ -177,17 +190,18 @@ class ActorDB:
         """The holder of an office on a date; without a date, the holder named in the document or
         the only person ever recorded in that office. Returns (actor, why)."""
         office = office_name(role, country, org)
+        named = set(context)  # once, not once per holder
         if d is not None:
             hs = self.holders(role, country, d, org)
             if len(hs) == 1:
                 return hs[0], f"held {office} on {d.isoformat()}"
             if len(hs) > 1:
-                ctx = [h for h in hs if h.id in set(context)]
+                ctx = [h for h in hs if h.id in named]
                 if len(ctx) == 1:
                     return ctx[0], f"held {office} on {d.isoformat()} and is named in the text"
                 return None, f"{len(hs)} people held {office} on {d.isoformat()}"
         ever = self.holders(role, country, None, org)
-        ctx = [h for h in ever if h.id in set(context)]
+        ctx = [h for h in ever if h.id in named]
         if len(ctx) == 1:
             return ctx[0], f"held {office} and is named in the text"
         if len(ctx) > 1 and d is None and (country or org):

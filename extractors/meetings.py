@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from .dates import DateExpr
 from .lang import load_json, profile
-from .lexicon import Match, Trie
+from .lexicon import Match, Trie, start_indices
 from .mentions import Mention, description_words, honorific_words
 from .normalize import clitic_variants, fold, match_keys
 from .view import View
@@ -229,11 +229,23 @@ def _tries(lang: str) -> dict[str, Trie]:
     return out
 
 
+# The name under which a view keeps, per word group of meetings.json, where its words may begin.
+SCAN_STARTS = "meetings.scan_starts"
+
+
 def scan(view: View, group: str, s: int, e: int, clitics: bool = True) -> list[Match]:
     """Matches of a word group of meetings.json in view [start, end), proclitics tried where the
     language has them (``clitics=False``: the words as written)."""
     clitics = clitics and profile(view.lang)["proclitics"]
-    return list(_tries(view.lang)[group].scan(view.tokens_in(s, e), clitics=clitics))
+    tries = _tries(view.lang)
+    starts = view.derived.get(SCAN_STARTS)
+    if starts is None:
+        # the rules scan a sentence for one group after another (triggers, hosts, venues, plan
+        # words, ...) and a document's sentences many times over: the tokens where each group's
+        # words may begin are found once, and each scan looks at those alone
+        starts = view.derived[SCAN_STARTS] = start_indices(view.tokens, tries)
+    lo, hi = view.token_range(s, e)
+    return list(tries[group].scan(view.tokens, clitics=clitics, lo=lo, hi=hi, starts=starts[group]))
 
 
 def _clause_end(text: str, pos: int, limit: int) -> int:
@@ -1745,19 +1757,30 @@ def _scheduled_today(view: View, t0: Match, s: int, e: int) -> str | None:
     same clause announces a meeting scheduled for the day of the report: "يلتقي A اليوم B" (A meets B
     today), where a held one is told in the past ("التقى A اليوم B"). The clause ends at a sentence
     mark or a line break: a headline's present tense tells a held meeting ("A يستقبل B")."""
-    row = load_json(view.lang, "meetings.json").get("present_today")
-    if not row:
+    words_of = _present_today(view.lang)
+    if words_of is None:
         return None
+    rule, verbs, days = words_of
     lo = next((i + 1 for i in range(t0.start - 1, s - 1, -1) if _breaks(view, i)), s)
     hi = next((i for i in range(t0.end, e) if _breaks(view, i)), e)
-    words = [fold(w.strip("،,")) for w in view.text[lo:hi].split()]
-    verbs = {fold(v) for v in row["verbs"]}
+    if days.isdisjoint(fold(w.strip("،,")) for w in view.text[lo:hi].split()):
+        return None  # no word of today in the clause: most are told in the past
     # the verb before the trigger, or after it in a verb-final language ("امروز با A دیدار می‌کند")
     a, b = (t0.start, hi) if profile(view.lang).get("verb_final") else (lo, t0.end)
     head = " ".join(fold(w) for w in view.text[a:b].split())
-    if any(f" {v} " in f" {head} " for v in verbs) and any(fold(d) in words for d in row["days"]):
-        return row["id"]
+    if any(f" {v} " in f" {head} " for v in verbs):
+        return rule
     return None
+
+
+@cache
+def _present_today(lang: str) -> tuple[str, frozenset[str], frozenset[str]] | None:
+    """``present_today`` of meetings.json: its rule id, its verbs and its words of today, folded
+    once per language (not once per meeting verb met)."""
+    row = load_json(lang, "meetings.json").get("present_today")
+    if not row:
+        return None
+    return row["id"], frozenset(fold(v) for v in row["verbs"]), frozenset(fold(d) for d in row["days"])
 
 
 def _plan_markers(view: View, s: int, e: int) -> list:

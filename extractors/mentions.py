@@ -300,7 +300,7 @@ def _surnames_of_office_holders(pending: Sequence[tuple[Any, Actor, str]], menti
     if not offices:
         return []
     lang = view.lang
-    words = _function_words(lang) | {_plain(w) for w in _closed_words(lang)}
+    words = _surname_stop_words(lang)
     articles = tuple(profile(lang).get("construct_articles", []))
     out = []
     for m, actor, text in pending:
@@ -312,6 +312,14 @@ def _surnames_of_office_holders(pending: Sequence[tuple[Any, Actor, str]], menti
             out.append(Mention(m.start, m.end, "person", text, sent(m.start), actor=actor, key=actor.id,
                                why="surname of a holder of an office the text names"))
     return out
+
+
+@cache
+def _surname_stop_words(lang: str) -> frozenset[str]:
+    """The words a bare surname never is, as written (``_plain``): function words and the closed
+    classes. Built once per language: rebuilding it for every article that names an office («وزير
+    الخارجية الإيراني») cost a tenth of the rules' time on the Arabic news."""
+    return _function_words(lang) | {_plain(w) for w in _closed_words(lang)}
 
 
 def _glued_prefix(view: View, pos: int) -> str:

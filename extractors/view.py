@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import Any
 
 from .lang import load_json, profile
 from .normalize import ARABIC_DIACRITICS, DIGITS, Folded, fold_with_offsets
@@ -34,6 +35,9 @@ class View:
     _folded: Folded | None = None
     _tokens: list | None = None
     _token_starts: list | None = None
+    # indices derived from the view once per document by later stages, under a name of theirs
+    # (``meetings`` keeps where each of its word groups may match); never part of the comparison
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) for view [start, end)."""
@@ -70,6 +74,20 @@ class View:
         i = bisect.bisect_left(self._token_starts, start)
         j = bisect.bisect_left(self._token_starts, end)
         return [t for t in toks[i:j] if t.end <= end]
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """``tokens_in(start, end)`` as the index range ``[i, j)`` of ``tokens`` it is: tokens follow
+        each other without overlapping, so those that end after ``end`` are the last ones."""
+        import bisect
+
+        toks = self.tokens
+        if self._token_starts is None:
+            self._token_starts = [t.start for t in toks]
+        i = bisect.bisect_left(self._token_starts, start)
+        j = bisect.bisect_left(self._token_starts, end)
+        while j > i and toks[j - 1].end > end:
+            j -= 1
+        return i, j
 
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence containing view position ``pos`` (binary search)."""
