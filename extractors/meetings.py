@@ -516,7 +516,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         if len(parties) < 2 or _met_office(view, trig, parties, mentions, s, e):
             continue
         envoy_guest = any(p.get("roles") == "envoy_guest" for p in t0.payloads)
-        row = _by_phone(view, t0, s, e, data)
+        row = _by_phone(view, t0, s, e, data, trig)
         # a welcome on arrival where every place the sentence names is in one country: arriving there
         welcome_in = _arrival_country(view, mentions, s, e) \
             if arrivals and any(p.get("roles") == "host_subject" for p in t0.payloads) else None
@@ -1035,18 +1035,26 @@ def _one_person(view: View, parties: list[Mention], doc_date: date | None) -> li
     return out
 
 
-def _by_phone(view: View, t0: Match, s: int, e: int, data: dict[str, Any]) -> dict[str, Any]:
+def _by_phone(view: View, t0: Match, s: int, e: int, data: dict[str, Any],
+              triggers: Sequence[Match] = ()) -> dict[str, Any]:
     """The trigger row of a meeting, made a phone call when its clause says the talk went by phone
     ("discussed … with X over the phone", «بحث … هاتفيا مع», «در تماس تلفونی … رایزنی کردند»:
-    ``phone_modes``): the language's phone-call row, so the kind, codes and rule say so."""
+    ``phone_modes``), or when the meeting verb's object is a phone call ("received a phone call from
+    X", "hosted a telephone conversation with X": the noun, not the verb, names what took place,
+    at most ``OBJECT_WORDS`` words after it): the language's phone-call row, so the kind, codes,
+    rule and place say so (a call has no place)."""
     row = t0.payloads[0]
     if row.get("kind") == "phone_call":
         return row
+    phone = next((r for r in data["triggers"] if r.get("kind") == "phone_call"), row)
+    if any(t.start >= t0.end and t.payloads[0].get("kind") == "phone_call"
+           and _open_gap(view, t0.end, t.start, OBJECT_WORDS) for t in triggers):
+        return phone
     start = _clause_start(view.text, t0.start, s)
     end = _clause_end(view.text, t0.end, e)
     if not scan(view, "phone_modes", start, end, clitics=False):
         return row
-    return next((r for r in data["triggers"] if r.get("kind") == "phone_call"), row)
+    return phone
 
 
 def _met_office(view: View, trig: Sequence[Match], parties: Sequence[Mention], mentions: Sequence[Mention],
