@@ -414,3 +414,10 @@ def test_guard_a_later_or_planned_visit_does_not_place_the_meeting_before_it(sta
                  "The foreign minister is currently in India on a two-day official visit.")
     (m,) = run(stages, elsewhere, "2021-03-05")
     assert m["location"] is None
+
+
+def test_fa_a_city_printed_without_its_zwnj_is_stated(stages):
+    """Fails before the gazetteer keys package alternates without their ZWNJ: «کیپتاون» was no place."""
+    text = "عباس عراقچی وزیر امور خارجه روز دوشنبه در کیپتاون با وزیر خارجه آفریقای جنوبی دیدار کرد."
+    (m,) = run(stages, text, "2023-06-02", lang="fa")
+    assert where(m) == ("Cape Town", "fa.loc.prep")
