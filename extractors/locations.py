@@ -549,11 +549,12 @@ VISIT_KINDS = frozenset({"visit", "arrival"})
 def visit_after(ctx: Context, m: Meeting) -> Where | None:
     """A lead that tells a meeting and leaves its place to the next sentence, which tells the visit it
     was part of: "X met his Chinese counterpart on Friday. The minister is currently in China on an
-    official visit", "… . During the visit of the American envoy in Moscow, the sides discussed …".
+    official visit", "… . During the visit of the American diplomat in Moscow, the sides discussed …".
     That sentence has a visit word (``triggers`` rows of kind visit or arrival), no meeting of its own
     and no plan marker, and states a place (``_stated_span``); one side of the meeting is at home
-    there and every other of another country the article gives (the guest), so the visit is theirs
-    and not a later leg ("X met Y in Rome. X then visits Madrid" is a plan, or a different host)."""
+    there and every other of another country the article gives (the guest), so the visit is theirs:
+    "X met his Chinese counterpart. X will pay a visit to India next week" is a plan, and "X is in
+    India on an official visit" a stay where neither side is at home."""
     if not _in_person(m):
         return None
     view = ctx.view
