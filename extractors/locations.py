@@ -409,6 +409,14 @@ def same_leg(ctx: Context, m: Meeting) -> Where | None:
     country = o.location.place.country
     if all(_country_of(p) == country for p in others):
         return Where(o.location.place, "inferred", None, "loc.same_leg")
+    # a visitor abroad meets the people there: "X held talks with the Qatari foreign minister in Doha.
+    # X also met Y, the deputy minister" — the shared party is of a known country other than the
+    # place's, and whom he met next the article gives no country (an unresolved title, a name it does
+    # not know), as for a trip's destination (``_stated_trip``) and an envoy's posting
+    visitor = [p for p in m.parties if (p.identity or p.text) in shared]
+    if any(_country_of(p) not in (None, country) and not is_envoy(p) for p in visitor) \
+            and all(_country_of(p) in (country, None) and not is_envoy(p) for p in others):
+        return Where(o.location.place, "inferred", None, "loc.same_leg.abroad")
     return None
 
 
@@ -534,6 +542,40 @@ def dateline(ctx: Context, m: Meeting) -> Where | None:
     return line
 
 
+# The kinds of trigger row that tell a journey: a visit ("on an official visit"), an arrival
+VISIT_KINDS = frozenset({"visit", "arrival"})
+
+
+def visit_after(ctx: Context, m: Meeting) -> Where | None:
+    """A lead that tells a meeting and leaves its place to the next sentence, which tells the visit it
+    was part of: "X met his Chinese counterpart on Friday. The minister is currently in China on an
+    official visit", "… . During the visit of the American diplomat in Moscow, the sides discussed …".
+    That sentence has a visit word (``triggers`` rows of kind visit or arrival), no meeting of its own
+    and no plan marker, and states a place (``_stated_span``); one side of the meeting is at home
+    there and every other of another country the article gives (the guest), so the visit is theirs:
+    "X met his Chinese counterpart. X will pay a visit to India next week" is a plan, and "X is in
+    India on an official visit" a stay where neither side is at home."""
+    if not _in_person(m):
+        return None
+    view = ctx.view
+    si = max(m.evidence_sents) + 1
+    if si >= len(view.sentences) or any(si in o.evidence_sents for o in ctx.meetings):
+        return None
+    s, e = view.sentences[si]
+    if not any(p.get("kind") in VISIT_KINDS for t in scan(view, "triggers", s, e) for p in t.payloads) \
+            or scan(view, "planned", s, e):
+        return None
+    where = _stated_span(ctx, s, e, ctx.claims)
+    if where is None or where.rule.endswith((".loc.here", ".loc.modifier")):
+        return None
+    country = where.place.country
+    hosts = [p for p in m.parties if _country_of(p) == country and not is_envoy(p)]
+    guests = [p for p in m.parties if _country_of(p) not in (None, country)]
+    if hosts and guests and len(hosts) + len(guests) == len(m.parties):
+        return Where(where.place, "inferred", where.mention, "loc.visit_after")
+    return None
+
+
 def _met_on_sidelines(ctx: Context, m: Meeting) -> bool:
     """A sentence of the article says that a party of the meeting met people on the sidelines of
     an event ("NEW DELHI — X held bilateral meetings on the sidelines of the SCO ministerial …
@@ -573,11 +615,12 @@ RULES: tuple[Rule, ...] = (
     Rule(("<lang>.venue.*",), venue),
     Rule(("loc.visit_destination",), visit_destination),
     Rule(("loc.host_capital",), host_capital),
-    Rule(("loc.same_leg",), same_leg),
+    Rule(("loc.same_leg", "loc.same_leg.abroad"), same_leg),
     Rule(("loc.posting",), posting),
     Rule(("loc.headline",), headline),
     Rule(("loc.restated",), restated),
     Rule(("loc.dateline", "<lang>.dateline.*"), dateline),
+    Rule(("loc.visit_after",), visit_after),
     Rule(("loc.city_of_country",), city_of_country, narrows=True),
 )
 

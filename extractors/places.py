@@ -401,6 +401,10 @@ def _load_cities(src: _Sources, keep: set[str]) -> None:
                 key = fold(alt)
                 if _ARFA_KEY.match(key) and _letters(key) >= min_letters:
                     alternates.append(key)
+                    if ZWNJ in alt:
+                        # «کیپ‌تاون» is also printed without its ZWNJ («کیپتاون»: texts that lost their
+                        # non-joiners upstream), as for the names ``_add`` folds itself
+                        alternates.append(fold(alt.replace(ZWNJ, "")))
         _add(src, alternates, pid, "name", (_BUILTIN, 0, _ALTERNATE, 0, pop), check=True, folded=True)
 
 

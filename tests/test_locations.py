@@ -360,3 +360,64 @@ def test_a_region_inside_a_persons_name_is_part_of_the_name(stages):
     (m,) = run(stages, text, "2024-03-06", people=("Bakhtiyor Saidov", "Nasir Ahmad Wardak"))
     assert {p["name"] for p in m["participants"]} == {"Bakhtiyor Saidov", "Nasir Ahmad Wardak"}
     assert where(m) == ("Wardak", "en.loc.prep") and m["location"]["country"] == "AF"
+
+
+# -- the next meeting of a visitor abroad --------------------------------------------------------------
+def test_a_visitors_next_meeting_with_someone_of_no_known_country_shares_the_place(stages):
+    """Fails before ``loc.same_leg.abroad``: the deputy the article gives no country left the second
+    meeting unplaced."""
+    text = ("On Monday, Sergey Lavrov met Syrian President Bashar al-Assad in Damascus. "
+            "He also held talks with Karim Haddad, the deputy minister.")
+    recs = run(stages, text, "2023-03-06", people=("Karim Haddad",))
+    assert where(by_party(recs, "Karim Haddad")) == ("Damascus", "loc.same_leg.abroad")
+    fa = ("عباس عراقچی وزیر امور خارجه روز دوشنبه در دوحه با وزیر خارجه قطر دیدار کرد. "
+          "عراقچی همچنین با کریم حداد معاون وزیر دیدار کرد.")
+    recs = run(stages, fa, "2023-03-06", lang="fa", people=("کریم حداد",))
+    assert where(by_party(recs, "کریم حداد")) == ("Doha", "loc.same_leg.abroad")
+
+
+def test_guard_a_host_at_home_or_a_counterpart_of_a_third_country_takes_no_place_from_the_visit(stages):
+    """Guard (passes before and after): the visitor rule needs the shared party abroad, and every
+    other party of the place's country or of none."""
+    home = ("On Monday, Bashar al-Assad received Sergey Lavrov in Damascus. "
+            "Assad also held talks with Karim Haddad, the deputy minister.")
+    recs = run(stages, home, "2023-03-06", people=("Karim Haddad",))
+    assert by_party(recs, "Karim Haddad")["location"] is None
+    third = ("On Monday, Sergey Lavrov met Syrian President Bashar al-Assad in Damascus. "
+             "He also held talks with Ayman Safadi.")  # a Jordanian
+    recs = run(stages, third, "2023-03-06")
+    assert by_party(recs, "Ayman Safadi")["location"] is None
+
+
+# -- the visit the sentence after a lead tells ------------------------------------------------------------
+def test_the_visit_told_right_after_a_lead_places_its_meeting(stages):
+    """Fails before ``loc.visit_after``: the place stood only in the sentence that tells the visit."""
+    text = ("Sergey Lavrov met his Chinese counterpart Wang Yi on Friday and discussed trade. "
+            "The foreign minister is currently in China on a two-day official visit to attend a forum.")
+    (m,) = run(stages, text, "2021-03-05")
+    assert where(m) == ("China", "loc.visit_after")
+    text = ("Vladimir Putin held talks with John Kerry on Tuesday, Sergey Lavrov said at a briefing. "
+            "During the visit of the American diplomat in Moscow, the sides discussed Syria. "
+            "Lavrov said he also held talks with Kerry.")
+    recs = run(stages, text, "2016-03-25")
+    assert where(by_party(recs, "Vladimir Putin")) == ("Moscow", "loc.visit_after")
+
+
+def test_guard_a_later_or_planned_visit_does_not_place_the_meeting_before_it(stages):
+    """Guard (passes before and after): a visit still ahead, or to a country neither side is at home
+    in, is not the occasion of the meeting told before it."""
+    planned = ("Sergey Lavrov met his Chinese counterpart Wang Yi on Friday and discussed trade. "
+               "The foreign minister will pay an official visit to India next week.")
+    (m,) = run(stages, planned, "2021-03-05")
+    assert m["location"] is None
+    elsewhere = ("Sergey Lavrov met his Chinese counterpart Wang Yi on Friday and discussed trade. "
+                 "The foreign minister is currently in India on a two-day official visit.")
+    (m,) = run(stages, elsewhere, "2021-03-05")
+    assert m["location"] is None
+
+
+def test_fa_a_city_printed_without_its_zwnj_is_stated(stages):
+    """Fails before the gazetteer keys package alternates without their ZWNJ: «کیپتاون» was no place."""
+    text = "عباس عراقچی وزیر امور خارجه روز دوشنبه در کیپتاون با وزیر خارجه آفریقای جنوبی دیدار کرد."
+    (m,) = run(stages, text, "2023-06-02", lang="fa")
+    assert where(m) == ("Cape Town", "fa.loc.prep")
