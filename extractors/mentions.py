@@ -984,13 +984,59 @@ def _not_person_words(lang: str) -> frozenset[str]:
 
 
 def _add_ner_orgs(mentions: list[Mention], entities: Sequence[Entity], view: View, sent) -> None:
-    """Organisations Stanza found: speakers of last resort ("The European Central Bank said")."""
+    """Organisations Stanza found: speakers of last resort ("The European Central Bank said"). A
+    span that names an office held by one person (``_office_phrase``: "the Principal Secretary") is
+    no body: it is the person the article gave that office before ("Principal Secretary Jane Roe
+    said …; the Principal Secretary added"), or no one."""
     taken = [(m.start, m.end) for m in mentions]
     for e in entities:
         if e.type == "ORG" and not any(s < e.end and e.start < t for s, t in taken) \
                 and not _prepositional(view, e.start, e.end):
             text = view.text[e.start:e.end]
+            if _office_phrase(view.lang, text):
+                holder = _office_holder_before(mentions, view, e.start, text)
+                if holder is not None:
+                    mentions.append(Mention(e.start, e.end, "person", text, sent(e.start), actor=holder.actor,
+                                            key=holder.key, resolution="title", named=holder.named or holder.text,
+                                            why=f"the office given to {holder.text} before"))
+                continue
             mentions.append(Mention(e.start, e.end, "org", text, sent(e.start), key=unknown_key(text), why="NER"))
+
+
+@cache
+def _person_office_words(lang: str) -> frozenset[str]:
+    """Nouns of an office one person holds (``office_nouns``: head, deputy, spokesman, مساعد) and
+    honorifics, folded: unlike the words of all titles ("council", "state", «مجلس»), none heads the
+    name of a body."""
+    words = {w for p in load_json(lang, "pronouns.json").get("office_nouns", []) for w in fold(p).split()}
+    return frozenset(words | honorific_words(lang))
+
+
+def _office_phrase(lang: str, text: str) -> bool:
+    """A span NER calls an organisation that is one person's office, not a body: its words are all
+    office, courtesy or function words and its first word past function words is a person's office
+    noun or an honorific ("the Head of State", "Principal Secretary", "Deputy Minister"). "State
+    Council", "Security Council", "Council of Ministers", «مجلس النواب» begin with a body's noun and
+    stay: the words of titles alone would drop them (titles name "Speaker of the State Council")."""
+    words = fold(text).split()
+    if not words or not all(w in description_words(lang) for w in words):
+        return False
+    function = {fold(w) for w in _function_words(lang)}
+    head = next((w for w in words if w not in function), None)
+    return head is not None and head in _person_office_words(lang)
+
+
+def _office_holder_before(mentions: Sequence[Mention], view: View, pos: int, office: str) -> Mention | None:
+    """The last person before ``pos`` whose name the office stands right before ("Principal Secretary
+    Jane Roe"), its function words aside ("the")."""
+    function = {fold(w) for w in _function_words(view.lang)}
+    words = [w for w in fold(office).split() if w not in function]
+    for m in sorted((m for m in mentions if m.kind == "person" and m.end <= pos), key=lambda m: -m.start):
+        line = view.text.rfind("\n", 0, m.start) + 1
+        before = fold(view.text[line:m.start]).split()
+        if words and before[-len(words):] == words:
+            return m
+    return None
 
 
 def _prepositional(view: View, start: int, end: int) -> bool:
