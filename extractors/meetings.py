@@ -126,7 +126,7 @@ COMITATIVE_WORDS = 3
 GUEST_BEFORE_WORDS = 2
 GUEST_AFTER_WORDS = 3
 # The first of the people a welcome lists stands at most this many words (his office's, names blanked)
-# after the words that open the list ("كان في استقباله النائب الأول لرئيس الوزراء وزير الطاقة A")
+# after the words that open the list ("كان في استقباله نائب رئيس الوزراء وزير الدولة للشؤون الخارجية A")
 WELCOME_GAP_WORDS = 6
 # The subject of a clause opened by a splitter stands at most this many words after it ("after South
 # Korean President A": a demonym that the name's mention leaves out; «بينما كان A»)
@@ -1323,7 +1323,7 @@ def _pairs(parties: list[Mention], view: View | None = None, trig: int | None = 
     received C", «استقبلا», «A و B از C استقبال کردند») is not reciprocal: the list before its verb
     are all hosts, each of whom receives each person after them, however far its object stands from
     the verb, and who receive no one where none is named; a list after it is its object, the guests
-    of someone else ("it hosted the Russian and Ukrainian foreign ministers", who met each other)."""
+    of someone else ("it hosted the Jordanian and Saudi foreign ministers", who met each other)."""
     group = parties[0].group
     side = [p for p in parties if p.group == group] if group is not None else [parties[0]]
     if view is not None and trig is not None:

@@ -393,11 +393,11 @@ def test_guard_a_host_at_home_or_a_counterpart_of_a_third_country_takes_no_place
 def test_the_visit_told_right_after_a_lead_places_its_meeting(stages):
     """Fails before ``loc.visit_after``: the place stood only in the sentence that tells the visit."""
     text = ("Sergey Lavrov met his Chinese counterpart Wang Yi on Friday and discussed trade. "
-            "The foreign minister is currently in China on a two-day official visit to attend a forum.")
+            "The foreign minister is now in China on an official visit of three days.")
     (m,) = run(stages, text, "2021-03-05")
     assert where(m) == ("China", "loc.visit_after")
     text = ("Vladimir Putin held talks with John Kerry on Tuesday, Sergey Lavrov said at a briefing. "
-            "During the visit of the American diplomat in Moscow, the sides discussed Syria. "
+            "The US diplomat's visit in Moscow also dealt with Syria. "
             "Lavrov said he also held talks with Kerry.")
     recs = run(stages, text, "2016-03-25")
     assert where(by_party(recs, "Vladimir Putin")) == ("Moscow", "loc.visit_after")
@@ -411,7 +411,7 @@ def test_guard_a_later_or_planned_visit_does_not_place_the_meeting_before_it(sta
     (m,) = run(stages, planned, "2021-03-05")
     assert m["location"] is None
     elsewhere = ("Sergey Lavrov met his Chinese counterpart Wang Yi on Friday and discussed trade. "
-                 "The foreign minister is currently in India on a two-day official visit.")
+                 "The foreign minister is now in India on an official visit of three days.")
     (m,) = run(stages, elsewhere, "2021-03-05")
     assert m["location"] is None
 
