@@ -15,10 +15,10 @@ def _kinds(text: str, lang: str, people: tuple[str, ...]) -> list[tuple[str, str
 
 @pytest.mark.parametrize(("lang", "text", "people"), [
     # the verb of reception takes the call as its object: no one was received in person
-    ("en", "Foreign Minister Faisal bin Farhan received a phone call from Sergey Lavrov on Sunday.",
-     ("Faisal bin Farhan", "Sergey Lavrov")),
-    ("en", "Foreign Minister Faisal bin Farhan received a telephone call from Sergey Lavrov.",
-     ("Faisal bin Farhan", "Sergey Lavrov")),
+    ("en", "Ayman Safadi, the Jordanian minister, received a phone call from Sergey Lavrov last night.",
+     ("Ayman Safadi", "Sergey Lavrov")),
+    ("en", "Yesterday Ayman Safadi received a telephone call from Sergey Lavrov.",
+     ("Ayman Safadi", "Sergey Lavrov")),
     # a preposition of means before the phone
     ("en", "Faisal bin Farhan spoke with Sergey Lavrov via phone call on Sunday.",
      ("Faisal bin Farhan", "Sergey Lavrov")),
