@@ -548,8 +548,8 @@ VISIT_KINDS = frozenset({"visit", "arrival"})
 
 def visit_after(ctx: Context, m: Meeting) -> Where | None:
     """A lead that tells a meeting and leaves its place to the next sentence, which tells the visit it
-    was part of: "X met his Chinese counterpart on Friday. The minister is currently in China on an
-    official visit", "… . During the visit of the American diplomat in Moscow, the sides discussed …".
+    was part of: "X met his Chinese counterpart on Friday. The foreign minister is now in China on an
+    official visit of three days", "… . The US diplomat's visit in Moscow also dealt with Syria."
     That sentence has a visit word (``triggers`` rows of kind visit or arrival), no meeting of its own
     and no plan marker, and states a place (``_stated_span``); one side of the meeting is at home
     there and every other of another country the article gives (the guest), so the visit is theirs:

@@ -954,7 +954,13 @@ def honorific_words(lang: str) -> frozenset[str]:
 def description_words(lang: str) -> frozenset[str]:
     """Words that describe a person before the name: office and courtesy words and the language's
     function words ("the"), folded. (Nationalities and places are mentions of their own.)"""
-    return _office_words(lang) | {fold(w) for w in _function_words(lang)}
+    return _office_words(lang) | _folded_function_words(lang)
+
+
+@cache
+def _folded_function_words(lang: str) -> frozenset[str]:
+    """``_function_words`` folded, as the words of a folded phrase are compared ("the", «في»)."""
+    return frozenset(fold(w) for w in _function_words(lang))
 
 
 @cache
@@ -1021,7 +1027,7 @@ def _office_phrase(lang: str, text: str) -> bool:
     words = fold(text).split()
     if not words or not all(w in description_words(lang) for w in words):
         return False
-    function = {fold(w) for w in _function_words(lang)}
+    function = _folded_function_words(lang)
     head = next((w for w in words if w not in function), None)
     return head is not None and head in _person_office_words(lang)
 
@@ -1029,7 +1035,7 @@ def _office_phrase(lang: str, text: str) -> bool:
 def _office_holder_before(mentions: Sequence[Mention], view: View, pos: int, office: str) -> Mention | None:
     """The last person before ``pos`` whose name the office stands right before ("Principal Secretary
     Jane Roe"), its function words aside ("the")."""
-    function = {fold(w) for w in _function_words(view.lang)}
+    function = _folded_function_words(view.lang)
     words = [w for w in fold(office).split() if w not in function]
     for m in sorted((m for m in mentions if m.kind == "person" and m.end <= pos), key=lambda m: -m.start):
         line = view.text.rfind("\n", 0, m.start) + 1

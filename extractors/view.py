@@ -8,6 +8,7 @@ inserted characters point at the original character they stand before, dropped o
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -66,20 +67,12 @@ class View:
 
     def tokens_in(self, start: int, end: int) -> list:
         """The tokens lying within view [start, end), by binary search."""
-        import bisect
-
-        toks = self.tokens
-        if self._token_starts is None:
-            self._token_starts = [t.start for t in toks]
-        i = bisect.bisect_left(self._token_starts, start)
-        j = bisect.bisect_left(self._token_starts, end)
-        return [t for t in toks[i:j] if t.end <= end]
+        i, j = self.token_range(start, end)
+        return self.tokens[i:j]
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
-        """``tokens_in(start, end)`` as the index range ``[i, j)`` of ``tokens`` it is: tokens follow
-        each other without overlapping, so those that end after ``end`` are the last ones."""
-        import bisect
-
+        """The index range ``[i, j)`` of ``tokens`` lying within view [start, end): tokens follow each
+        other without overlapping, so those that end after ``end`` are the last ones."""
         toks = self.tokens
         if self._token_starts is None:
             self._token_starts = [t.start for t in toks]
