@@ -144,6 +144,9 @@ EMBEDDED_SUBJECT_GAP = 2
 EMBEDDED_NOUN_WORDS = 4
 # a date expression's extent does not depend on the day it is read from; any reference date finds it
 SPAN_REFERENCE_DATE = date(2000, 1, 1)
+# at most this many words in a relative clause on a subject named after its verb, before the
+# comma that closes it ("وأضاف الوزير الذي عاد من جولة في المنطقة، أن …")
+RELATIVE_CLAUSE_WORDS = 16
 
 
 @dataclass
@@ -159,6 +162,8 @@ class Claim:
     joint: bool = False  # made by all parties of a meeting: ``meetings.joint_speakers`` gives the speakers
     # the ``claims.json`` row by which a dropped or pronoun subject was found to be a sentence's subject
     speaker_rule: str | None = None
+    # the ``claims.json`` row by which words between the speaker and the claim were passed over
+    span_rule: str | None = None
 
 
 @cache
@@ -348,9 +353,11 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
             # clause is his even where the cue opens no claim of its own
             last_in_sentence[si] = speaker
         after = cue.end
+        span_rule: str | None = None
         if speaker is not None and speaker.start >= cue.end:
             quoted = _quoted_end(text, speaker, quotes)
             after = _past_speaker_phrase(text, max(after, quoted or speaker.end), mentions, prof)
+            after, span_rule = _past_subject_modifier(text, after, e, row, prof, lang)
         # "A و B بر … تأکید کردند": the subject runs on past the first conjunct before a clause-final cue
         later_conjuncts = [] if speaker is None else _later_conjuncts(text, speaker, by_sent.get(si, []), cue.start,
                                                                       prof)
@@ -493,8 +500,9 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         if speaker is not None and (speaker.actor is not None or speaker.kind in ("person", "org", "institution")):
             speakers_seen.append(speaker)
         claims.append(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), speaker, resolution, via, si,
-                            speaker_rule=speaker_rule))
-        claims.extend(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), m, resolution, None, si)
+                            speaker_rule=speaker_rule, span_rule=span_rule))
+        claims.extend(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), m, resolution, None, si,
+                            span_rule=span_rule)
                       for m in together)
     return _continued_quotations(view, claims, quotes, people)
 
@@ -2593,6 +2601,53 @@ def _past_circumstance(text: str, i: int, nxt: int, prof: dict[str, Any],
         if any(c in g for c in ".«“\""):
             break
     return i
+
+
+@cache
+def _subject_modifiers(lang: str) -> tuple[str, frozenset[str], frozenset[str]] | None:
+    """``claims.json`` ``subject_modifiers``: its id, the relative pronouns and the adverbs of time."""
+    row = load_json(lang, "claims.json").get("subject_modifiers")
+    if not row:
+        return None
+    return row["id"], frozenset(fold(w) for w in row["relatives"]), frozenset(fold(w) for w in row["time_adverbs"])
+
+
+def _past_subject_modifier(text: str, i: int, e: int, row: dict[str, Any], prof: dict[str, Any],
+                           lang: str) -> tuple[int, str | None]:
+    """Past what may follow a subject named after its verb before the claim's complementizer, colon or
+    governed preposition (``claims.json`` ``subject_modifiers``): an adverb of time ("أعرب الوزير
+    الأحد عن …") or a relative clause on the subject that a comma closes right before it ("وأضاف
+    الوزير الذي عاد من الرحلة، أن …"). Returns where the complement's opener stands and the row's id,
+    or ``i`` and None when nothing of the kind is there."""
+    shape = _subject_modifiers(lang)
+    if shape is None:
+        return i, None
+    rid, relatives, adverbs = shape
+    takes = row.get("takes", [])
+    governs = {w for t, ws in prof["claim_openers"].items() if t in takes for w in ws}
+    comps = {fold(w) for w in prof["complementizers"]} if "that" in takes else set()
+    colon = "colon" in takes
+
+    def opener(w: str) -> bool:
+        return (colon and w in (":", "：")) or fold(w.strip(_COMPLEMENTIZER_TRAIL)) in comps or w in governs
+
+    words = list(re.finditer(r"[^\s:：]+|[:：]", text[i:e]))[:RELATIVE_CLAUSE_WORDS + 2]
+    if len(words) < 2:
+        return i, None
+    first = words[0].group()
+    if fold(first.strip(_CLAUSE_MARKS)) in adverbs:
+        # one adverb, with or without its commas, then the opener: "قال X، الأحد، إن …"
+        return (i + words[1].start(), rid) if opener(words[1].group()) else (i, None)
+    if fold(first) not in relatives:
+        return i, None
+    for k in range(2, len(words)):
+        g = words[k - 1].group()
+        if any(c in g for c in _SENTENCE_END):
+            break  # a relative clause does not run over a sentence's end or into a quotation
+        if g[-1:] in _CLAUSE_MARKS:
+            # the comma closes the relative clause; the word after it must open the claim
+            return (i + words[k].start(), rid) if opener(words[k].group()) else (i, None)
+    return i, None
 
 
 _QUOTED_NAME = re.compile(rf"[«“\"]([^«»“”\".:!?؟\n]{{1,{QUOTED_NAME_CHARS}}})[»”\"]")

@@ -176,7 +176,9 @@ def claim_record(doc: dict[str, Any], view: View, c: Claim, n: int, meeting_id: 
         "direct": c.direct,
         "cue": ctext,
         "meeting": meeting_id,
-        "evidence": {**_sentence(view, c.sent, c.cue[2])},
+        "evidence": {**_sentence(view, c.sent, c.cue[2]),
+                     # words passed over between the speaker and the claim ("وأضاف X الذي …، أن")
+                     **({"span_rule": c.span_rule} if c.span_rule else {})},
     }
 
 
