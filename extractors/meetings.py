@@ -465,9 +465,13 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             parties = between
         # a summit read from its attendance phrases is what its sentence is about: a plan marker anywhere
         # in it is the summit's ("the summit, to be hosted by A and attended by B, will open next week")
-        why = _is_planned(view, planned, _predicates(view, trig, t0, parties), parties, trig) \
+        preds = _predicates(view, trig, t0, parties)
+        own = _own_predicate(view, t0, preds, s, data)
+        why = _is_planned(view, planned, [t0] if own else preds, parties, trig) \
             or (summit_all and planned and planned[0].payloads[0]["id"]) or _scheduled_today(view, t0, s, e)
         status = "planned" if why else "happened"
+        # the rule that kept it held where a trigger of a later clause would have made it planned
+        kept = own if own and not why and _is_planned(view, planned, preds, parties, trig) else None
         slot = None
         if not between and parties and not summit_all:
             slot = _pronoun_subject(view, mentions, t0, parties, s, dates)
@@ -545,7 +549,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
                     not any(_codable(p) or _described(view, p, mentions) for p in group):
                 continue
             m = Meeting(row, status, list(group), list(attendees), evidence_sents=[si],
-                        clauses=[Clause(s, e, opener, said)], status_rule=why, clause_rule=split_rule)
+                        clauses=[Clause(s, e, opener, said)], status_rule=why or kept, clause_rule=split_rule)
             _roles(view, m, host_subject, s, e, envoy_guest=envoy_guest, passive=passive)
             if welcome is not None and host_subject:
                 welcome.roles(m)
@@ -1811,6 +1815,26 @@ def _predicates(view: View, trig: list[Match], t0: Match, parties: list[Mention]
         counterpart = max((p.start for p in parties), default=t0.start)
         last = max((t for t in after if t.start < counterpart), key=lambda t: t.start, default=t0)
     return [t0, last] if last is not t0 else [t0]
+
+
+def _own_predicate(view: View, t0: Match, preds: Sequence[Match], s: int, data: dict[str, Any]) -> str | None:
+    """In a verb-final language a trigger that ends in its own finite light verb ("دیدار کرد",
+    "گفتگو کردند") is its clause's predicate, so its tense is the meeting's: a meeting word after it
+    belongs to a clause coordinated after it ("A با B دیدار کرد و از او برای سفر به C دعوت کرد",
+    "… دیدار کرد اما جزئیات این دیدار منتشر نشده است") and dates nothing of this meeting. A trigger
+    inside a clause «که» opens before it ("A که دیروز با B دیدار کرد، فردا …") is no main predicate.
+    Returns the id of ``closed_predicate`` (meetings.json) where a later trigger would otherwise
+    set the status, or None."""
+    row = data.get("closed_predicate")
+    if row is None or len(preds) < 2 or not profile(view.lang).get("verb_final"):
+        return None
+    words = view.text[t0.start:t0.end].split()
+    if not words or not _finite_between(view, words[-1]):
+        return None
+    before = {fold(w) for w in view.text[_clause_start(view.text, t0.start, s):t0.start].split()}
+    if before & {fold(w) for w in profile(view.lang)["complementizers"]}:
+        return None
+    return row["id"]
 
 
 def _sequenced(view: View, a: Match, s: int) -> bool:

@@ -130,8 +130,9 @@ def meeting_record(doc: dict[str, Any], view: View, m: Meeting, n: int, places: 
         "codes": codes(m),
         "evidence": _sentence(view, m.evidence_sents[0], m.rule),
     }
-    if m.status == "planned" and m.status_rule:
-        # why it is not reported as held: the plan marker's row, the future form's, or the date's rule
+    if m.status_rule:
+        # why it is not reported as held: the plan marker's row, the future form's, or the date's rule;
+        # for a held one, the rule that kept a later clause's plan marker off it
         out["evidence"]["status_rule"] = m.status_rule
     if m.clause_rule:
         # the meeting is one clause's of a sentence that tells several: the word that opens that clause
