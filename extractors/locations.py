@@ -23,6 +23,7 @@ from .view import View
 
 if TYPE_CHECKING:
     from .claims import Claim
+    from .places import Place
 
 # How far before a place its locative or its head word may stand ("in Baku", "the Iranian capital Tehran")
 PREP_WINDOW = 12
@@ -343,7 +344,17 @@ def _stated_trip(ctx: Context, m: Meeting) -> Where | None:
     if not others or any(_country_of(p) == country for p in me) \
             or any(_country_of(p) not in (country, None) for p in others):
         return None
-    return Where(dest.place, "inferred", None, "loc.visit_destination")
+    return Where(_destination(ctx, dest), "inferred", None, "loc.visit_destination")
+
+
+def _destination(ctx: Context, dest: Mention) -> Place:
+    """The place a trip went to. A country written as its capital is («زيارة إلى تونس», "a visit to
+    Djibouti") is the city there, where people meet: the gazetteer reads the name as the country."""
+    if dest.place.kind == "country":
+        city = ctx.lex.places.capital_written_alike(dest.text)
+        if city is not None and city.country == dest.place.country:
+            return city
+    return dest.place
 
 
 def visit_destination(ctx: Context, m: Meeting) -> Where | None:
@@ -356,10 +367,10 @@ def visit_destination(ctx: Context, m: Meeting) -> Where | None:
     found = _stated_trip(ctx, m)
     if found is not None:
         return found
-    place = trip_place(m, ctx.trips)
-    if place is None:
+    dest = trip_place(m, ctx.trips)
+    if dest is None:
         return None
-    return Where(place, "inferred", None, "loc.visit_destination")
+    return Where(_destination(ctx, dest), "inferred", None, "loc.visit_destination")
 
 
 def host_capital(ctx: Context, m: Meeting) -> Where | None:

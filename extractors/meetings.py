@@ -113,6 +113,8 @@ OBJECT_GAP_WORDS = 4
 # A relative clause on a meeting or visit noun: the noun and one adjective before the relative
 # pronoun ("the last visit that", «الزيارة الأخيرة التي»)
 RECALLED_NOUN_WORDS = 2
+# The light verb of a visit's relative clause and its resumptive pronoun: «قام بها» (words)
+MADE_VERB_WORDS = 2
 # A side is governed by a comitative at most this many words before it ("with a Chinese delegation")
 SIDE_WORDS = 2
 # The kinds of a trigger that states a call, and a trip to the other side
@@ -425,6 +427,11 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         if opener is not None:
             sent_people = [p for p in sent_people if p.start > opener]
             t0 = next(t for t in trig if t.start > opener)
+        # «أشار A إلى الزيارة التي قام بها B إلى دمشق»: a visit noun whose own relative clause names
+        # its visitor tells B's trip; A, who spoke of it, is none of its parties
+        recalled = any(t is t0 for t, _, _ in made) and _made_by(view, t0, e) is not None
+        if recalled:
+            sent_people = [p for p in sent_people if p.start > t0.end]
         # "the spokesman said that the minister received X": the meeting is the reported one
         said = next((c for c in claims if c.start <= t0.start < c.end), None)
         # «A در دیدار با B بر X تاکید کرد»: the meeting phrase is the circumstance of A's words
@@ -473,7 +480,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
         # the rule that kept it held where a trigger of a later clause would have made it planned
         kept = own if own and not why and _is_planned(view, planned, preds, parties, trig) else None
         slot = None
-        if not between and parties and not summit_all:
+        if not between and parties and not summit_all and not recalled:
             slot = _pronoun_subject(view, mentions, t0, parties, s, dates)
         if ana and any(a.start <= t0.start < a.end for a in ana):
             target = meetings[-1] if meetings and meetings[-1].status == "happened" else None
@@ -504,7 +511,7 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
             if subj is None:
                 continue
             parties = [subj, *parties]
-        elif len(parties) == 1:
+        elif len(parties) == 1 and not recalled:
             # "Zarif arrived …, where he held talks"; but "their last meeting, between the two of them":
             # the pair the pronoun refers to met, and the one named is not met by whoever came before
             subj = None if _between_them(view, t0, e) else \
@@ -662,18 +669,19 @@ def trip_visitor(m: Meeting, trips: Trips) -> Mention | None:
     return next((p for p, _ in _trip_places(m, trips)), None)
 
 
-def trip_place(m: Meeting, trips: Trips) -> Any | None:
-    """The place a party of ``m`` travelled to, in the country of another party (see ``trip_visitor``)."""
-    return next((place for _, place in _trip_places(m, trips)), None)
+def trip_place(m: Meeting, trips: Trips) -> Mention | None:
+    """Where a party of ``m`` travelled to (the destination's mention), in the country of another
+    party (see ``trip_visitor``)."""
+    return next((dest for _, dest in _trip_places(m, trips)), None)
 
 
-def _trip_places(m: Meeting, trips: Trips) -> Iterator[tuple[Mention, Any]]:
+def _trip_places(m: Meeting, trips: Trips) -> Iterator[tuple[Mention, Mention]]:
     for p in m.parties:
         if _traveller(p):
             for t in trips:
                 if t.visitor.identity == p.identity and \
                         any(q is not p and _country(q) == t.dest.place.country for q in m.parties):
-                    yield p, t.dest.place
+                    yield p, t.dest
 
 
 def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: int, e: int,
@@ -692,13 +700,21 @@ def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: in
             continue  # a quoted "I have travelled to Iran three times" is no report of this visit
         near = [m for m in mentions if s <= m.start < e and abs(m.start - t.end) < VISIT_NEAR_CHARS or
                 (s <= m.start < e and 0 <= t.start - m.end < VISITOR_BEFORE_CHARS)]
-        # the visitor: right after the word ("زيارة روحاني") or just before it ("Rouhani's visit")
-        after = [m for m in near if _traveller(m) and 0 <= m.start - t.end < VISITOR_AFTER_CHARS]
-        prior = [m for m in near if _traveller(m) and 0 <= t.start - m.end < VISITOR_BEFORE_CHARS]
-        person = after[0] if after else (prior[-1] if prior else None)
-
         def dest(m: Mention) -> bool:
             return (view.text[max(s, m.start - DESTINATION_WORD_CHARS):m.start].split() or [""])[-1] in dest_words
+        # the visitor: right after the word ("زيارة روحاني") or just before it ("Rouhani's visit")
+        after = [m for m in near if _traveller(m) and 0 <= m.start - t.end < VISITOR_AFTER_CHARS]
+        made_by = None if after else _made_by(view, t, e)
+        if made_by is not None:
+            # «الزيارة التي قام بها الوزير إلى طوكيو»: the subject of the visit's own relative clause,
+            # right after its verb or after the destination that follows it («أداها إلى طوكيو الوزير»)
+            to = next((m for m in mentions if m.kind == "place" and 0 <= m.start - made_by <= DESTINATION_WORD_CHARS
+                       and dest(m)), None)
+            lead = made_by if to is None else to.end
+            after = [m for m in mentions
+                     if _traveller(m) and 0 <= _lead(m) - lead < VISITOR_AFTER_CHARS and m.start < e]
+        prior = [m for m in near if _traveller(m) and 0 <= t.start - m.end < VISITOR_BEFORE_CHARS]
+        person = after[0] if after else (prior[-1] if prior else None)
 
         # "to Baku" after the visit word, or its object right after it ("زار العراق", "visited Kenya")
         place = next((m for m in near if m.kind == "place" and m.start > t.end
@@ -732,6 +748,32 @@ def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: in
             # Jordan", "جولته … من قطر ثم عمان والأردن")
             made += [(t, person, stop) for stop in [place, *_itinerary(view, place, mentions, e, data)]]
     return made
+
+
+def _made_by(view: View, t: Match, e: int) -> int | None:
+    """Where the visitor stands when a visit noun's own relative clause tells who made it: "the visit
+    that the minister made to Rome", «الزيارة التي قام بها الوزير إلى روما», «زيارة العمل التي أداها
+    إلى روما الوزير». The relative pronoun (``relative_pronouns`` of meetings.json) follows the noun
+    within ``RECALLED_NOUN_WORDS`` words (its adjectives between), and the clause's verb is one of
+    ``visit_made_verbs``, the light verbs of performing a visit (its resumptive pronoun on it or
+    after it, «بها»); the subject follows the verb, or the destination after it. A relative clause
+    with another verb ("the visit during which the president received him") has its own subject,
+    no visitor. Returns the offset after the verb, or None."""
+    verbs = _folded(view.lang, "visit_made_verbs")
+    if not verbs:
+        return None
+    relatives = _folded(view.lang, "relative_pronouns")
+    toks = view.tokens_in(t.end, _clause_end(view.text, t.end, e))
+    for i, tok in enumerate(toks[:RECALLED_NOUN_WORDS + 1]):
+        if fold(tok.text) not in relatives:
+            continue
+        rest = toks[i + 1:i + 1 + MADE_VERB_WORDS]
+        words = [fold(x.text) for x in rest]
+        for n in range(len(words), 0, -1):
+            if " ".join(words[:n]) in verbs:
+                return rest[n - 1].end
+        return None
+    return None
 
 
 def _itinerary(view: View, first: Mention, mentions: Sequence[Mention], e: int, data: dict[str, Any]) -> list[Mention]:

@@ -179,6 +179,16 @@ class Gazetteer:
                 best[claim.key] = claim
         self.ambiguous = frozenset(tied)
         self._keys = {k: (self._places[c.place_id], c.relation) for k, c in best.items() if k not in tied}
+        # «تونس», «الكويت», «الجزائر»: one written name for a country and its capital, read as the
+        # country; where a meeting took place the city is meant (see ``capital_written_alike``)
+        country_of_capital = {pid: iso for iso, pid in src.capitals.items()}
+        self._alike: dict[str, Place] = {}
+        for claim in src.claims:
+            iso = country_of_capital.get(claim.place_id)
+            found = self._keys.get(claim.key)
+            if iso and claim.relation == "name" and found is not None and found[0].kind == "country" \
+                    and found[0].country == iso and claim.place_id in self._places:
+                self._alike[claim.key] = self._places[claim.place_id]
         self._stopped_in = {k: langs for k, langs in src.stop_langs.items()
                             if k in best and best[k].rank[0] == _BUILTIN and best[k].rank[2] != _CURATED}
 
@@ -226,6 +236,17 @@ class Gazetteer:
         """The capital city of a country, when known."""
         pid = self._capitals.get(iso2.upper())
         return self._places.get(pid) if pid else None
+
+    def capital_written_alike(self, text: str) -> Place | None:
+        """The capital written as its country is: «تونس» names Tunisia and Tunis, "Djibouti" the
+        country and its city. None when the name is the country's alone ("Iraq", «العراق»)."""
+        key = fold(text)
+        head, _, rest = key.partition(" ")
+        for variant in clitic_variants(head):  # «بتونس», «والكويت»
+            hit = self._alike.get(f"{variant} {rest}" if rest else variant)
+            if hit is not None:
+                return hit
+        return None
 
     def by_id(self, place_id: str) -> Place | None:
         """A Place by id: "country:AZ", "city:587084" (GeoNames id), "city:<slug>" (curated) or
