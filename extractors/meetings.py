@@ -381,7 +381,9 @@ def extract_meetings(view: View, mentions: list[Mention], dates: list[DateExpr],
     for p in people:
         by_sent.setdefault(p.sent, []).append(p)
     for si, s, e, split_rule in _units(view, by_sent):
-        trig = [t for t in scan(view, "triggers", s, e) if not _appeal(view, t, e) and not _process(view, t, s)
+        found = scan(view, "triggers", s, e)
+        found = sorted(found + _split_comitatives(view, s, e, found, by_sent.get(si, ())), key=lambda t: t.start)
+        trig = [t for t in found if not _appeal(view, t, e) and not _process(view, t, s)
                 and _has_counterpart(view, t, s, by_sent.get(si, ()))]
         # "arrived in Moscow", "وارد مسکو شد": where the visitor went, though no meeting is stated yet
         arrivals = scan(view, "arrivals", s, e)
@@ -829,6 +831,74 @@ def _has_counterpart(view: View, t: Match, s: int, people: Sequence[Mention]) ->
         if _comitative_before(view, s, _lead(p)) is not None:
             return True
     return False
+
+
+# At most this many words of an adverbial (a time, a place, a manner) stand between a meeting verb and
+# the comitative that completes it: "conferred at her office with A", "a joint press conference this
+# morning with A", "spoke on Monday with A"
+SPLIT_ADJUNCT_WORDS = 4
+# The person met stands at most this many words after that comitative (his office's words first:
+# "with the Deputy Chair of the Commission, A")
+SPLIT_COUNTERPART_WORDS = 10
+
+
+@cache
+def _split_heads(lang: str) -> Trie | None:
+    """The trigger phrases that end in a comitative ("conferred with", "joint press conference with",
+    "spoke with"), without it: the heads an adverbial may part from their "with" (``split_comitatives``
+    of meetings.json; None where the language's data has no such row). Each head carries its trigger's
+    row under the split rule's id, which the meeting then cites."""
+    data = load_json(lang, "meetings.json")
+    split = data.get("split_comitatives")
+    if split is None:
+        return None
+    comitatives = {fold(w) for w in data.get("comitatives", [])}
+    trie = Trie()
+    for row in data.get("triggers", []):
+        for pat in row["patterns"]:
+            words = pat.split()
+            if len(words) > 1 and fold(words[-1]) in comitatives:
+                for k in match_keys(" ".join(words[:-1])):
+                    trie.add(k, {**row, "id": split["id"]})
+    return trie
+
+
+def _split_comitatives(view: View, s: int, e: int, triggers: Sequence[Match],
+                       people: Sequence[Mention]) -> list[Match]:
+    """Meeting phrases whose comitative an adverbial parts from their verb or noun: "A conferred at her
+    office with B", "at a joint press conference this morning with B", "A spoke on Monday with B". The
+    head is no trigger by itself (a bare "met" is one already); at most ``SPLIT_ADJUNCT_WORDS`` words
+    stand before the "with", none of them a person, a trigger, a clause mark or a word that opens
+    another complement or clause (``stops``: "spoke to reporters and with …", "spoke about the talks
+    with …" tell no talk with anyone); a person follows the "with" within ``SPLIT_COUNTERPART_WORDS``
+    words in its clause. The match runs from the head to the "with", as the unbroken phrase would."""
+    trie = _split_heads(view.lang)
+    if trie is None:
+        return []
+    data = load_json(view.lang, "meetings.json")
+    stops = {fold(w) for w in data["split_comitatives"]["stops"]}
+    comitatives = {fold(w) for w in data.get("comitatives", [])}
+    lo, hi = view.token_range(s, e)
+    tokens = view.tokens
+    out: list[Match] = []
+    for h in trie.scan(tokens, lo=lo, hi=hi):
+        if any(t.start <= h.start < t.end or h.start <= t.start < h.end for t in triggers):
+            continue
+        at = next((i for i in range(lo + h.last, min(hi, lo + h.last + SPLIT_ADJUNCT_WORDS + 1))
+                   if tokens[i].text in comitatives), None)
+        if at is None or at == lo + h.last:
+            continue
+        w = tokens[at]
+        gap = view.text[h.end:w.start]
+        if any(c in _BOUNDARY for c in gap) or any(tokens[i].text in stops for i in range(lo + h.last, at)) or \
+                any(h.end <= p.start < w.start or p.start < h.end <= p.end for p in people) or \
+                any(h.end <= t.start < w.start for t in triggers):
+            continue
+        if not any(_lead(p) >= w.end and not any(c in _SENTENCE_MARKS for c in view.text[w.end:_lead(p)])
+                   and len(view.text[w.end:_lead(p)].split()) <= SPLIT_COUNTERPART_WORDS for p in people):
+            continue
+        out.append(Match(h.first, at - lo + 1, h.start, w.end, h.payloads))
+    return out
 
 
 def _process(view: View, t: Match, s: int) -> bool:
@@ -1902,7 +1972,11 @@ def _topic_phrases(view: View, triggers: Sequence[Match], s: int, e: int) -> lis
         for w in tail:
             k = view.text.index(w, hi)
             word = w.rstrip(_BOUNDARY_CHARS)
-            if not word or any(c in _BOUNDARY for c in view.text[hi:k + len(word)]):
+            # the tail ends where another meeting phrase begins, a word or more after the first ("about
+            # the meeting at a joint press conference with A": the press conference is no part of the
+            # topic; a meeting word right after it is its compound: «اجتماع القمة», the summit meeting)
+            if not word or any(c in _BOUNDARY for c in view.text[hi:k + len(word)]) or \
+                    any(u.end <= t.start < k + len(word) and view.text[u.end:t.start].split() for t in triggers):
                 break
             hi = k + len(word)
         out.append((q.start, hi))
