@@ -159,6 +159,8 @@ class Claim:
     joint: bool = False  # made by all parties of a meeting: ``meetings.joint_speakers`` gives the speakers
     # the ``claims.json`` row by which a dropped or pronoun subject was found to be a sentence's subject
     speaker_rule: str | None = None
+    # the ``claims.json`` row that set the claim's extent where the cue's frame alone would not
+    claim_rule: str | None = None
 
 
 @cache
@@ -232,6 +234,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
     group: list[Mention] = []  # the people last named together as a cue's subject ("A and B said")
     # per sentence, the phrase of a participle opening it, up to its comma ("Noting the progress, X said …")
     phrase_of: dict[int, tuple[int, int]] = {}
+    # the ``claims.json`` row that set a claim's extent, by its span ("…, state media reported" cut off)
+    claim_rules: dict[tuple[int, int], str] = {}
     # where the subject stands before its verb, the person opening each sentence (a pronoun's antecedent)
     subjects = [] if prof["speaker_after_cue"] == "always" else [
         m for si_, ms in sorted(by_sent.items()) for m in ms[:1]
@@ -291,7 +295,7 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         if attribution:
             # "according to X, …", "به گفته وی …", "وبحسب البيان، …": the source is named right after the
             # phrase; an agency that reports, or no one named there, makes no claim
-            speaker = _attributed(view, by_sent.get(si, []), cue, e)
+            speaker = _attributed(view, by_sent.get(si, []), cue, e) or _attributed_pronoun(view, cue, si)
             if speaker is None or (speaker.kind == "institution" and speaker.role == "agency"):
                 continue
         else:
@@ -371,6 +375,10 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
                 if span is None:
                     continue
         cs, ce = _trim(text, *span)
+        if not direct:
+            cs, ce, extent_rule = _extent_rule(view, row, cue, max(s, prev_end), cs, ce, prof)
+            if extent_rule is not None:
+                claim_rules[(cs, ce)] = extent_rule
         if not direct and row.get("form") == "participle" and nxt_cue < e and _opening_participle(
                 view, cue, s, cs, nxt_cue, prof):
             # "Recalling their past meetings, X said …": the object of a participle that opens the
@@ -496,6 +504,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
                             speaker_rule=speaker_rule))
         claims.extend(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), m, resolution, None, si)
                       for m in together)
+    for c in claims:
+        c.claim_rule = claim_rules.get((c.start, c.end))
     return _continued_quotations(view, claims, quotes, people)
 
 
@@ -1349,7 +1359,27 @@ def _opening_subject(text: str, s: int, m: Mention, lang: str, prof: dict[str, A
 
 @cache
 def _pronoun_gender(lang: str) -> dict[str, str]:
-    return {fold(w): g for w, g in load_json(lang, "pronouns.json").get("gender", {}).items()}
+    """Pronouns that agree with one gender: the subject pronouns (pronouns.json ``gender``) and the
+    object pronouns that may follow an attribution phrase (``claims.json`` ``attribution_pronouns``)."""
+    genders = {fold(w): g for w, g in load_json(lang, "pronouns.json").get("gender", {}).items()}
+    return genders | {fold(w): g for w, g in _attribution_pronouns(lang)[1].items()}
+
+
+@cache
+def _attribution_pronouns(lang: str) -> tuple[str, dict[str, str]]:
+    row = load_json(lang, "claims.json").get("attribution_pronouns", {})
+    return row.get("id", ""), {fold(w): g for w, g in row.get("pronouns", {}).items()}
+
+
+def _attributed_pronoun(view: View, cue, si: int) -> Mention | None:
+    """"According to him, …": an object pronoun right after an attribution phrase is its source, a
+    pronoun to resolve as "he" would be; the mention cites the ``attribution_pronouns`` row."""
+    rid, pronouns = _attribution_pronouns(view.lang)
+    m = re.match(r"\s*(\w+)\b", view.text[cue.end:])
+    if m is None or fold(m.group(1)) not in pronouns:
+        return None
+    a, b = cue.end + m.start(1), cue.end + m.end(1)
+    return Mention(a, b, "pronoun", view.text[a:b], si, resolution="pronoun", rule=rid)
 
 
 def _feminine_verb(text: str, cue, row, prof: dict[str, Any]) -> bool:
@@ -2107,6 +2137,12 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
             if comma > start:
                 start = comma + 1
         return (start, cue.start), False
+    if "infinitive" in takes:
+        # "called on the rebels to withdraw": the object and its to-infinitive; "called on the minister"
+        # without one is a visit, no claim
+        if _infinitive_object(view, i, nxt):
+            return (i, _before_closer(text, i, _before_setting(view, i, nxt, prof), row)), False
+        return None, False
     if "object" in takes and words:
         # a participle's subject is its sentence's, never after it ("… مؤكدا مسؤولية الدول …"): its
         # object opens right after it, whatever noun heads it; a finite verb's subject may stand first
@@ -2180,8 +2216,16 @@ def _fronted(text: str, cue, after: int, lo: int, nxt: int, speaker: Mention | N
         return None
     clause = head[:-1].strip()
     words = clause.split()
-    if len(words) < MIN_CLAIM_WORDS or words[0].strip("\"“”«»'").lower() in prof["circumstance_words"]:
+    start = lo + (len(text[lo:subj]) - len(text[lo:subj].lstrip()))
+    opens = start
+    if len(words) < MIN_CLAIM_WORDS:
         return None
+    if words[0].strip("\"“”«»'").lower() in prof["circumstance_words"]:
+        # "In Tehran, X said …" is a circumstance; "With no deal in sight, both sides must keep talking,
+        # X said" is a claim after its fronted adverbial phrase (``claims.json`` ``fronted_adverbial``)
+        opens = _past_fronted_phrase(text, start, start + len(clause), prof["code"])
+        if opens is None:
+            return None
     rest = text[after:nxt].strip()
     tail = rest.split()
     own = rest.lstrip(",، ")
@@ -2192,8 +2236,7 @@ def _fronted(text: str, cue, after: int, lo: int, nxt: int, speaker: Mention | N
         w.strip(",،") in prof["complementizers"] for w in tail)
     if not rest.startswith((",", "،")) and len(tail) > FRONTED_TAIL_WORDS and not circumstance:
         return None
-    start = lo + (len(text[lo:subj]) - len(text[lo:subj].lstrip()))
-    return start, start + len(clause)
+    return opens, start + len(clause)
 
 
 @cache
@@ -2226,7 +2269,8 @@ def _before_setting(view: View, start: int, end: int, prof: dict[str, Any]) -> i
     """A claim that is the cue's direct object ends before a phrase that sets the scene with a
     meeting: "praised the ties in his meeting with the envoy", "أشاد بالعلاقات خلال لقائه"."""
     toks = view.tokens_in(start, end)
-    circ = {fold(w) for w in prof["circumstance_words"]}
+    # "readiness for negotiations": a preposition of purpose (``claims.json`` ``purpose``) sets no scene
+    circ = {fold(w) for w in prof["circumstance_words"]} - _words(view.lang, "purpose")
     for m in _meeting_words(view.lang).scan(toks, clitics=prof["proclitics"]):
         for k in range(max(1, m.first - SETTING_WORDS), m.first):
             if toks[k].text in circ:
@@ -2317,6 +2361,88 @@ def _attributed_span(text: str, cue, speaker: Mention, lo: int, nxt: int,
         return i, nxt
     comma = max(text.rfind(",", lo, cue.start), text.rfind("،", lo, cue.start))
     return lo, comma if comma > lo else cue.start
+
+
+def _past_fronted_phrase(text: str, start: int, end: int, lang: str) -> int | None:
+    """Where a clause put before its reporting clause starts after the adverbial phrase that opens
+    text[start:end] ("With no deal in sight, both sides must …"): past that phrase's comma within
+    ``FRONTED_ADVERBIAL_WORDS`` words, when a clause of at least ``MIN_CLAIM_WORDS`` words that opens
+    with no other such phrase follows it; None where the language has no ``claims.json``
+    ``fronted_adverbial`` row, or the text is adverbial phrases only ("In the capital, on Monday")."""
+    if "fronted_adverbial" not in load_json(lang, "claims.json"):
+        return None
+    for k, m in enumerate(re.finditer(r"\S+", text[start:end])):
+        if k >= FRONTED_ADVERBIAL_WORDS:
+            return None
+        if m.group()[-1] in ",،":
+            rest = text[start + m.end():end].split()
+            if len(rest) < MIN_CLAIM_WORDS or fold(rest[0].strip(_END_PUNCT)) in _opening_words(lang):
+                return None
+            return _skip_ws(text, start + m.end(), end)
+    return None
+
+
+def _infinitive_object(view: View, i: int, end: int) -> bool:
+    """Whether an object and its to-infinitive follow view[i:end] ("the rebels to withdraw"): the
+    ``claims.json`` ``infinitive`` particle within ``PREDICATE_MARKER_WORDS`` words, before any clause
+    punctuation."""
+    particles = _words(view.lang, "infinitive")
+    for k, m in enumerate(re.finditer(r"\S+", view.text[i:end])):
+        if k >= PREDICATE_MARKER_WORDS or any(c in _CLAUSE_PUNCT for c in m.group()):
+            return False
+        if k > 0 and fold(m.group()) in particles:
+            return True
+    return False
+
+
+def _postposed_report(view: View, start: int, end: int) -> int:
+    """Where an indirect claim view[start:end] ends before a reporting clause that closes its sentence
+    after a comma ("…, state news agency SPA reported"): the comma, when a verb of ``claims.json``
+    ``postposed_reports`` follows it within ``FRONTED_SUBJECT_WORDS`` words and at most
+    ``FRONTED_TAIL_WORDS`` words (its time) follow the verb; else ``end``."""
+    verbs = _words(view.lang, "postposed_reports")
+    text = view.text
+    comma = max(text.rfind(",", start, end), text.rfind("،", start, end))
+    if not verbs or comma <= start:
+        return end
+    words = [fold(w.strip(_END_PUNCT)) for w in text[comma + 1:end].split()]
+    at = next((k for k, w in enumerate(words) if w in verbs), None)
+    if at is None or not 0 < at <= FRONTED_SUBJECT_WORDS or len(words) - at - 1 > FRONTED_TAIL_WORDS:
+        return end
+    return _trim(text, start, comma)[1]
+
+
+def _purpose_phrase(view: View, start: int, end: int, prof: dict[str, Any]) -> bool:
+    """Whether view[start:end] holds a meeting noun after a preposition of purpose (``claims.json``
+    ``purpose``: "readiness for negotiations"), which the scene of a direct-object claim would have cut."""
+    purpose = _words(view.lang, "purpose")
+    if not purpose:
+        return False
+    toks = view.tokens_in(start, end)
+    return any(toks[k].text in purpose for m in _meeting_words(view.lang).scan(toks, clitics=prof["proclitics"])
+               for k in range(max(0, m.first - SETTING_WORDS), m.first))
+
+
+def _extent_rule(view: View, row: dict[str, Any], cue, lo: int, cs: int, ce: int,
+                 prof: dict[str, Any]) -> tuple[int, int, str | None]:
+    """An indirect claim's (start, end) and the ``claims.json`` row that set its extent, or None: an
+    agency's reporting clause after it cut off (``postposed_reports``); a claim before its cue found
+    after a fronted adverbial phrase (``fronted_adverbial``); a direct object running past a
+    preposition of purpose (``purpose``)."""
+    data = load_json(view.lang, "claims.json")
+    text = view.text
+    cut = _postposed_report(view, cs, ce)
+    if cut < ce:
+        return cs, cut, data["postposed_reports"]["id"]
+    head = text[lo:cs].strip()
+    if "fronted_adverbial" in data and ce <= cue.start and head.endswith((",", "،")) and \
+            fold(head.split()[0].strip(_END_PUNCT)) in _opening_words(view.lang):
+        return cs, ce, data["fronted_adverbial"]["id"]
+    if {"object", "infinitive"} & set(row.get("takes", [])) and cue.end <= cs and not any(
+            w.strip(_COMPLEMENTIZER_TRAIL) in prof["complementizers"] for w in text[cue.end:cs].split()) \
+            and _purpose_phrase(view, cs, ce, prof):
+        return cs, ce, data["purpose"]["id"]
+    return cs, ce, None
 
 
 def _before_closer(text: str, start: int, end: int, row: dict[str, Any]) -> int:
@@ -2418,6 +2544,8 @@ def _can_open(view: View, cue, prof: dict[str, Any], quotes: dict[str, str]) -> 
         return True
     text = view.text
     e = view.sentences[view.sentence_of(cue.start)][1]
+    if "infinitive" in takes:
+        return _infinitive_object(view, cue.end, e)
     window = prof["complementizer_window"] + prof["speaker_after_cue_words"]
     words = text[cue.end:e].split()[:window]
     before = text[max(0, cue.start - 3):cue.start].strip(" ,،")

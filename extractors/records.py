@@ -176,7 +176,9 @@ def claim_record(doc: dict[str, Any], view: View, c: Claim, n: int, meeting_id: 
         "direct": c.direct,
         "cue": ctext,
         "meeting": meeting_id,
-        "evidence": {**_sentence(view, c.sent, c.cue[2])},
+        "evidence": {**_sentence(view, c.sent, c.cue[2]),
+                     # the ``claims.json`` row that set the claim's extent ("…, state media reported" cut off)
+                     **({"claim_rule": c.claim_rule} if c.claim_rule else {})},
     }
 
 
