@@ -2387,11 +2387,14 @@ def _infinitive_object(view: View, i: int, end: int) -> bool:
     ``claims.json`` ``infinitive`` particle within ``PREDICATE_MARKER_WORDS`` words, before any clause
     punctuation."""
     particles = _words(view.lang, "infinitive")
-    for k, m in enumerate(re.finditer(r"\S+", view.text[i:end])):
+    courtesy = {fold(w) for w in load_json(view.lang, "claims.json").get("infinitive", {}).get("courtesy_verbs", [])}
+    words = list(re.finditer(r"\S+", view.text[i:end]))
+    for k, m in enumerate(words):
         if k >= PREDICATE_MARKER_WORDS or any(c in _CLAUSE_PUNCT for c in m.group()):
             return False
         if k > 0 and fold(m.group()) in particles:
-            return True
+            # "called on the President to discuss ties": the purpose of a courtesy call, no demand
+            return k + 1 < len(words) and fold(words[k + 1].group().strip(_END_PUNCT)) not in courtesy
     return False
 
 

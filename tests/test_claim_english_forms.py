@@ -34,6 +34,8 @@ def test_a_courtesy_call_on_someone_is_no_demand(stages) -> None:
     # "called on" with no to-infinitive after its object is a visit, not a speech act
     text = "Later in the day Marta Ekholm called on the Foreign Minister of the host country at his office."
     assert said(claims(stages, text, ("Marta Ekholm",))) == []
+    text = "Later in the day Marta Ekholm called on the Foreign Minister of the host country to discuss trade."
+    assert said(claims(stages, text, ("Marta Ekholm",))) == []
 
 
 # -- a fronted claim opening with an adverbial phrase --------------------------------------------
