@@ -284,7 +284,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         nxt_cue = min(nxt_any, e)
         prev_end = max((c.end for c in cues[:ci] if c.end <= cue.start and _can_open(view, c, prof, quotes)),
                        default=s)
-        if "quoted_predicate" in row.get("takes", []) and not _can_open(view, cue, prof, quotes):
+        if ("quoted_predicate" in row.get("takes", []) or "infinitive" in row.get("takes", [])) \
+                and not _can_open(view, cue, prof, quotes):
             continue  # "called on the minister", "called him on Monday": no complement, no claim
         attribution = row.get("form") == "attribution"
         if attribution and any(c.end <= cue.start and s <= c.start and c.payloads[0].get("form") != "attribution"
@@ -375,6 +376,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
                 if span is None:
                     continue
         cs, ce = _trim(text, *span)
+        if not direct and _passive_object(view, cue, cs, prof):
+            continue  # "the envoy has been recalled to the capital for consultations": a passive has no object
         if not direct:
             cs, ce, extent_rule = _extent_rule(view, row, cue, max(s, prev_end), cs, ce, prof)
             if extent_rule is not None:
@@ -2371,6 +2374,8 @@ def _past_fronted_phrase(text: str, start: int, end: int, lang: str) -> int | No
     ``fronted_adverbial`` row, or the text is adverbial phrases only ("In the capital, on Monday")."""
     if "fronted_adverbial" not in load_json(lang, "claims.json"):
         return None
+    if text[start:start + 1] in _QUOTE_CLOSERS + "“«'":
+        return None  # a quotation is its speaker's words whole ("“During the call, …,” the statement said")
     for k, m in enumerate(re.finditer(r"\S+", text[start:end])):
         if k >= FRONTED_ADVERBIAL_WORDS:
             return None
@@ -2380,6 +2385,17 @@ def _past_fronted_phrase(text: str, start: int, end: int, lang: str) -> int | No
                 return None
             return _skip_ws(text, start + m.end(), end)
     return None
+
+
+def _passive_object(view: View, cue, cs: int, prof: dict[str, Any]) -> bool:
+    """Whether a claim right after a passive participle ("was recalled to the capital") would be its
+    object: a passive verb has none, and what follows it is not what anyone said. Not a complement
+    clause after a complementizer ("it was announced that …")."""
+    suffix = prof.get("participle_suffix")
+    if suffix and view.text[cue.start:cue.end].split()[0].lower().endswith(suffix):
+        return False  # "is urging the rebels to …": the progressive, not the passive
+    return bool(_words(view.lang, "passive")) and cue.end <= cs and _passive(view, cue) and not any(
+        w.strip(_COMPLEMENTIZER_TRAIL) in prof["complementizers"] for w in view.text[cue.end:cs].split())
 
 
 def _infinitive_object(view: View, i: int, end: int) -> bool:

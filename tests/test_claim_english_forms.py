@@ -82,6 +82,22 @@ def test_for_before_a_meeting_noun_is_part_of_the_object(stages) -> None:
     assert [body for _, body, _ in said(claims(stages, text, ("Tomas Varga",)))] == ["the importance of a truce"]
 
 
+def test_a_quotation_before_the_cue_is_not_read_past_its_adverbial(stages) -> None:
+    # the quotation is the speaker's words whole; its own "During the talks, …" is no fronted adverbial
+    text = ("“During the talks, the state of the northern border was reviewed in detail,” a statement from "
+            "Tomas Varga's office said.")
+    assert [body for _, body, _ in said(claims(stages, text, ("Tomas Varga",)))
+            if body.startswith("the state of the northern")] == []
+
+
+def test_a_passive_participle_has_no_object_claim(stages) -> None:
+    text = "Tomas Varga met the press. The ambassador has been recalled to the capital for consultations."
+    assert [body for _, body, _ in said(claims(stages, text, ("Tomas Varga",)))] == []
+    text = "Tomas Varga is urging the northern militias to release the hostages."
+    assert [body for _, body, _ in said(claims(stages, text, ("Tomas Varga",)))] == [
+        "the northern militias to release the hostages"]
+
+
 # -- an agency's reporting clause after the claim -----------------------------------------------
 def test_a_reporting_clause_after_the_claim_is_not_part_of_it(stages) -> None:
     text = ("Tomas Varga said the ministry hopes to work with its neighbours on the river, the state news "
