@@ -2376,6 +2376,10 @@ def _past_fronted_phrase(text: str, start: int, end: int, lang: str) -> int | No
         return None
     if text[start:start + 1] in _QUOTE_CLOSERS + "“«'":
         return None  # a quotation is its speaker's words whole ("“During the call, …,” the statement said")
+    if text[:start].rstrip(" \t")[-1:] not in ("", ".", "!", "?", "…", "\n"):
+        # a fronted adverbial opens its sentence; "…,” he said at a meeting with A, B and C, X said" is
+        # the circumstance of the cue before it
+        return None
     for k, m in enumerate(re.finditer(r"\S+", text[start:end])):
         if k >= FRONTED_ADVERBIAL_WORDS:
             return None
