@@ -164,6 +164,8 @@ class Claim:
     speaker_rule: str | None = None
     # the ``claims.json`` row by which words between the speaker and the claim were passed over
     span_rule: str | None = None
+    # the ``claims.json`` row that set the claim's extent where the cue's frame alone would not
+    claim_rule: str | None = None
 
 
 @cache
@@ -237,6 +239,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
     group: list[Mention] = []  # the people last named together as a cue's subject ("A and B said")
     # per sentence, the phrase of a participle opening it, up to its comma ("Noting the progress, X said …")
     phrase_of: dict[int, tuple[int, int]] = {}
+    # the ``claims.json`` row that set a claim's extent, by its span ("…, state media reported" cut off)
+    claim_rules: dict[tuple[int, int], str] = {}
     # where the subject stands before its verb, the person opening each sentence (a pronoun's antecedent)
     subjects = [] if prof["speaker_after_cue"] == "always" else [
         m for si_, ms in sorted(by_sent.items()) for m in ms[:1]
@@ -285,7 +289,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         nxt_cue = min(nxt_any, e)
         prev_end = max((c.end for c in cues[:ci] if c.end <= cue.start and _can_open(view, c, prof, quotes)),
                        default=s)
-        if "quoted_predicate" in row.get("takes", []) and not _can_open(view, cue, prof, quotes):
+        if ("quoted_predicate" in row.get("takes", []) or "infinitive" in row.get("takes", [])) \
+                and not _can_open(view, cue, prof, quotes):
             continue  # "called on the minister", "called him on Monday": no complement, no claim
         attribution = row.get("form") == "attribution"
         if attribution and any(c.end <= cue.start and s <= c.start and c.payloads[0].get("form") != "attribution"
@@ -296,7 +301,7 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         if attribution:
             # "according to X, …", "به گفته وی …", "وبحسب البيان، …": the source is named right after the
             # phrase; an agency that reports, or no one named there, makes no claim
-            speaker = _attributed(view, by_sent.get(si, []), cue, e)
+            speaker = _attributed(view, by_sent.get(si, []), cue, e) or _attributed_pronoun(view, cue, si)
             if speaker is None or (speaker.kind == "institution" and speaker.role == "agency"):
                 continue
         else:
@@ -378,6 +383,12 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
                 if span is None:
                     continue
         cs, ce = _trim(text, *span)
+        if not direct and _passive_object(view, cue, cs, prof):
+            continue  # "the envoy has been recalled to the capital for consultations": a passive has no object
+        if not direct:
+            cs, ce, extent_rule = _extent_rule(view, row, cue, max(s, prev_end), cs, ce, prof)
+            if extent_rule is not None:
+                claim_rules[(cs, ce)] = extent_rule
         if not direct and row.get("form") == "participle" and nxt_cue < e and _opening_participle(
                 view, cue, s, cs, nxt_cue, prof):
             # "Recalling their past meetings, X said …": the object of a participle that opens the
@@ -504,6 +515,8 @@ def extract_claims(view: View, mentions: list[Mention], doc_date: date | None = 
         claims.extend(Claim(cs, ce, direct, (cue.start, cue.end, row["id"]), m, resolution, None, si,
                             span_rule=span_rule)
                       for m in together)
+    for c in claims:
+        c.claim_rule = claim_rules.get((c.start, c.end))
     return _continued_quotations(view, claims, quotes, people)
 
 
@@ -1357,7 +1370,27 @@ def _opening_subject(text: str, s: int, m: Mention, lang: str, prof: dict[str, A
 
 @cache
 def _pronoun_gender(lang: str) -> dict[str, str]:
-    return {fold(w): g for w, g in load_json(lang, "pronouns.json").get("gender", {}).items()}
+    """Pronouns that agree with one gender: the subject pronouns (pronouns.json ``gender``) and the
+    object pronouns that may follow an attribution phrase (``claims.json`` ``attribution_pronouns``)."""
+    genders = {fold(w): g for w, g in load_json(lang, "pronouns.json").get("gender", {}).items()}
+    return genders | {fold(w): g for w, g in _attribution_pronouns(lang)[1].items()}
+
+
+@cache
+def _attribution_pronouns(lang: str) -> tuple[str, dict[str, str]]:
+    row = load_json(lang, "claims.json").get("attribution_pronouns", {})
+    return row.get("id", ""), {fold(w): g for w, g in row.get("pronouns", {}).items()}
+
+
+def _attributed_pronoun(view: View, cue, si: int) -> Mention | None:
+    """"According to him, …": an object pronoun right after an attribution phrase is its source, a
+    pronoun to resolve as "he" would be; the mention cites the ``attribution_pronouns`` row."""
+    rid, pronouns = _attribution_pronouns(view.lang)
+    m = re.match(r"\s*(\w+)\b", view.text[cue.end:])
+    if m is None or fold(m.group(1)) not in pronouns:
+        return None
+    a, b = cue.end + m.start(1), cue.end + m.end(1)
+    return Mention(a, b, "pronoun", view.text[a:b], si, resolution="pronoun", rule=rid)
 
 
 def _feminine_verb(text: str, cue, row, prof: dict[str, Any]) -> bool:
@@ -2115,6 +2148,12 @@ def _claim_span(view: View, cue, after: int, sent: tuple[int, int], nexts: tuple
             if comma > start:
                 start = comma + 1
         return (start, cue.start), False
+    if "infinitive" in takes:
+        # "called on the rebels to withdraw": the object and its to-infinitive; "called on the minister"
+        # without one is a visit, no claim
+        if _infinitive_object(view, i, nxt):
+            return (i, _before_closer(text, i, _before_setting(view, i, nxt, prof), row)), False
+        return None, False
     if "object" in takes and words:
         # a participle's subject is its sentence's, never after it ("… مؤكدا مسؤولية الدول …"): its
         # object opens right after it, whatever noun heads it; a finite verb's subject may stand first
@@ -2188,8 +2227,16 @@ def _fronted(text: str, cue, after: int, lo: int, nxt: int, speaker: Mention | N
         return None
     clause = head[:-1].strip()
     words = clause.split()
-    if len(words) < MIN_CLAIM_WORDS or words[0].strip("\"“”«»'").lower() in prof["circumstance_words"]:
+    start = lo + (len(text[lo:subj]) - len(text[lo:subj].lstrip()))
+    opens = start
+    if len(words) < MIN_CLAIM_WORDS:
         return None
+    if words[0].strip("\"“”«»'").lower() in prof["circumstance_words"]:
+        # "In Tehran, X said …" is a circumstance; "With no deal in sight, both sides must keep talking,
+        # X said" is a claim after its fronted adverbial phrase (``claims.json`` ``fronted_adverbial``)
+        opens = _past_fronted_phrase(text, start, start + len(clause), prof["code"])
+        if opens is None:
+            return None
     rest = text[after:nxt].strip()
     tail = rest.split()
     own = rest.lstrip(",، ")
@@ -2200,8 +2247,7 @@ def _fronted(text: str, cue, after: int, lo: int, nxt: int, speaker: Mention | N
         w.strip(",،") in prof["complementizers"] for w in tail)
     if not rest.startswith((",", "،")) and len(tail) > FRONTED_TAIL_WORDS and not circumstance:
         return None
-    start = lo + (len(text[lo:subj]) - len(text[lo:subj].lstrip()))
-    return start, start + len(clause)
+    return opens, start + len(clause)
 
 
 @cache
@@ -2234,7 +2280,8 @@ def _before_setting(view: View, start: int, end: int, prof: dict[str, Any]) -> i
     """A claim that is the cue's direct object ends before a phrase that sets the scene with a
     meeting: "praised the ties in his meeting with the envoy", "أشاد بالعلاقات خلال لقائه"."""
     toks = view.tokens_in(start, end)
-    circ = {fold(w) for w in prof["circumstance_words"]}
+    # "readiness for negotiations": a preposition of purpose (``claims.json`` ``purpose``) sets no scene
+    circ = {fold(w) for w in prof["circumstance_words"]} - _words(view.lang, "purpose")
     for m in _meeting_words(view.lang).scan(toks, clitics=prof["proclitics"]):
         for k in range(max(1, m.first - SETTING_WORDS), m.first):
             if toks[k].text in circ:
@@ -2325,6 +2372,108 @@ def _attributed_span(text: str, cue, speaker: Mention, lo: int, nxt: int,
         return i, nxt
     comma = max(text.rfind(",", lo, cue.start), text.rfind("،", lo, cue.start))
     return lo, comma if comma > lo else cue.start
+
+
+def _past_fronted_phrase(text: str, start: int, end: int, lang: str) -> int | None:
+    """Where a clause put before its reporting clause starts after the adverbial phrase that opens
+    text[start:end] ("With no deal in sight, both sides must …"): past that phrase's comma within
+    ``FRONTED_ADVERBIAL_WORDS`` words, when a clause of at least ``MIN_CLAIM_WORDS`` words that opens
+    with no other such phrase follows it; None where the language has no ``claims.json``
+    ``fronted_adverbial`` row, or the text is adverbial phrases only ("In the capital, on Monday")."""
+    if "fronted_adverbial" not in load_json(lang, "claims.json"):
+        return None
+    if text[start:start + 1] in _QUOTE_CLOSERS + "“«'":
+        return None  # a quotation is its speaker's words whole ("“During the call, …,” the statement said")
+    if text[:start].rstrip(" \t")[-1:] not in ("", ".", "!", "?", "…", "\n"):
+        # a fronted adverbial opens its sentence; "…,” he said at a meeting with A, B and C, X said" is
+        # the circumstance of the cue before it
+        return None
+    for k, m in enumerate(re.finditer(r"\S+", text[start:end])):
+        if k >= FRONTED_ADVERBIAL_WORDS:
+            return None
+        if m.group()[-1] in ",،":
+            rest = text[start + m.end():end].split()
+            if len(rest) < MIN_CLAIM_WORDS or fold(rest[0].strip(_END_PUNCT)) in _opening_words(lang):
+                return None
+            return _skip_ws(text, start + m.end(), end)
+    return None
+
+
+def _passive_object(view: View, cue, cs: int, prof: dict[str, Any]) -> bool:
+    """Whether a claim right after a passive participle ("was recalled to the capital") would be its
+    object: a passive verb has none, and what follows it is not what anyone said. Not a complement
+    clause after a complementizer ("it was announced that …")."""
+    suffix = prof.get("participle_suffix")
+    if suffix and view.text[cue.start:cue.end].split()[0].lower().endswith(suffix):
+        return False  # "is urging the rebels to …": the progressive, not the passive
+    return bool(_words(view.lang, "passive")) and cue.end <= cs and _passive(view, cue) and not any(
+        w.strip(_COMPLEMENTIZER_TRAIL) in prof["complementizers"] for w in view.text[cue.end:cs].split())
+
+
+def _infinitive_object(view: View, i: int, end: int) -> bool:
+    """Whether an object and its to-infinitive follow view[i:end] ("the rebels to withdraw"): the
+    ``claims.json`` ``infinitive`` particle within ``PREDICATE_MARKER_WORDS`` words, before any clause
+    punctuation."""
+    particles = _words(view.lang, "infinitive")
+    courtesy = {fold(w) for w in load_json(view.lang, "claims.json").get("infinitive", {}).get("courtesy_verbs", [])}
+    words = list(re.finditer(r"\S+", view.text[i:end]))
+    for k, m in enumerate(words):
+        if k >= PREDICATE_MARKER_WORDS or any(c in _CLAUSE_PUNCT for c in m.group()):
+            return False
+        if k > 0 and fold(m.group()) in particles:
+            # "called on the President to discuss ties": the purpose of a courtesy call, no demand
+            return k + 1 < len(words) and fold(words[k + 1].group().strip(_END_PUNCT)) not in courtesy
+    return False
+
+
+def _postposed_report(view: View, start: int, end: int) -> int:
+    """Where an indirect claim view[start:end] ends before a reporting clause that closes its sentence
+    after a comma ("…, state news agency SPA reported"): the comma, when a verb of ``claims.json``
+    ``postposed_reports`` follows it within ``FRONTED_SUBJECT_WORDS`` words and at most
+    ``FRONTED_TAIL_WORDS`` words (its time) follow the verb; else ``end``."""
+    verbs = _words(view.lang, "postposed_reports")
+    text = view.text
+    comma = max(text.rfind(",", start, end), text.rfind("،", start, end))
+    if not verbs or comma <= start:
+        return end
+    words = [fold(w.strip(_END_PUNCT)) for w in text[comma + 1:end].split()]
+    at = next((k for k, w in enumerate(words) if w in verbs), None)
+    if at is None or not 0 < at <= FRONTED_SUBJECT_WORDS or len(words) - at - 1 > FRONTED_TAIL_WORDS:
+        return end
+    return _trim(text, start, comma)[1]
+
+
+def _purpose_phrase(view: View, start: int, end: int, prof: dict[str, Any]) -> bool:
+    """Whether view[start:end] holds a meeting noun after a preposition of purpose (``claims.json``
+    ``purpose``: "readiness for negotiations"), which the scene of a direct-object claim would have cut."""
+    purpose = _words(view.lang, "purpose")
+    if not purpose:
+        return False
+    toks = view.tokens_in(start, end)
+    return any(toks[k].text in purpose for m in _meeting_words(view.lang).scan(toks, clitics=prof["proclitics"])
+               for k in range(max(0, m.first - SETTING_WORDS), m.first))
+
+
+def _extent_rule(view: View, row: dict[str, Any], cue, lo: int, cs: int, ce: int,
+                 prof: dict[str, Any]) -> tuple[int, int, str | None]:
+    """An indirect claim's (start, end) and the ``claims.json`` row that set its extent, or None: an
+    agency's reporting clause after it cut off (``postposed_reports``); a claim before its cue found
+    after a fronted adverbial phrase (``fronted_adverbial``); a direct object running past a
+    preposition of purpose (``purpose``)."""
+    data = load_json(view.lang, "claims.json")
+    text = view.text
+    cut = _postposed_report(view, cs, ce)
+    if cut < ce:
+        return cs, cut, data["postposed_reports"]["id"]
+    head = text[lo:cs].strip()
+    if "fronted_adverbial" in data and ce <= cue.start and head.endswith((",", "،")) and \
+            fold(head.split()[0].strip(_END_PUNCT)) in _opening_words(view.lang):
+        return cs, ce, data["fronted_adverbial"]["id"]
+    if {"object", "infinitive"} & set(row.get("takes", [])) and cue.end <= cs and not any(
+            w.strip(_COMPLEMENTIZER_TRAIL) in prof["complementizers"] for w in text[cue.end:cs].split()) \
+            and _purpose_phrase(view, cs, ce, prof):
+        return cs, ce, data["purpose"]["id"]
+    return cs, ce, None
 
 
 def _before_closer(text: str, start: int, end: int, row: dict[str, Any]) -> int:
@@ -2426,6 +2575,8 @@ def _can_open(view: View, cue, prof: dict[str, Any], quotes: dict[str, str]) -> 
         return True
     text = view.text
     e = view.sentences[view.sentence_of(cue.start)][1]
+    if "infinitive" in takes:
+        return _infinitive_object(view, cue.end, e)
     window = prof["complementizer_window"] + prof["speaker_after_cue_words"]
     words = text[cue.end:e].split()[:window]
     before = text[max(0, cue.start - 3):cue.start].strip(" ,،")

@@ -179,7 +179,9 @@ def claim_record(doc: dict[str, Any], view: View, c: Claim, n: int, meeting_id: 
         "meeting": meeting_id,
         "evidence": {**_sentence(view, c.sent, c.cue[2]),
                      # words passed over between the speaker and the claim ("وأضاف X الذي …، أن")
-                     **({"span_rule": c.span_rule} if c.span_rule else {})},
+                     **({"span_rule": c.span_rule} if c.span_rule else {}),
+                     # the ``claims.json`` row that set the claim's extent ("…, state media reported" cut off)
+                     **({"claim_rule": c.claim_rule} if c.claim_rule else {})},
     }
 
 
