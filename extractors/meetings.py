@@ -755,8 +755,9 @@ def _trips(view: View, trig: list, planned: list, mentions: list[Mention], s: in
 def _made_by(view: View, t: Match, e: int) -> int | None:
     """Where the visitor stands when a visit noun's own relative clause tells who made it: "the visit
     that the minister made to Rome", «الزيارة التي قام بها الوزير إلى روما», «زيارة العمل التي أداها
-    إلى روما الوزير». The relative pronoun (``relative_pronouns`` of meetings.json) follows the noun
-    within ``RECALLED_NOUN_WORDS`` words (its adjectives between), and the clause's verb is one of
+    إلى روما الوزير». The relative pronoun (``relative_pronouns`` of meetings.json; none after an
+    indefinite noun, «زيارة قام بها») follows the noun within ``RECALLED_NOUN_WORDS`` words (its
+    adjectives between), and the clause's verb is one of
     ``visit_made_verbs``, the light verbs of performing a visit (its resumptive pronoun on it or
     after it, «بها»); the subject follows the verb, or the destination after it. A relative clause
     with another verb ("the visit during which the president received him") has its own subject,
@@ -767,14 +768,15 @@ def _made_by(view: View, t: Match, e: int) -> int | None:
     relatives = _folded(view.lang, "relative_pronouns")
     toks = view.tokens_in(t.end, _clause_end(view.text, t.end, e))
     for i, tok in enumerate(toks[:RECALLED_NOUN_WORDS + 1]):
-        if fold(tok.text) not in relatives:
-            continue
-        rest = toks[i + 1:i + 1 + MADE_VERB_WORDS]
+        # an indefinite noun's relative clause has no pronoun: «زيارة قام بها الوزير إلى روما»
+        relative = fold(tok.text) in relatives
+        rest = toks[i + relative:i + relative + MADE_VERB_WORDS]
         words = [fold(x.text) for x in rest]
         for n in range(len(words), 0, -1):
             if " ".join(words[:n]) in verbs:
                 return rest[n - 1].end
-        return None
+        if relative:
+            return None
     return None
 
 

@@ -21,6 +21,9 @@ def visits(recs: list[dict]) -> list[tuple[list[tuple[str, str]], str | None]]:
     # the destination first, the subject after it; an adjective between the noun and the pronoun
     ("وتحدث السفير عن زيارة العمل التي أداها إلى روما وزير الخارجية الأردني أيمن الصفدي.",
      "أيمن الصفدي", "Ayman Safadi", "Italy", "Rome"),
+    # an indefinite noun's relative clause has no relative pronoun
+    ("وأشاد الوزير بنتائج زيارة قام بها وزير الخارجية الأردني أيمن الصفدي إلى روما الشهر الماضي.",
+     "أيمن الصفدي", "Ayman Safadi", "Italy", "Rome"),
     # a long title between the verb and the name; the present tense of a visit under way
     ("وتأتي الزيارة الرسمية التي يقوم بها النائب الأول للرئيس الإيراني إسحاق جهانغيري إلى دمشق في إطار التعاون.",
      "إسحاق جهانغيري", "Eshaq Jahangiri", "Syria", "Damascus"),
