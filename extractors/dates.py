@@ -83,6 +83,14 @@ def _patterns(lang: str):
     return d, months, pats
 
 
+# The rules whose every match holds a digit (a day number, a year): in a sentence with none, the
+# rest (relative words, weekdays) are all there is to try. Most sentences of an article name no
+# date, and each of these patterns would scan the sentence for nothing.
+_DIGIT_RULES = frozenset({"date.ordinal_dmy", "date.dmy", "date.mdy", "date.iso", "date.dm", "date.md"})
+# ``\d`` as the patterns read it (any Unicode decimal digit), so the test never skips a match.
+_DIGIT = re.compile(r"\d")
+
+
 def _convert(cal: str, y: int, m: int, dd: int) -> date | None:
     try:
         if cal == "jalali" or (cal == "gregorian" and y < 1500):
@@ -110,7 +118,10 @@ def find_dates(text: str, lang: str, doc_date: date | None, base: int = 0) -> li
     relative = d["relative"]
     out: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
+    digits = _DIGIT.search(text) is not None
     for rule, pat in pats:
+        if not digits and rule in _DIGIT_RULES:
+            continue
         for m in pat.finditer(text):
             s, e = m.span()
             if any(a < e and s < b for a, b in taken):
