@@ -1120,6 +1120,10 @@ def _addressed_names(mentions: list[Mention], view: View, sent) -> None:
     forms, hon = _address_forms(view.lang)
     if not forms:
         return
+    # most articles address nobody: each distinct word is folded once to learn whether one may
+    # open a form, and only then is every word of the article folded in place
+    if not any(fold(w) in forms for w in set(_ADDRESS_WORD.findall(view.text))):
+        return
     title_starts = {m.start for m in mentions if m.kind == "title"}
     words = [(a, b, fold(view.text[a:b])) for a, b in _words(view.text)]
     for i in range(len(words)):
@@ -1151,9 +1155,12 @@ def _address_forms(lang: str) -> tuple[dict[str, tuple[list[str], ...]], frozens
     return forms, frozenset(fold(h) for h in data["honorifics"] if " " not in h.strip())
 
 
+_ADDRESS_WORD = re.compile(r"(?:\w\.){2,}|[\w\u200c]+")
+
+
 def _words(text: str) -> list[tuple[int, int]]:
     """The spans of the text's words, a dotted abbreviation ("H.E.") as one."""
-    return [(x.start(), x.end()) for x in re.finditer(r"(?:\w\.){2,}|[\w\u200c]+", text)]
+    return [(x.start(), x.end()) for x in _ADDRESS_WORD.finditer(text)]
 
 
 def _title_follows(view: View, pos: int, title_starts: set[int]) -> bool:
