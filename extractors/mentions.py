@@ -1120,12 +1120,14 @@ def _addressed_names(mentions: list[Mention], view: View, sent) -> None:
     forms, hon = _address_forms(view.lang)
     if not forms:
         return
-    # most articles address nobody: each distinct word is folded once to learn whether one may
-    # open a form, and only then is every word of the article folded in place
-    if not any(fold(w) in forms for w in set(_ADDRESS_WORD.findall(view.text))):
+    # most articles address nobody: each distinct word is folded once, and the words are read in
+    # order only where every word of some form is among them ("his" alone is no "His Excellency")
+    folded = {w: fold(w) for w in set(_ADDRESS_WORD.findall(view.text))}
+    vocab = set(folded.values())
+    if not any(all(w in vocab for w in form) for fs in forms.values() for form in fs):
         return
     title_starts = {m.start for m in mentions if m.kind == "title"}
-    words = [(a, b, fold(view.text[a:b])) for a, b in _words(view.text)]
+    words = [(a, b, folded[view.text[a:b]]) for a, b in _words(view.text)]
     for i in range(len(words)):
         for form in forms.get(words[i][2], ()):
             if [w for _, _, w in words[i:i + len(form)]] != form:
