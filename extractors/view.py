@@ -301,6 +301,15 @@ def _abbrev(lang: str) -> frozenset[str]:
     return frozenset(profile(lang).get("abbreviations", ()))
 
 
+@cache
+def _sentence_marks(lang: str) -> re.Pattern[str]:
+    """The characters ``split_sentences`` acts on: quotation marks, sentence ends, line breaks."""
+    marks = {"\n", *_SENT_END}
+    for o, c in profile(lang)["quote_pairs"]:
+        marks.update((o, c))
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(marks)) + "]")
+
+
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """Sentence spans over the view: ends at . ! ? ؟ … (not inside a quotation) and at line breaks."""
     pairs = {o: c for o, c in profile(lang)["quote_pairs"] if o != c}
@@ -308,6 +317,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     straight_open = ""
     closers = set(pairs.values())
     abbrev = _abbrev(lang)
+    marks = _sentence_marks(lang)
     spans: list[tuple[int, int]] = []
     start = 0
     depth = 0
@@ -315,6 +325,16 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     n = len(text)
     i = 0
     while i < n:
+        if not marks.match(text, i):
+            # the letters and spaces between marks change nothing but an unclosed quotation's age:
+            # the loop goes to the next mark, and a quotation that grew too old on the way ends
+            # as it would have there
+            m = marks.search(text, i)
+            if m is None:
+                break
+            i = m.start()
+            if depth and i - 1 - open_at > MAX_QUOTE_CHARS:
+                depth = 0
         c = text[i]
         if c in straight:
             if depth and straight_open == c:
