@@ -293,7 +293,12 @@ def _repairs(b: _Builder, lang: str) -> None:
         text = b.text
         edits: list[tuple[int, int, str]] = []
         for m in _ARABIC_RUN.finditer(text):
-            edits.extend(_zwnj_edits(m.group(), m.start(), lang))
+            # most words need no repair: their (remembered) edits are looked up, and only those
+            # with some are shifted to where the word stands
+            found = _zwnj_word_edits(m.group(), lang)
+            if found:
+                start = m.start()
+                edits.extend((start + s, start + e, new) for s, e, new in found)
         b.apply(edits)
 
 
