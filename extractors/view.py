@@ -36,6 +36,7 @@ class View:
     _folded: Folded | None = None
     _tokens: list | None = None
     _token_starts: list | None = None
+    _sentence_starts: tuple[list, list[int]] | None = field(default=None, repr=False, compare=False)
     # indices derived from the view once per document by later stages, under a name of theirs
     # (``meetings`` keeps where each of its word groups may match); never part of the comparison
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -83,15 +84,13 @@ class View:
         return i, j
 
     def sentence_of(self, pos: int) -> int:
-        """Index of the sentence containing view position ``pos`` (binary search)."""
-        lo, hi = 0, len(self.sentences) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.sentences[mid][0] <= pos:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        """Index of the sentence containing view position ``pos``: the last that starts at or before
+        it (the first when none does), by binary search over the sentences' starts. Those are kept
+        with the list they were read from, so a view given other sentences reads those."""
+        known = self._sentence_starts
+        if known is None or known[0] is not self.sentences:
+            known = self._sentence_starts = (self.sentences, [s for s, _ in self.sentences])
+        return max(bisect.bisect_right(known[1], pos) - 1, 0)
 
 
 class _Builder:
