@@ -140,6 +140,7 @@ class ActorDB:
         # and of each role in one organisation: "the UN secretary-general" looks among the few who
         # held it, not among every secretary-general of a ministry or party the dictionary records
         self.by_role_org: dict[tuple[str, str], list[Actor]] = defaultdict(list)
+        self.terms_by_role: dict[str, list[tuple[date, date, Actor]]] = defaultdict(list)
         for a in self.by_id.values():
             for role in dict.fromkeys(o.role for o in a.offices):
                 self.by_role[role].append(a)
@@ -147,6 +148,12 @@ class ActorDB:
                 self.by_role_country[key].append(a)
             for key in dict.fromkeys((o.role, o.org) for o in a.offices if o.org):
                 self.by_role_org[key].append(a)
+            # the terms of each role, person by person in ``by_role``'s order, open ends made
+            # ``date.min``/``date.max``: "the foreign minister", no country named, is looked up among
+            # every foreign minister on record, and comparing a date with each term is a fraction of
+            # what asking each person (``Actor.holds``) over all of his offices costs
+            for o in a.offices:
+                self.terms_by_role[o.role].append((o.start or date.min, o.end or date.max, a))
             for alias in a.aliases:
                 for k in match_keys(alias):
                     if a.id not in self.full[k]:
@@ -167,7 +174,15 @@ class ActorDB:
         elif org:
             pool = self.by_role_org.get((role, org), ())
         else:
-            pool = self.by_role.get(role, ())
+            if d is None:
+                return list(self.by_role.get(role, ()))  # each holds an office of the role
+            # a person's terms of one role stand together: his first term that covers the date
+            # puts him in once, where ``by_role`` has him
+            out: list[Actor] = []
+            for start, end, a in self.terms_by_role.get(role, ()):
+                if start <= d <= end and (not out or out[-1] is not a):
+                    out.append(a)
+            return out
         return [a for a in pool if a.holds(role, country, org, d)]
 
     def choose(self, ids: Iterable[str], d: date | None, context: Iterable[str] = ()) -> Actor | None:

@@ -83,6 +83,28 @@ def _patterns(lang: str):
     return d, months, pats
 
 
+@cache
+def _word_cues(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The month names, and the weekday and relative-day words, as the patterns spell them (same
+    alternatives, same flags): every match of a rule of ``_MONTH_RULES`` holds a month name and
+    every match of one of ``_DAY_RULES`` a weekday or relative word, so a sentence that has none is
+    not scanned by those rules. One search for the words is cheaper than a pattern per rule."""
+    d = load_json(lang, "dates.json")
+    months = {name.lower() for names in d["months"].values() for name in names}
+    return (re.compile(_alt(months), re.I),
+            re.compile(f"{_alt(d['weekdays'])}|{_alt(d['relative'])}", re.I))
+
+
+_MONTH_RULES = frozenset({"date.ordinal_dmy", "date.dmy", "date.mdy", "date.dm", "date.md"})
+_DAY_RULES = frozenset({"date.relative", "date.coming_weekday", "date.weekday"})
+# The rules whose every match holds a digit (a day number, a year): in a sentence with none, the
+# rest (relative words, weekdays) are all there is to try. Most sentences of an article name no
+# date, and each of these patterns would scan the sentence for nothing.
+_DIGIT_RULES = frozenset({"date.ordinal_dmy", "date.dmy", "date.mdy", "date.iso", "date.dm", "date.md"})
+# ``\d`` as the patterns read it (any Unicode decimal digit), so the test never skips a match.
+_DIGIT = re.compile(r"\d")
+
+
 def _convert(cal: str, y: int, m: int, dd: int) -> date | None:
     try:
         if cal == "jalali" or (cal == "gregorian" and y < 1500):
@@ -110,7 +132,15 @@ def find_dates(text: str, lang: str, doc_date: date | None, base: int = 0) -> li
     relative = d["relative"]
     out: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
+    digits = _DIGIT.search(text) is not None
+    month_words, day_words = _word_cues(lang)
+    months_named = digits and month_words.search(text) is not None
+    days_named = day_words.search(text) is not None
     for rule, pat in pats:
+        if not digits and rule in _DIGIT_RULES:
+            continue
+        if (not months_named and rule in _MONTH_RULES) or (not days_named and rule in _DAY_RULES):
+            continue
         for m in pat.finditer(text):
             s, e = m.span()
             if any(a < e and s < b for a, b in taken):

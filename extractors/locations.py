@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 from .lang import load_json, profile
@@ -128,20 +128,27 @@ def _stated_in(ctx: Context, m: Meeting, clause: Clause) -> Where | None:
     return _stated_span(ctx, start, clause.end, told)
 
 
+@cache
+def _place_words(lang: str) -> tuple[frozenset[str], ...]:
+    """The word lists of meetings.json that ``_stated_span`` reads (locatives, head words of a
+    capital and of a venue, buildings, topics), as sets once per language: they were rebuilt for
+    every place of every clause that states a meeting."""
+    data = load_json(lang, "meetings.json")
+    return (frozenset(data["location_preps"]),
+            *(frozenset(data.get(key, ())) for key in ("location_heads", "venue_heads", "building_nouns",
+                                                         "topic_nouns")))
+
+
 def _stated_span(ctx: Context, start: int, end: int, told: Sequence[Claim] = ()) -> Where | None:
     """The place a span that states a meeting names: a locative, a head word, a venue, the deictic
     "here" of a report with a dateline, else a city naming the meeting."""
     view, lang = ctx.view, ctx.view.lang
-    data = load_json(lang, "meetings.json")
-    preps = set(data["location_preps"])
+    preps, heads, venue_heads, buildings, topics = _place_words(lang)
     clitics = profile(lang)["proclitics"]
     places = [x for x in ctx.mentions if x.kind == "place" and start <= x.start < end and x.place is not None
               and not any(c.start <= x.start < c.end for c in told) and not _office_seat(ctx, x, preps)
-              and not _names_a_building(view, x, set(data.get("building_nouns", [])))
-              and not _topic_place(view, x, start, preps, set(data.get("topic_nouns", [])))]
-    heads = set(data.get("location_heads", []))
-    venue_heads = set(data.get("venue_heads", []))
-    buildings = set(data.get("building_nouns", []))
+              and not _names_a_building(view, x, buildings)
+              and not _topic_place(view, x, start, preps, topics)]
     found = None
     for p in places:
         before = view.text[max(start, p.start - PREP_WINDOW):p.start].split()
@@ -176,7 +183,7 @@ def _stated_span(ctx: Context, start: int, end: int, told: Sequence[Claim] = ())
     return found or _attributive(ctx, places, start, end)
 
 
-def _topic_place(view: View, p: Mention, start: int, preps: set[str], nouns: set[str]) -> bool:
+def _topic_place(view: View, p: Mention, start: int, preps: frozenset[str], nouns: frozenset[str]) -> bool:
     """A place that completes a topic noun is where the topic is, not where they met: "talked with X
     about developments in Iraq", «بحثا الأوضاع الراهنة في لبنان», «درباره تحولات در سوریه». The
     noun stands right before the locative, or one word before it where adjectives follow the noun
@@ -190,14 +197,14 @@ def _topic_place(view: View, p: Mention, start: int, preps: set[str], nouns: set
     return any(w in nouns for w in words[-reach:])
 
 
-def _names_a_building(view: View, p: Mention, nouns: set[str]) -> bool:
+def _names_a_building(view: View, p: Mention, nouns: frozenset[str]) -> bool:
     """A city followed by a building or street noun is part of that name, not where it stands:
     "at Hyderabad House" is in New Delhi, "Lancaster House" in London (``building_nouns``)."""
     after = view.text[p.end:p.end + PREP_WINDOW].split()[:1]
     return bool(after) and after[0].strip(",.;:") in nouns
 
 
-def _office_seat(ctx: Context, p: Mention, preps: set[str]) -> bool:
+def _office_seat(ctx: Context, p: Mention, preps: frozenset[str]) -> bool:
     """A place between a title and the name it introduces belongs to the office, not to the
     meeting: "رئيس مجلس النواب في جمهورية العراق الدكتور فلان", "Iran's envoy in Oslo Ali Rezaei".
     Only a locative stands between title and place, and at most one word (an honorific) between
@@ -216,7 +223,7 @@ def _office_seat(ctx: Context, p: Mention, preps: set[str]) -> bool:
 SEATED_KINDS = frozenset({"seat", "ministry", "presidency", "parliament", "office"})
 
 
-def _seat(ctx: Context, start: int, end: int, preps: set[str], told: Sequence[Claim]) -> Where | None:
+def _seat(ctx: Context, start: int, end: int, preps: frozenset[str], told: Sequence[Claim]) -> Where | None:
     """"at the Kremlin", «في قصر الإليزيه», «در کاخ سعدآباد», "at the Turkish Foreign Ministry",
     «في مقر وزارة الخارجية التركية», «در محل وزارت امور خارجه ترکیه»: a seat of government or a
     country's ministry after a locative, or after a locative and a noun of premises
@@ -242,7 +249,7 @@ def _seat(ctx: Context, start: int, end: int, preps: set[str], told: Sequence[Cl
     return None
 
 
-def _unnamed_capital(ctx: Context, start: int, end: int, preps: set[str], told: Sequence[Claim]) -> Where | None:
+def _unnamed_capital(ctx: Context, start: int, end: int, preps: frozenset[str], told: Sequence[Claim]) -> Where | None:
     """"in the Saudi capital", «في العاصمة السعودية», «در پایتخت عربستان»: a locative, the word
     for a capital (``capital_heads``) and a country or its demonym, with no city named after it
     (the named city is the ``loc.capital`` rule's): that country's capital."""

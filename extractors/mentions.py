@@ -10,6 +10,7 @@ President") and resolve to the office holder on the document date.
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import re
 from collections.abc import Sequence
@@ -576,6 +577,17 @@ def _add_ner_people(mentions: list[Mention], entities: Sequence[Entity], view: V
     blocked = taken + [(e.start, e.end) for e in entities if e.type != "PER"]
     countries = [(m.start, m.end) for m in mentions if m.kind in ("place", "demonym")
                  and m.place is not None and m.place.kind == "country"]
+    # whether a taken span overlaps [a, b): one of those starting before b ends after a. The spans
+    # by start, with the furthest end among each prefix, answer it by one binary search instead of
+    # a pass over every mention for every name NER gave
+    taken_sorted = sorted(taken)
+    taken_starts = [s for s, _ in taken_sorted]
+    reach = list(itertools.accumulate((t for _, t in taken_sorted), max))
+
+    def overlaps_taken(a: int, b: int) -> bool:
+        k = bisect.bisect_left(taken_starts, b)
+        return k > 0 and reach[k - 1] > a
+
     for e, rule in complete_names(view, pers, blocked, countries):
         start = e.start
         # "Russian President Vladimir Putin" tagged whole: the name is what follows the title
@@ -585,7 +597,7 @@ def _add_ner_people(mentions: list[Mention], entities: Sequence[Entity], view: V
         while start < e.end and not view.text[start].isalnum():
             start += 1
         start = _past_compound_title(view, start, e.end)
-        if start >= e.end or any(s < e.end and start < t for s, t in taken):
+        if start >= e.end or overlaps_taken(start, e.end):
             continue
         for s0, e0 in _name_spans(view, start, e.end):
             s0, text = _strip_clitic(view, s0, e0)
@@ -1120,8 +1132,14 @@ def _addressed_names(mentions: list[Mention], view: View, sent) -> None:
     forms, hon = _address_forms(view.lang)
     if not forms:
         return
+    # most articles address nobody: each distinct word is folded once, and the words are read in
+    # order only where every word of some form is among them ("his" alone is no "His Excellency")
+    folded = {w: fold(w) for w in set(_ADDRESS_WORD.findall(view.text))}
+    vocab = set(folded.values())
+    if not any(all(w in vocab for w in form) for fs in forms.values() for form in fs):
+        return
     title_starts = {m.start for m in mentions if m.kind == "title"}
-    words = [(a, b, fold(view.text[a:b])) for a, b in _words(view.text)]
+    words = [(a, b, folded[view.text[a:b]]) for a, b in _words(view.text)]
     for i in range(len(words)):
         for form in forms.get(words[i][2], ()):
             if [w for _, _, w in words[i:i + len(form)]] != form:
@@ -1151,9 +1169,12 @@ def _address_forms(lang: str) -> tuple[dict[str, tuple[list[str], ...]], frozens
     return forms, frozenset(fold(h) for h in data["honorifics"] if " " not in h.strip())
 
 
+_ADDRESS_WORD = re.compile(r"(?:\w\.){2,}|[\w\u200c]+")
+
+
 def _words(text: str) -> list[tuple[int, int]]:
     """The spans of the text's words, a dotted abbreviation ("H.E.") as one."""
-    return [(x.start(), x.end()) for x in re.finditer(r"(?:\w\.){2,}|[\w\u200c]+", text)]
+    return [(x.start(), x.end()) for x in _ADDRESS_WORD.finditer(text)]
 
 
 def _title_follows(view: View, pos: int, title_starts: set[int]) -> bool:

@@ -166,9 +166,18 @@ def fold_with_offsets(s: str, squeeze_zwnj: bool = False) -> Folded:
     """
     table = _MATCHING[squeeze_zwnj]
     text = s.translate(table)
-    if len(text) == len(s) and all(len(table[ord(c)]) == 1 for c in set(s)):
+    odd = [c for c in set(s) if len(table[ord(c)]) != 1]
+    if not odd:
         return Folded(text, tuple(range(len(s))))  # one character for one: the usual case
+    # a character that vanishes or becomes several (a squeezed ZWNJ of Persian, a diacritic) is
+    # rare beside the rest: the offsets are copied a stretch at a time between them, not a
+    # character at a time
     offs: list[int] = []
-    for i, c in enumerate(s):
-        offs.extend([i] * len(table[ord(c)]))
+    pos = 0
+    for m in re.finditer("[" + "".join(re.escape(c) for c in sorted(odd)) + "]", s):
+        i = m.start()
+        offs.extend(range(pos, i))
+        offs.extend([i] * len(table[ord(s[i])]))
+        pos = i + 1
+    offs.extend(range(pos, len(s)))
     return Folded(text, tuple(offs))

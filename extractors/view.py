@@ -36,6 +36,7 @@ class View:
     _folded: Folded | None = None
     _tokens: list | None = None
     _token_starts: list | None = None
+    _sentence_starts: tuple[list, list[int]] | None = field(default=None, repr=False, compare=False)
     # indices derived from the view once per document by later stages, under a name of theirs
     # (``meetings`` keeps where each of its word groups may match); never part of the comparison
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -83,15 +84,13 @@ class View:
         return i, j
 
     def sentence_of(self, pos: int) -> int:
-        """Index of the sentence containing view position ``pos`` (binary search)."""
-        lo, hi = 0, len(self.sentences) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.sentences[mid][0] <= pos:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        """Index of the sentence containing view position ``pos``: the last that starts at or before
+        it (the first when none does), by binary search over the sentences' starts. Those are kept
+        with the list they were read from, so a view given other sentences reads those."""
+        known = self._sentence_starts
+        if known is None or known[0] is not self.sentences:
+            known = self._sentence_starts = (self.sentences, [s for s, _ in self.sentences])
+        return max(bisect.bisect_right(known[1], pos) - 1, 0)
 
 
 class _Builder:
@@ -293,12 +292,26 @@ def _repairs(b: _Builder, lang: str) -> None:
         text = b.text
         edits: list[tuple[int, int, str]] = []
         for m in _ARABIC_RUN.finditer(text):
-            edits.extend(_zwnj_edits(m.group(), m.start(), lang))
+            # most words need no repair: their (remembered) edits are looked up, and only those
+            # with some are shifted to where the word stands
+            found = _zwnj_word_edits(m.group(), lang)
+            if found:
+                start = m.start()
+                edits.extend((start + s, start + e, new) for s, e, new in found)
         b.apply(edits)
 
 
 def _abbrev(lang: str) -> frozenset[str]:
     return frozenset(profile(lang).get("abbreviations", ()))
+
+
+@cache
+def _sentence_marks(lang: str) -> re.Pattern[str]:
+    """The characters ``split_sentences`` acts on: quotation marks, sentence ends, line breaks."""
+    marks = {"\n", *_SENT_END}
+    for o, c in profile(lang)["quote_pairs"]:
+        marks.update((o, c))
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(marks)) + "]")
 
 
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
@@ -308,6 +321,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     straight_open = ""
     closers = set(pairs.values())
     abbrev = _abbrev(lang)
+    marks = _sentence_marks(lang)
     spans: list[tuple[int, int]] = []
     start = 0
     depth = 0
@@ -315,6 +329,16 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     n = len(text)
     i = 0
     while i < n:
+        if not marks.match(text, i):
+            # the letters and spaces between marks change nothing but an unclosed quotation's age:
+            # the loop goes to the next mark, and a quotation that grew too old on the way ends
+            # as it would have there
+            m = marks.search(text, i)
+            if m is None:
+                break
+            i = m.start()
+            if depth and i - 1 - open_at > MAX_QUOTE_CHARS:
+                depth = 0
         c = text[i]
         if c in straight:
             if depth and straight_open == c:
