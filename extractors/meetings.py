@@ -15,6 +15,7 @@ the same day") is read clause by clause, each clause a sentence of its own (``_s
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -1869,12 +1870,29 @@ def _conjunct(view: View, start: int, p: Mention) -> bool:
     return last in glue or last[-1:] in ",،" or glued
 
 
-def _breaks(view: View, k: int) -> bool:
-    """A sentence mark at view position ``k``, or a line break of the original the view ran into a
-    space (a headline joined to the lead)."""
-    if view.text[k] in _SENTENCE_MARKS:
-        return True
-    return bool(view.offsets) and view.text[k] == " " and view.original[view.offsets[k]] == "\n"
+# where ``View.derived`` keeps the positions of ``_break_positions``
+BREAKS = "meetings.breaks"
+_SENTENCE_MARK_RE = re.compile("[" + re.escape("".join(sorted(_SENTENCE_MARKS))) + "]")
+
+
+def _break_positions(view: View) -> list[int]:
+    """The view positions that end a clause for ``_scheduled_today``, in order, found once per view:
+    a sentence mark, or a space the view made of a line break of the original (a headline joined to
+    the lead). The marks come from one search; the spaces from the original's line breaks (a
+    document has a few dozen, against the thousands of characters a clause search would test)."""
+    found = view.derived.get(BREAKS)
+    if found is None:
+        found = [m.start() for m in _SENTENCE_MARK_RE.finditer(view.text)]
+        if view.offsets:
+            lo, hi = view.offsets[0], view.offsets[-1] + 1
+            for nl in (i for i, c in enumerate(view.original[lo:hi], lo) if c == "\n"):
+                k = bisect_left(view.offsets, nl)
+                while k < len(view.offsets) and view.offsets[k] == nl:
+                    if view.text[k] == " ":
+                        found.append(k)
+                    k += 1
+        found = view.derived[BREAKS] = sorted(set(found))
+    return found
 
 
 def _scheduled_today(view: View, t0: Match, s: int, e: int) -> str | None:
@@ -1887,8 +1905,12 @@ def _scheduled_today(view: View, t0: Match, s: int, e: int) -> str | None:
     if words_of is None:
         return None
     rule, verbs, days = words_of
-    lo = next((i + 1 for i in range(t0.start - 1, s - 1, -1) if _breaks(view, i)), s)
-    hi = next((i for i in range(t0.end, e) if _breaks(view, i)), e)
+    # the clause: from the last break before the trigger (within the sentence) to the first after it
+    breaks = _break_positions(view)
+    j = bisect_left(breaks, t0.start) - 1
+    lo = breaks[j] + 1 if j >= 0 and breaks[j] >= s else s
+    j = bisect_left(breaks, t0.end)
+    hi = breaks[j] if j < len(breaks) and breaks[j] < e else e
     if days.isdisjoint(fold(w.strip("،,")) for w in view.text[lo:hi].split()):
         return None  # no word of today in the clause: most are told in the past
     # the verb before the trigger, or after it in a verb-final language ("امروز با A دیدار می‌کند")
