@@ -837,8 +837,8 @@ def _has_counterpart(view: View, t: Match, s: int, people: Sequence[Mention]) ->
 
 
 # At most this many words of an adverbial (a time, a place, a manner) stand between a meeting verb and
-# the comitative that completes it: "conferred at her office with A", "a joint press conference this
-# morning with A", "spoke on Monday with A"
+# the comitative that completes it: "conferred in the palace garden with A", "a joint news briefing
+# on Friday with A", "spoke on Monday with A"
 SPLIT_ADJUNCT_WORDS = 4
 # The person met stands at most this many words after that comitative (his office's words first:
 # "with the Deputy Chair of the Commission, A")
@@ -868,8 +868,8 @@ def _split_heads(lang: str) -> Trie | None:
 
 def _split_comitatives(view: View, s: int, e: int, triggers: Sequence[Match],
                        people: Sequence[Mention]) -> list[Match]:
-    """Meeting phrases whose comitative an adverbial parts from their verb or noun: "A conferred at her
-    office with B", "at a joint press conference this morning with B", "A spoke on Monday with B". The
+    """Meeting phrases whose comitative an adverbial parts from their verb or noun: "A conferred in the
+    palace garden with B", "at a joint news briefing on Friday with B", "A spoke on Monday with B". The
     head is no trigger by itself (a bare "met" is one already); at most ``SPLIT_ADJUNCT_WORDS`` words
     stand before the "with", none of them a person, a trigger, a clause mark or a word that opens
     another complement or clause (``stops``: "spoke to reporters and with …", "spoke about the talks
@@ -1996,8 +1996,8 @@ def _topic_phrases(view: View, triggers: Sequence[Match], s: int, e: int) -> lis
         for w in tail:
             k = view.text.index(w, hi)
             word = w.rstrip(_BOUNDARY_CHARS)
-            # the tail ends where another meeting phrase begins, a word or more after the first ("about
-            # the meeting at a joint press conference with A": the press conference is no part of the
+            # the tail ends where another meeting phrase begins, a word or more after the first ("asked
+            # about the meeting during a news briefing with A": the briefing is no part of the
             # topic; a meeting word right after it is its compound: «اجتماع القمة», the summit meeting)
             if not word or any(c in _BOUNDARY for c in view.text[hi:k + len(word)]) or \
                     any(u.end <= t.start < k + len(word) and view.text[u.end:t.start].split() for t in triggers):

@@ -73,9 +73,9 @@ def test_according_to_her_agrees_with_a_woman(stages) -> None:
 # -- a purpose phrase is part of the claim ------------------------------------------------------
 def test_for_before_a_meeting_noun_is_part_of_the_object(stages) -> None:
     # "for talks" says what the readiness is for; "at the talks" would be the claim's setting
-    text = "Tomas Varga stressed the importance of a truce and readiness for negotiations in any format."
+    text = "Tomas Varga stressed the importance of a truce and his willingness for talks at any level."
     recs = claims(stages, text, ("Tomas Varga",))
-    assert said(recs) == [("Tomas Varga", "the importance of a truce and readiness for negotiations in any format",
+    assert said(recs) == [("Tomas Varga", "the importance of a truce and his willingness for talks at any level",
                            "en.cue.stressed")]
     assert recs[0]["evidence"]["claim_rule"] == "en.claim.purpose"
     text = "Tomas Varga stressed the importance of a truce at the talks with the rebels."

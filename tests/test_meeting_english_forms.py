@@ -1,5 +1,5 @@
 """English meeting phrases whose comitative an adverbial parts from the verb or noun it completes
-("conferred at her office with A", "a joint press conference this morning with A"): the phrase is
+("conferred in the palace garden with A", "a joint news briefing on Friday with A"): the phrase is
 the same meeting phrase as the unbroken one, and the meeting cites the split rule. Words that open
 another complement or clause between them ("spoke to reporters and with A", "spoke about the talks
 with A") make no such phrase. Hand-built documents, no model loaded (the entities NER would find are
@@ -25,10 +25,10 @@ def _rules(text: str) -> list[tuple[str, list[str], str]]:
 
 
 @pytest.mark.parametrize("text", [
-    "Foreign Minister {a} earlier today conferred at his office with Jordanian Foreign Minister {b}.",
+    "Foreign Minister {a} conferred in the palace garden with Jordanian Foreign Minister {b}.",
     "Foreign Minister {a} conferred briefly with {b} before the vote.",
     "Foreign Minister {a} spoke on Sunday with his Jordanian counterpart {b}.",
-    "Speaking at a joint press conference this morning with {b}, {a} said trade had grown.",
+    "Addressing a joint press conference on Friday with {b}, {a} said trade had grown.",
 ])
 def test_an_adverbial_between_the_head_and_its_comitative_keeps_the_meeting(text: str) -> None:
     found = _rules(text.format(a=A, b=B))
@@ -62,7 +62,7 @@ def test_an_unbroken_phrase_keeps_its_own_rule() -> None:
 
 
 def test_a_topic_phrase_ends_where_another_meeting_phrase_begins() -> None:
-    # "about the meeting" is the topic of the words; the press conference after it is a meeting of its own
-    text = f"Speaking about the meeting at a joint press conference this morning with {B}, {A} said trade had grown."
+    # "about the visit" is the topic of the words; the press conference after it is a meeting of its own
+    text = f"Speaking about the visit at a joint press conference in Vienna with {B}, {A} said trade had grown."
     found = _rules(text)
     assert [(s, sorted(p), rule) for s, p, rule in found] == [("happened", sorted([A, B]), SPLIT_RULE)]
