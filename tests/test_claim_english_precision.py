@@ -1,4 +1,4 @@
-"""English claims a user should not get: appreciation, which is thanks, stated or quoted. The sentences
+"""English claims a user should not get: appreciation, which is thanks. The sentences
 and names are made up; the stages run without a model (the ``stages`` fixture tags the names given with
 each text)."""
 
@@ -16,7 +16,7 @@ def texts(recs: list[dict]) -> list[str]:
 
 @pytest.mark.parametrize("text", [
     f"{NAME} expressed her appreciation to the coastal states for their help with the stranded fleets.",
-    f"“We appreciate all the help the coastal states gave the stranded fleets,” {NAME} said.",
+    f"{NAME} and her deputy expressed appreciation for the help the coastal states gave the fleets.",
 ])
 def test_appreciation_is_thanks(stages, text: str) -> None:
     assert texts(claims(stages, text, (NAME,))) == []
