@@ -846,16 +846,17 @@ SPLIT_COUNTERPART_WORDS = 10
 
 
 @cache
-def _split_heads(lang: str) -> Trie | None:
+def _split_heads(lang: str) -> tuple[Trie, frozenset[str], frozenset[str]] | None:
     """The trigger phrases that end in a comitative ("conferred with", "joint press conference with",
     "spoke with"), without it: the heads an adverbial may part from their "with" (``split_comitatives``
     of meetings.json; None where the language's data has no such row). Each head carries its trigger's
-    row under the split rule's id, which the meeting then cites."""
+    row under the split rule's id, which the meeting then cites. With them, folded once per language,
+    the comitatives and the row's ``stops``."""
     data = load_json(lang, "meetings.json")
     split = data.get("split_comitatives")
     if split is None:
         return None
-    comitatives = {fold(w) for w in data.get("comitatives", [])}
+    comitatives = frozenset(fold(w) for w in data.get("comitatives", []))
     trie = Trie()
     for row in data.get("triggers", []):
         for pat in row["patterns"]:
@@ -863,7 +864,7 @@ def _split_heads(lang: str) -> Trie | None:
             if len(words) > 1 and fold(words[-1]) in comitatives:
                 for k in match_keys(" ".join(words[:-1])):
                     trie.add(k, {**row, "id": split["id"]})
-    return trie
+    return trie, comitatives, frozenset(fold(w) for w in split["stops"])
 
 
 def _split_comitatives(view: View, s: int, e: int, triggers: Sequence[Match],
@@ -875,12 +876,10 @@ def _split_comitatives(view: View, s: int, e: int, triggers: Sequence[Match],
     another complement or clause (``stops``: "spoke to reporters and with …", "spoke about the talks
     with …" tell no talk with anyone); a person follows the "with" within ``SPLIT_COUNTERPART_WORDS``
     words in its clause. The match runs from the head to the "with", as the unbroken phrase would."""
-    trie = _split_heads(view.lang)
-    if trie is None:
+    heads = _split_heads(view.lang)
+    if heads is None:
         return []
-    data = load_json(view.lang, "meetings.json")
-    stops = {fold(w) for w in data["split_comitatives"]["stops"]}
-    comitatives = {fold(w) for w in data.get("comitatives", [])}
+    trie, comitatives, stops = heads
     lo, hi = view.token_range(s, e)
     tokens = view.tokens
     out: list[Match] = []
